@@ -1,0 +1,134 @@
+"""Folkepensionsalder (state pension age): when a person reaches it, and the month folkepension starts.
+
+Several rules end or start at folkepensionsalderen: § 97's entitlement, the end of § 100, § 103's target group.
+The age depends on the birth date (lov om social pension § 1 a, LBK 527/2022, and the 2025 decision raising it
+to 70 for persons born on or after 1 January 1971). The table is data: ``folkepension.age_table`` in the rate
+book, versioned like every rate, so a later law is a data change.
+
+**The day the age is reached** is the birth date plus the age in years and months, by the named rule
+:attr:`~socialcalc.months.MonthEndRule.CLAMP`: a person born on 29 February reaches a whole-year age on
+28 February in a year that is not a leap year. **Folkepension is paid from the first day of the following
+month**, so that month is the first pension month.
+
+A CPR number gives the birth date (:func:`birth_date_from_cpr`, by python-stdnum's ``stdnum.dk.cpr``); the
+number is never kept, logged or put in a message.
+
+>>> pension_age(date(1960, 5, 15))
+PensionAge(years=67, months=0)
+>>> reached_on(date(1960, 5, 15))
+datetime.date(2027, 5, 15)
+>>> first_pension_month(date(1960, 5, 15))
+Month(2027, 6)
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from socialcalc.errors import InvalidInput
+from socialcalc.months import Month, MonthEndRule, months_after
+from socialcalc.ratebook import RateBook, default_book
+from socialcalc.ratebook.model import AgeRow
+
+__all__ = ["PensionAge", "birth_date_from_cpr", "first_pension_month", "pension_age", "reached_on"]
+
+
+@dataclass(frozen=True)
+class PensionAge:
+    """An age in whole years and months (65½ is ``PensionAge(65, 6)``)."""
+
+    years: int
+    months: int = 0
+
+    def __str__(self) -> str:
+        return f"{self.years}½ år" if self.months == 6 else (
+            f"{self.years} år og {self.months} mdr." if self.months else f"{self.years} år")
+
+    @property
+    def total_months(self) -> int:
+        """The age in months."""
+        return self.years * 12 + self.months
+
+
+def _birth(birth: date) -> date:
+    if not isinstance(birth, date):
+        raise InvalidInput("birth", repr(birth), "a birth date is a datetime.date")
+    return birth
+
+
+def _table(rates: RateBook | None, on: date | None) -> tuple[AgeRow, ...]:
+    book = rates or default_book()
+    rate = book.at(on).get("folkepension.age_table") if on else book.latest("folkepension.age_table")
+    table: tuple[AgeRow, ...] = rate.value
+    return table
+
+
+def pension_age(birth: date, *, rates: RateBook | None = None, on: date | None = None) -> PensionAge:
+    """The folkepensionsalder of a person born on ``birth`` (lov om social pension § 1 a).
+
+    ``on`` chooses the table in force on that day (default: the latest table in the book).
+
+    >>> pension_age(date(1954, 3, 2))
+    PensionAge(years=65, months=6)
+    >>> str(pension_age(date(1971, 1, 1)))
+    '70 år'
+    """
+    birth = _birth(birth)
+    row = _table(rates, on)[0]
+    for candidate in _table(rates, on):
+        if candidate.born_from is None or candidate.born_from <= birth:
+            row = candidate
+    return PensionAge(row.years, row.months)
+
+
+def reached_on(birth: date, *, rates: RateBook | None = None, on: date | None = None) -> date:
+    """The day a person born on ``birth`` reaches folkepensionsalderen (29 February → 28 February).
+
+    >>> reached_on(date(1954, 3, 2))
+    datetime.date(2019, 9, 2)
+    >>> reached_on(date(1956, 2, 29))
+    datetime.date(2023, 2, 28)
+    """
+    age = pension_age(birth, rates=rates, on=on)
+    return months_after(_birth(birth), age.total_months, MonthEndRule.CLAMP)
+
+
+def first_pension_month(birth: date, *, rates: RateBook | None = None, on: date | None = None) -> Month:
+    """The first month of folkepension: the month after the age is reached.
+
+    >>> first_pension_month(date(1970, 12, 31))
+    Month(2040, 1)
+    """
+    return Month.from_date(reached_on(birth, rates=rates, on=on)) + 1
+
+
+def birth_date_from_cpr(cpr: str) -> date:
+    """The birth date in a CPR number (``DDMMYY-SSSS``; the 7th digit gives the century).
+
+    Uses python-stdnum's ``stdnum.dk.cpr``. The check digit is not verified (CPR numbers without a valid
+    modulus-11 check digit have been issued since 2007), and unlike ``stdnum.dk.cpr.validate`` this function
+    does not compare the date with today: socialcalc reads no clock. The number is never kept, and never
+    appears in an error message.
+
+    >>> birth_date_from_cpr("211062-0629")
+    datetime.date(1962, 10, 21)
+    >>> birth_date_from_cpr("311362-5629")
+    Traceback (most recent call last):
+    ...
+    socialcalc.errors.InvalidInput: cpr = <hidden>: not a valid CPR number: the birth date part is not a real date
+    """
+    from stdnum.dk import cpr as stdnum_cpr
+    from stdnum.exceptions import ValidationError
+
+    if not isinstance(cpr, str):
+        raise InvalidInput("cpr", "<hidden>", "a CPR number is given as text, 'DDMMYY-SSSS'")
+    number = stdnum_cpr.compact(cpr)
+    if not number.isdigit() or len(number) != 10:
+        raise InvalidInput("cpr", "<hidden>", "not a valid CPR number: it must be 10 digits, 'DDMMYY-SSSS'")
+    try:
+        born: date = stdnum_cpr.get_birth_date(number)
+    except ValidationError:
+        raise InvalidInput("cpr", "<hidden>",
+                           "not a valid CPR number: the birth date part is not a real date") from None
+    return born

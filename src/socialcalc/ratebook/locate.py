@@ -1,0 +1,105 @@
+"""Where things are in a TOML rate file: line and column of every table, record and field.
+
+``tomllib`` gives exact values but no positions, and a strict loader must say ``file:line:col`` for every
+fault. Rate files use a small, regular subset of TOML (tables, arrays of tables, one ``key = value`` per line,
+arrays of inline tables over several lines), so a line scanner finds the positions reliably; the values
+themselves always come from ``tomllib``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+__all__ = ["Position", "SourceMap", "scan"]
+
+_HEADER = re.compile(r"^\s*(\[\[?)\s*([^\]]+?)\s*\]\]?\s*(#.*)?$")
+_ASSIGN = re.compile(r"^(\s*)([A-Za-z0-9_\-\"'.]+?)\s*=\s*(\S)")
+_SYNTAX = re.compile(r"at line (\d+), column (\d+)")
+
+
+@dataclass(frozen=True)
+class Position:
+    """A 1-based line and column in a file."""
+
+    line: int
+    col: int
+
+
+@dataclass
+class SourceMap:
+    """Positions of tables (``"sel097.expense_grant_max"``), records (``("rate", 0)``) and their fields."""
+
+    tables: dict[str, Position] = field(default_factory=dict)
+    records: dict[tuple[str, int], Position] = field(default_factory=dict)
+    fields: dict[tuple[str, int | None, str], Position] = field(default_factory=dict)
+    items: dict[tuple[str, int | None, str], list[Position]] = field(default_factory=dict)
+
+    def table(self, name: str) -> Position:
+        """Where table ``name`` starts (line 1 if unknown)."""
+        return self.tables.get(name, Position(1, 1))
+
+    def record(self, array: str, index: int) -> Position:
+        """Where record ``index`` of the array of tables ``array`` starts."""
+        return self.records.get((array, index), Position(1, 1))
+
+    def field(self, table: str, index: int | None, name: str) -> Position:
+        """Where the value of ``name`` is assigned in a table or a record (the record's start if absent)."""
+        pos = self.fields.get((table, index, name))
+        if pos is not None:
+            return pos
+        if index is not None:
+            return self.record(table, index)
+        return self.table(table)
+
+    def item(self, table: str, index: int | None, name: str, item: int) -> Position:
+        """Where inline table number ``item`` of the array assigned to ``name`` starts."""
+        found = self.items.get((table, index, name), [])
+        return found[item] if item < len(found) else self.field(table, index, name)
+
+
+def scan(text: str) -> SourceMap:
+    """Map the positions in ``text``.
+
+    >>> m = scan('[defaults]\\nsource = "x"\\n\\n[[rate]]\\nkey = "a"\\nvalue = [\\n  { from = 1 },\\n]\\n')
+    >>> m.field("defaults", None, "source"), m.field("rate", 0, "key"), m.item("rate", 0, "value", 0)
+    (Position(line=2, col=10), Position(line=5, col=7), Position(line=7, col=3))
+    """
+    smap = SourceMap()
+    counts: dict[str, int] = {}
+    table, index = "", None
+    open_field: str | None = None
+    for lineno, line in enumerate(text.splitlines(), 1):
+        header = _HEADER.match(line)
+        if header and not line.lstrip().startswith("[{"):
+            name = header.group(2).replace('"', "")
+            if header.group(1) == "[[":
+                index = counts.get(name, 0)
+                counts[name] = index + 1
+                smap.records[(name, index)] = Position(lineno, line.index("[") + 1)
+            else:
+                index = None
+                smap.tables[name] = Position(lineno, line.index("[") + 1)
+            table, open_field = name, None
+            continue
+        assign = _ASSIGN.match(line)
+        if assign and not line.lstrip().startswith("#"):
+            name = assign.group(2).strip("\"'")
+            smap.fields[(table, index, name)] = Position(lineno, assign.start(3) + 1)
+            open_field = name
+            rest = line[assign.start(3):]
+            for m in re.finditer(r"\{", rest):
+                smap.items.setdefault((table, index, name), []).append(
+                    Position(lineno, assign.start(3) + m.start() + 1)
+                )
+            continue
+        if open_field is not None:
+            for m in re.finditer(r"\{", line.split("#")[0]):
+                smap.items.setdefault((table, index, open_field), []).append(Position(lineno, m.start() + 1))
+    return smap
+
+
+def syntax_position(message: str) -> Position:
+    """The position in a ``tomllib.TOMLDecodeError`` message (line 1, column 1 if it names none)."""
+    m = _SYNTAX.search(message)
+    return Position(int(m.group(1)), int(m.group(2))) if m else Position(1, 1)

@@ -1,0 +1,59 @@
+"""The base of every result: frozen, exact, explained, and JSON round-trippable.
+
+Each rule's result model derives from :class:`Result`: it carries ``amount`` (exact ``Decimal`` kroner), the
+:class:`~socialcalc.explain.Explanation` of how it was reached, and ``projected`` (``True`` if any rate used was
+projected rather than published: the model refuses to be built with a projected rate and ``projected=False``).
+
+``result.model_dump_json()`` and ``Model.model_validate_json(text)`` round-trip exactly (amounts are JSON
+strings such as ``"1041.00"``, never binary floats); ``Model.model_json_schema()`` exports the JSON Schema.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict, model_validator
+
+from socialcalc.explain import Explanation, Kroner
+
+__all__ = ["Result"]
+
+
+class Result(BaseModel):
+    """A calculated amount with its explanation.
+
+    >>> from decimal import Decimal
+    >>> from socialcalc.explain import Explainer
+    >>> ex = Explainer("Eksempel"); ex.step("eksempel", "SEL § 0", "Et trin.")
+    >>> r = Result(amount=Decimal("1041.00"), explanation=ex.build(), projected=False)
+    >>> Result.model_validate_json(r.model_dump_json()) == r
+    True
+    >>> print(r.explain())
+    Eksempel
+    1. Et trin. (SEL § 0)
+    Resultat: 1.041,00 kr.
+    """
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    amount: Kroner
+    explanation: Explanation
+    projected: bool = False
+
+    @model_validator(mode="after")
+    def _projection_is_declared(self) -> Result:
+        if self.explanation.projected and not self.projected:
+            raise ValueError("a result computed from a projected rate must say projected=True")
+        return self
+
+    def explain(self) -> str:
+        """The explanation as Danish text, ending with the result."""
+        from socialcalc.explain import kr
+
+        text = self.explanation.render()
+        return f"{text}\nResultat: {kr(self.amount)}"
+
+    def __repr_args__(self) -> Any:
+        # keep reprs short: the explanation is long and printed by explain()
+        for name, value in super().__repr_args__():
+            yield (name, "…" if name == "explanation" else value)
