@@ -27,7 +27,10 @@ from socialcalc.ratebook import RateBook, default_book
 __all__ = ["amounts", "amounts_ore", "covered_dates", "kommuner", "months"]
 
 
-def months(min_value: Month = Month(2012, 1), max_value: Month = Month(2030, 12)) -> st.SearchStrategy[Month]:
+_FIRST, _LAST = Month(2012, 1), Month(2030, 12)
+
+
+def months(min_value: Month = _FIRST, max_value: Month = _LAST) -> st.SearchStrategy[Month]:
     """Calendar months between ``min_value`` and ``max_value`` (inclusive)."""
     return st.integers(0, max_value - min_value).map(lambda n: min_value + n)
 
@@ -54,7 +57,7 @@ def covered_dates(key: str, book: RateBook | None = None, kommune: str | None = 
 
 def kommuner(book: RateBook | None = None, *, national: bool = True) -> st.SearchStrategy[str | None]:
     """Municipality names of the rate book (and ``None`` for national rules when ``national``)."""
-    names: list[str | None] = sorted((book or default_book()).kommuner)
+    names: list[str | None] = [*sorted((book or default_book()).kommuner)]
     if national:
         names.append(None)
     return st.sampled_from(names)
