@@ -180,57 +180,65 @@ daily_total and daily_within_10km (zone tickets), not both
     own_km = Decimal(km_rate.value)
     share = Decimal(share_rate.value)
     within = distance <= own_km
-
-    ex = Explainer("Befordring i beskyttet beskæftigelse (SEL § 103)")
     trips = n_days * _TRIPS_PER_DAY
+    s_price = s_whole = s_near = ""  # the prices as Danish text, formatted once
     if price_km is not None:
         total = round_ore(trips * distance * price_km)
         before = round_ore(trips * min(distance, own_km) * price_km)
-        ex.step("beskyttet_beskaeftigelse.befordring.udgift", _PARAGRAPH,
-                f"Den samlede udgift til den billigste befordring er {tal(n_days)} arbejdsdage × {_TRIPS_PER_DAY} "
-                f"ture × {tal(distance)} km × {kr(price_km)} pr. km = {kr(total)}",
-                inputs={"days": n_days, "distance_km": distance, "per_km": price_km}, output=total)
-        own_text = (f"{tal(n_days)} arbejdsdage × {_TRIPS_PER_DAY} ture × {tal(own_km)} km × {kr(price_km)} "
-                    f"pr. km = {kr(before)}")
+        s_price = kr(price_km)
     else:
         assert whole is not None  # _form: the zone form has both prices
         assert near is not None
         total = round_ore(n_days * whole)
         before = total if within else round_ore(n_days * near)
-        ex.step("beskyttet_beskaeftigelse.befordring.udgift", _PARAGRAPH,
-                f"Den samlede udgift til den billigste befordring er {tal(n_days)} arbejdsdage × {kr(whole)} "
-                f"(dagspris for hele turen frem og tilbage) = {kr(total)}",
-                inputs={"days": n_days, "distance_km": distance, "daily_total": whole}, output=total)
-        own_text = (f"{tal(n_days)} arbejdsdage × {kr(near)} (dagspris for en tur på {tal(own_km)} km) "
-                    f"= {kr(before)}")
-    if within:
-        ex.step("beskyttet_beskaeftigelse.befordring.egen_andel", _PARAGRAPH,
-                f"Hele turen ({tal(distance)} km hver vej) ligger inden for {tal(own_km)} km fra arbejdsstedet, "
-                f"så borgeren afholder som udgangspunkt hele udgiften selv: {kr(before)}",
-                rates=[km_rate], output=before)
-    else:
-        ex.step("beskyttet_beskaeftigelse.befordring.egen_andel", _PARAGRAPH,
-                f"Borgeren afholder selv befordringen inden for {tal(own_km)} km fra arbejdsstedet "
-                f"({tal(distance)} km hver vej): {own_text}",
-                inputs={} if price_km is not None else {"daily_within_10km": near},
-                rates=[km_rate], output=before)
-
+        s_whole, s_near = kr(whole), kr(near)
     cap = (share * net).quantize(ORE, rounding=ROUND_DOWN)
     capped = before > cap
     citizen = cap if capped else before
     municipality = total - citizen
-    outcome = (f"Borgerens andel, {kr(before)}, er over loftet, så borgeren betaler {kr(cap)}, og resten falder "
-               f"på kommunen." if capped else f"Loftet er ikke nået; borgeren betaler {kr(before)}")
+
+    # each figure is formatted once (babel is the cost of an explanation)
+    s_days, s_dist, s_own = tal(n_days), tal(distance), tal(own_km)
+    s_total, s_before, s_cap, s_mun = kr(total), kr(before), kr(cap), kr(municipality)
+    ex = Explainer("Befordring i beskyttet beskæftigelse (SEL § 103)")
+    if price_km is not None:
+        ex.step("beskyttet_beskaeftigelse.befordring.udgift", _PARAGRAPH,
+                f"Den samlede udgift til den billigste befordring er {s_days} arbejdsdage × {_TRIPS_PER_DAY} "
+                f"ture × {s_dist} km × {s_price} pr. km = {s_total}",
+                inputs={"days": n_days, "distance_km": distance, "per_km": price_km}, output=total)
+        own_text = f"{s_days} arbejdsdage × {_TRIPS_PER_DAY} ture × {s_own} km × {s_price} pr. km = {s_before}"
+        own_inputs: dict[str, object] = {}
+    else:
+        ex.step("beskyttet_beskaeftigelse.befordring.udgift", _PARAGRAPH,
+                f"Den samlede udgift til den billigste befordring er {s_days} arbejdsdage × {s_whole} "
+                f"(dagspris for hele turen frem og tilbage) = {s_total}",
+                inputs={"days": n_days, "distance_km": distance, "daily_total": whole}, output=total)
+        own_text = "" if within else (
+            f"{s_days} arbejdsdage × {s_near} (dagspris for en tur på {s_own} km) = {s_before}")
+        own_inputs = {"daily_within_10km": near}
+    if within:
+        ex.step("beskyttet_beskaeftigelse.befordring.egen_andel", _PARAGRAPH,
+                f"Hele turen ({s_dist} km hver vej) ligger inden for {s_own} km fra arbejdsstedet, "
+                f"så borgeren afholder som udgangspunkt hele udgiften selv: {s_before}",
+                rates=[km_rate], output=before)
+    else:
+        ex.step("beskyttet_beskaeftigelse.befordring.egen_andel", _PARAGRAPH,
+                f"Borgeren afholder selv befordringen inden for {s_own} km fra arbejdsstedet "
+                f"({s_dist} km hver vej): {own_text}",
+                inputs=own_inputs, rates=[km_rate], output=before)
+    outcome = (f"Borgerens andel, {s_before}, er over loftet, så borgeren betaler {s_cap}, og resten falder "
+               f"på kommunen." if capped else f"Loftet er ikke nået; borgeren betaler {s_before}")
     ex.step("beskyttet_beskaeftigelse.befordring.loft", _PARAGRAPH,
             f"Borgerens udgift til befordring kan aldrig overstige {procent(share)} af indtjeningen i beskyttet "
-            f"beskæftigelse efter skat, {kr(net)}: højst {kr(cap)} (rundet ned til hele øre). {outcome}",
+            f"beskæftigelse efter skat, {kr(net)}: højst {s_cap} (rundet ned til hele øre). {outcome}",
             inputs={"net_earnings": net}, rates=[share_rate], output=citizen)
     if within and not capped:
-        paid = (f"Kommunen betaler intet, da hele turen ligger inden for {tal(own_km)} km fra arbejdsstedet, og "
-                f"loftet ikke er nået: {kr(municipality)}")
+        paid = (f"Kommunen betaler intet, da hele turen ligger inden for {s_own} km fra arbejdsstedet, og "
+                f"loftet ikke er nået: {s_mun}")
     else:
-        paid = (f"Kommunen betaler resten af udgiften til den billigste befordring: {kr(total)} − {kr(citizen)} "
-                f"= {kr(municipality)}")
+        s_citizen = s_cap if capped else s_before
+        paid = (f"Kommunen betaler resten af udgiften til den billigste befordring: {s_total} − {s_citizen} "
+                f"= {s_mun}")
     ex.step("beskyttet_beskaeftigelse.befordring.kommunens_andel", _PARAGRAPH, paid, output=municipality)
     explanation = ex.build()
     return Transport(amount=municipality, explanation=explanation, projected=explanation.projected,

@@ -140,13 +140,24 @@ def hourly_wage(
     cap = None if cap_rate is None else round_ore(Decimal(cap_rate.value))
     where = kommune_text(table.kommune)
 
+    if cap is not None and floor > cap:
+        amount, basis = floor, WageBasis.FLOOR_OVER_CAP
+    elif assessed_d < floor:
+        amount, basis = floor, WageBasis.FLOOR
+    elif cap is not None and assessed_d > cap:
+        amount, basis = cap, WageBasis.CAP
+    else:
+        amount, basis = round_ore(assessed_d), WageBasis.ASSESSED
+
+    # each figure is formatted once (babel is the cost of an explanation)
+    s_assessed, s_floor, s_cap = kr(assessed_d), kr(floor), None if cap is None else kr(cap)
     ex = Explainer("Timeløn i beskyttet beskæftigelse (SEL § 103)")
     ex.step("beskyttet_beskaeftigelse.vurdering", _PARAGRAPH_WAGE,
             f"Kommunen har ud fra en individuel vurdering af arbejdsindsatsen fastsat timelønnen til "
-            f"{kr(assessed_d)} i timen.", inputs={"assessed": assessed_d}, output=assessed_d)
+            f"{s_assessed} i timen.", inputs={"assessed": assessed_d}, output=assessed_d)
     ex.step("beskyttet_beskaeftigelse.mindsteloen", _PARAGRAPH_FLOOR,
             f"Arbejdsdusøren skal mindst udgøre {procent(share)} af fagets laveste overenskomstmæssige timeløn, "
-            f"{kr(lowest)}: {kr(floor)} i timen (afrundet til hele øre, halvt op).",
+            f"{kr(lowest)}: {s_floor} i timen (afrundet til hele øre, halvt op).",
             inputs={"field_lowest_wage": lowest}, rates=[share_rate], output=floor)
     if cap_rate is None or cap is None:
         why = (f"{where} har ikke fastsat en højeste timeløn gældende {dato(day)}" if table.kommune
@@ -155,26 +166,20 @@ def hourly_wage(
                 f"{why}; timelønnen begrænses ikke opad.")
     else:
         ex.step("beskyttet_beskaeftigelse.loft", _PARAGRAPH_CAP,
-                f"{where}s kvalitetsstandard fastsætter som udgangspunkt en timeløn på højst {kr(cap)} i timen.",
+                f"{where}s kvalitetsstandard fastsætter som udgangspunkt en timeløn på højst {s_cap} i timen.",
                 rates=[cap_rate], output=cap)
 
-    if cap is not None and floor > cap:
-        amount, basis = floor, WageBasis.FLOOR_OVER_CAP
-        text = (f"Mindstebeløbet efter bekendtgørelsen, {kr(floor)}, er højere end kommunens loft på {kr(cap)} "
+    if basis is WageBasis.FLOOR_OVER_CAP:
+        text = (f"Mindstebeløbet efter bekendtgørelsen, {s_floor}, er højere end kommunens loft på {s_cap} "
                 f"i timen. Bekendtgørelsen går forud for kommunens retningslinje, så timelønnen er mindstebeløbet, "
-                f"{kr(floor)} i timen.")
-    elif assessed_d < floor:
-        amount, basis = floor, WageBasis.FLOOR
-        text = (f"Den vurderede timeløn, {kr(assessed_d)}, er under mindstebeløbet; timelønnen hæves til "
-                f"{kr(floor)} i timen.")
-    elif cap is not None and assessed_d > cap:
-        amount, basis = cap, WageBasis.CAP
-        text = (f"Den vurderede timeløn, {kr(assessed_d)}, er over kommunens loft; timelønnen nedsættes til "
-                f"{kr(cap)} i timen.")
+                f"{s_floor} i timen.")
+    elif basis is WageBasis.FLOOR:
+        text = f"Den vurderede timeløn, {s_assessed}, er under mindstebeløbet; timelønnen hæves til {s_floor} i timen."
+    elif basis is WageBasis.CAP:
+        text = f"Den vurderede timeløn, {s_assessed}, er over kommunens loft; timelønnen nedsættes til {s_cap} i timen."
     else:
-        amount, basis = round_ore(assessed_d), WageBasis.ASSESSED
-        limits = f"mellem mindstebeløbet {kr(floor)} og loftet {kr(cap)}" if cap is not None else (
-            f"ikke under mindstebeløbet {kr(floor)}")
+        limits = f"mellem mindstebeløbet {s_floor} og loftet {s_cap}" if cap is not None else (
+            f"ikke under mindstebeløbet {s_floor}")
         text = f"Den vurderede timeløn ligger {limits} og anvendes: {kr(amount)} i timen (afrundet til hele øre)."
     ex.step("beskyttet_beskaeftigelse.timeloen", f"{_PARAGRAPH_WAGE}; {_PARAGRAPH_FLOOR}", text,
             output=amount)
