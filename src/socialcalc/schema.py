@@ -13,7 +13,9 @@ from pydantic import BaseModel
 
 __all__ = ["PUBLIC_MODULES", "json_schemas", "public_models"]
 
-PUBLIC_MODULES: tuple[str, ...] = ("socialcalc.result", "socialcalc.explain", "socialcalc.beskyttet_beskaeftigelse")
+PUBLIC_MODULES: tuple[str, ...] = (
+    "socialcalc.result", "socialcalc.explain", "socialcalc.beskyttet_beskaeftigelse", "socialcalc.hastig_sygdom",
+)
 """The modules whose pydantic models are public (each rule adds its module)."""
 
 
