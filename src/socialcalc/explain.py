@@ -146,8 +146,8 @@ class RateUsed(BaseModel):
     @classmethod
     def of(cls, rate: Rate) -> RateUsed:
         """The record of a :class:`~socialcalc.ratebook.model.Rate` from the rate book."""
-        return cls.model_construct(key=rate.key, value=rate.text(), unit=rate.unit, valid_from=rate.valid_from,
-                                   status=rate.status.value, source=rate.source, kommune=rate.kommune)
+        return cls(key=rate.key, value=rate.text(), unit=rate.unit, valid_from=rate.valid_from,
+                   status=rate.status.value, source=rate.source, kommune=rate.kommune)
 
     def render(self) -> str:
         """One Danish line: key, value, date, status and source."""
@@ -231,7 +231,8 @@ class Explainer:
         output: object = None,
     ) -> None:
         """Add a step; inputs and output are stored as text (exact: ``str`` of a Decimal)."""
-        self._steps.append(Step.model_construct(
+        # plain (validated) construction: pydantic-core validates faster than model_construct builds
+        self._steps.append(Step(
             rule=rule,
             paragraph=paragraph,
             text=text,
@@ -242,4 +243,4 @@ class Explainer:
 
     def build(self) -> Explanation:
         """The finished explanation."""
-        return Explanation.model_construct(title=self.title, steps=tuple(self._steps))
+        return Explanation(title=self.title, steps=tuple(self._steps))
