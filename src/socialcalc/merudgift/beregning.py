@@ -18,13 +18,12 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
-from babel.dates import format_date
-
 from socialcalc.errors import InvalidInput
-from socialcalc.explain import Explainer, dato, kr
+from socialcalc.explain import Explainer
 from socialcalc.merudgift.kompensation import kompensation
 from socialcalc.merudgift.model import GroupName, MerudgiftResult
 from socialcalc.merudgift.ordning import check_transition, months_of, regime_at, to_day, transition_text
+from socialcalc.merudgift.tekst import dato, kr, maaned
 from socialcalc.merudgift.ydelse import band_label, choose_band, table_text
 from socialcalc.money import non_negative, round_ore
 from socialcalc.months import Month
@@ -104,7 +103,7 @@ def calculate(
     ex = Explainer(f"{'Merudgiftsydelse' if old else 'Kompensationsydelse'} (SEL § 100)")
     ex.step("merudgift.ordning", book.spec("sel100.regime").paragraph,
             f"Afgørelsen er truffet {dato(decided)}; efter de regler, der gælder på afgørelsens dato, er ydelsen "
-            f"{regime_rate.value}. Beløbet gælder udbetalingsmåneden {_maaned(month)}.",
+            f"{regime_rate.value}. Beløbet gælder udbetalingsmåneden {maaned(month)}.",
             inputs={"afgørelse": decided, "måned": month}, rates=[regime_rate])
     if months != 1:
         ex.step("merudgift.pr_maaned", bands_paragraph(book),
@@ -146,7 +145,3 @@ def bands_paragraph(book: RateBook) -> str:
     True
     """
     return book.spec("sel100.bands").paragraph
-
-
-def _maaned(month: Month) -> str:
-    return str(format_date(month.first_day, format="MMMM y", locale="da_DK"))

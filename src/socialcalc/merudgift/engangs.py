@@ -24,9 +24,10 @@ from datetime import date
 from decimal import Decimal
 
 from socialcalc.errors import InvalidInput
-from socialcalc.explain import Explainer, dato, kr
+from socialcalc.explain import Explainer
 from socialcalc.merudgift.model import OneOffResult
 from socialcalc.merudgift.ordning import PER, check_transition, months_of, regime_at, to_day
+from socialcalc.merudgift.tekst import dato, kr
 from socialcalc.merudgift.ydelse import band_label, choose_band, table_text
 from socialcalc.money import ZERO, non_negative, round_ore
 from socialcalc.ratebook import RateBook, default_book

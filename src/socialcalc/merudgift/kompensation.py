@@ -17,8 +17,9 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from socialcalc.errors import InvalidInput
-from socialcalc.explain import Explainer, kr
+from socialcalc.explain import Explainer
 from socialcalc.merudgift.model import GroupName
+from socialcalc.merudgift.tekst import kr
 from socialcalc.money import ZERO, round_ore
 from socialcalc.ratebook import Rates
 

@@ -22,7 +22,7 @@ from datetime import date
 from typing import Any
 
 from socialcalc.errors import InvalidInput, RateNotPublished
-from socialcalc.explain import dato
+from socialcalc.merudgift.tekst import dato
 from socialcalc.ratebook import Rate, RateBook
 
 __all__ = ["PER", "check_transition", "months_of", "regime_at", "to_day", "transition_text"]

@@ -24,11 +24,12 @@ Decimal('200.01')
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 from decimal import Decimal
 
-from socialcalc.explain import kr, tal
 from socialcalc.merudgift.model import BandName
+from socialcalc.merudgift.tekst import kr, tal
 from socialcalc.money import ZERO, round_ore
 from socialcalc.ratebook.model import Band
 
@@ -52,6 +53,7 @@ def meets(band: Band, expenses: Decimal, months: int = 1) -> bool:
     return expenses >= bound if band.inclusive else expenses > bound
 
 
+@functools.lru_cache(maxsize=256)
 def bound_text(band: Band) -> str:
     """A band's lower bound as published, in Danish: ``fra 1.707 kr.`` or ``over 2.846 kr.``.
 
@@ -72,6 +74,7 @@ def band_label(band: BandName) -> str:
     return "under bagatelgrænsen" if band == 0 else f"interval {band}"
 
 
+@functools.lru_cache(maxsize=256)
 def table_text(bands: tuple[Band, ...]) -> str:
     """A band table in Danish, one band after the other.
 
