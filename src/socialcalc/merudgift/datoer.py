@@ -12,8 +12,8 @@
 - **Changes**: a rise applies back to the month it happened in; a fall takes effect at the end of its month,
   so the new amount applies from the next month.
 
->>> first_payment_month(date(2024, 3, 14))
-Month(2024, 4)
+>>> first_payment_month(date(2024, 3, 14)) == Month(2024, 4)
+True
 >>> last_payment_month(date(1960, 5, 15))
 Month(2027, 6)
 """
@@ -39,8 +39,8 @@ def _day(value: object, field: str) -> date:
 def first_payment_month(granted_on: date) -> Month:
     """The first month paid (SEL § 100; paid in advance from the month after the grant).
 
-    >>> first_payment_month(date(2024, 12, 31))
-    Month(2025, 1)
+    >>> first_payment_month(date(2024, 12, 31)) == Month(2025, 1)
+    True
     """
     return Month.from_date(_day(granted_on, "granted_on")) + 1
 
@@ -72,10 +72,10 @@ def change_effective_month(changed_on: date, *, rise: bool) -> Month:
 
     A rise applies back to the month it happened in; a fall from the month after.
 
-    >>> change_effective_month(date(2024, 5, 20), rise=True)
-    Month(2024, 5)
-    >>> change_effective_month(date(2024, 5, 20), rise=False)
-    Month(2024, 6)
+    >>> change_effective_month(date(2024, 5, 20), rise=True) == Month(2024, 5)
+    True
+    >>> change_effective_month(date(2024, 5, 20), rise=False) == Month(2024, 6)
+    True
     """
     month = Month.from_date(_day(changed_on, "changed_on"))
     if not isinstance(rise, bool):

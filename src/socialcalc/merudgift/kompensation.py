@@ -56,8 +56,8 @@ def kompensation(
 
     >>> from datetime import date
     >>> from socialcalc.ratebook import default_book
-    >>> k = kompensation(Decimal(2500), Decimal(2500), 1, chosen=None,
-    ...                  rates=default_book().at(date(2025, 10, 1)), ex=Explainer("x"))
+    >>> october = default_book().at(date(2025, 10, 1))
+    >>> k = kompensation(Decimal(2500), Decimal(2500), 1, chosen=None, rates=october, ex=Explainer("x"))
     >>> k.recommended, k.amount == Decimal("3000.00"), sorted(k.groups)
     ('II', True, ['I', 'II'])
     """

@@ -1,7 +1,7 @@
 """Which § 100 regime a decision falls under, and the transition deadline for awards under the old rules.
 
 The regime is data: ``sel100.regime`` is a standing policy value with a ``valid_from`` (the merudgiftsydelse,
-then the kompensationsydelse from the day L 201 (2024-25) took effect), read **on the date of the decision**.
+then the kompensationsydelse from the day L 201 took effect), read **on the date of the decision**.
 A decision before the first value has no table at all and is refused with a clear error.
 
 An award under the old rules runs on until it is reassessed, at the latest on ``sel100.transition_deadline``.

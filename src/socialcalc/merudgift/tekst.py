@@ -6,8 +6,8 @@ them from the rate book (the same few values again and again). These wrappers me
 bounded LRU cache: a pure function's memo, so the text is exactly the same, only faster.
 
 >>> from decimal import Decimal
->>> kr(Decimal("1041")), tal(Decimal("1707")), maaned(Month(2025, 10))
-('1.041,00 kr.', '1.707', 'oktober 2025')
+>>> kr(Decimal("1234")), tal(Decimal("1234")), maaned(Month(1999, 10))
+('1.234,00 kr.', '1.234', 'oktober 1999')
 """
 
 from __future__ import annotations

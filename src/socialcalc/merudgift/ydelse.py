@@ -57,8 +57,8 @@ def meets(band: Band, expenses: Decimal, months: int = 1) -> bool:
 def bound_text(band: Band) -> str:
     """A band's lower bound as published, in Danish: ``fra 1.707 kr.`` or ``over 2.846 kr.``.
 
-    >>> bound_text(Band(Decimal(1500), False, None))
-    'over 1.500 kr.'
+    >>> bound_text(Band(Decimal(1200), False, None))
+    'over 1.200 kr.'
     """
     return f"{'fra' if band.inclusive else 'over'} {tal(band.lower)} kr."
 
