@@ -106,7 +106,8 @@ def calculate(
             f"{regime_rate.value}. Beløbet gælder udbetalingsmåneden {maaned(month)}.",
             inputs={"afgørelse": decided, "måned": month}, rates=[regime_rate])
     if months != 1:
-        ex.step("merudgift.pr_maaned", bands_paragraph(book),
+        basis = bands_paragraph(book) if old else book.spec("sel100.komp_minimum").paragraph
+        ex.step("merudgift.pr_maaned", basis,
                 f"Udgifterne er opgjort pr. år: {kr(amount)} ÷ {months} = {kr(round_ore(monthly))} om måneden "
                 "(grænserne sammenlignes med årsbeløbet uden afrunding).",
                 inputs={"udgifter_pr_år": amount}, output=monthly)
