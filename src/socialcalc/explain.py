@@ -25,9 +25,12 @@ from typing import Annotated, Any
 from babel.core import Locale
 from pydantic import BaseModel, BeforeValidator, ConfigDict
 
+from socialcalc.months import Month
 from socialcalc.ratebook.model import Rate
 
-__all__ = ["Explainer", "Explanation", "Kroner", "RateUsed", "Step", "dato", "kr", "procent", "tal", "timer"]
+__all__ = [
+    "Explainer", "Explanation", "Kroner", "RateUsed", "Step", "dato", "kr", "maaned", "procent", "tal", "timer",
+]
 
 _LOCALE = "da_DK"
 _UNITS_DA = {
@@ -110,6 +113,15 @@ def procent(share: Decimal) -> str:
     '5 %'
     """
     return f"{tal((share * 100).normalize())} %"
+
+
+def maaned(month: Month) -> str:
+    """A month in Danish, with babel's month names: ``oktober 2025``.
+
+    >>> maaned(Month(1999, 10))
+    'oktober 1999'
+    """
+    return f"{_danish()[1][month.month - 1]} {month.year}"
 
 
 def dato(day: date) -> str:

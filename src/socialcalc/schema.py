@@ -14,7 +14,11 @@ from pydantic import BaseModel
 __all__ = ["PUBLIC_MODULES", "json_schemas", "public_models"]
 
 PUBLIC_MODULES: tuple[str, ...] = (
-    "socialcalc.result", "socialcalc.explain", "socialcalc.beskyttet_beskaeftigelse", "socialcalc.hastig_sygdom",
+    "socialcalc.result",
+    "socialcalc.explain",
+    "socialcalc.beskyttet_beskaeftigelse",
+    "socialcalc.hastig_sygdom",
+    "socialcalc.merudgift",
 )
 """The modules whose pydantic models are public (each rule adds its module)."""
 

@@ -20,7 +20,9 @@ from socialcalc.errors import SocialcalcError
 
 __all__ = ["COMMANDS", "main"]
 
-COMMANDS: tuple[str, ...] = ("rates", "folkepension", "schema", "beskaeftigelse", "hastig_sygdom")
+COMMANDS: tuple[str, ...] = (
+    "rates", "folkepension", "schema", "beskaeftigelse", "hastig_sygdom", "merudgift",
+)
 """The modules of ``socialcalc.cli`` that register a subcommand, in the order ``--help`` lists them."""
 
 
