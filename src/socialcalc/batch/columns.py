@@ -20,9 +20,11 @@ from typing import Any
 import numpy as np
 import numpy.typing as npt
 
-from socialcalc.errors import InvalidInput
+from socialcalc.errors import InvalidInput, RateNotPublished, SocialcalcError
 
-__all__ = ["BatchInputError", "Ore", "kroner_to_ore", "ore_column", "ore_to_decimal"]
+__all__ = [
+    "BatchInputError", "BatchRateNotPublished", "Ore", "int_column", "kroner_to_ore", "ore_column", "ore_to_decimal",
+]
 
 Ore = npt.NDArray[np.int64]
 """An ``int64`` array of amounts in øre."""
@@ -39,8 +41,46 @@ class BatchInputError(InvalidInput):
         super().__init__(f"{column}[{row}]", value, rule)
 
 
+class BatchRateNotPublished(RateNotPublished):
+    """A rate that has no value for some rows' date (strict mode): ``.column`` and ``.row`` name the first row.
+
+    It is a :class:`~socialcalc.errors.RateNotPublished` (``.key``, ``.day``, ``.last_known``), so code that
+    catches that to retry with a projection works for the batch too.
+    """
+
+    def __init__(self, err: RateNotPublished, column: str, row: int) -> None:
+        self.key, self.day, self.last_known, self.reason = err.key, err.day, err.last_known, err.reason
+        self.column = column
+        self.row = row
+        SocialcalcError.__init__(self, f"{column}[{row}]: {err}")
+
+
 def _first(mask: npt.NDArray[np.bool_]) -> int:
     return int(np.flatnonzero(mask)[0])
+
+
+def int_column(values: Any, column: str, *, unit: str, allow_negative: bool = False) -> npt.NDArray[np.int64]:
+    """Validate a whole-number column (days, minutes, metres …) once; return it as ``int64``.
+
+    >>> int_column(np.array([20, 21]), "days", unit="days")
+    array([20, 21])
+    >>> int_column(np.array([20.0]), "days", unit="days")
+    Traceback (most recent call last):
+    ...
+    socialcalc.batch.columns.BatchInputError: days[0] = float64: a days column must hold integers (int64)
+    """
+    array = np.asarray(values)
+    if array.dtype.kind not in "iu" or array.ndim != 1:
+        raise BatchInputError(column, 0, str(array.dtype) if array.ndim == 1 else f"shape {array.shape}",
+                              f"a {unit} column must hold integers (int64)")
+    if array.dtype == np.uint64 and array.size and (big := array > np.iinfo(np.int64).max).any():
+        row = _first(big)
+        raise BatchInputError(column, row, int(array[row]), "too large for int64")
+    result = array.astype(np.int64, copy=False)
+    if not allow_negative and result.size and (bad := result < 0).any():
+        row = _first(bad)
+        raise BatchInputError(column, row, int(result[row]), "must not be negative")
+    return result
 
 
 def ore_column(values: Any, column: str, *, allow_negative: bool = False) -> Ore:
@@ -57,11 +97,7 @@ def ore_column(values: Any, column: str, *, allow_negative: bool = False) -> Ore
     if array.dtype.kind not in "iu":
         raise BatchInputError(column, 0, str(array.dtype),
                               "an øre column must hold integers (int64); convert kroner with kroner_to_ore")
-    result = array.astype(np.int64, copy=False)
-    if not allow_negative and result.size and (bad := result < 0).any():
-        row = _first(bad)
-        raise BatchInputError(column, row, int(result[row]), "must not be negative")
-    return result
+    return int_column(array, column, unit="øre", allow_negative=allow_negative)
 
 
 def kroner_to_ore(values: Any, column: str, *, allow_negative: bool = False) -> Ore:

@@ -1,0 +1,402 @@
+"""SEL § 100 for a whole caseload: the monthly payment of every row, on integer øre, equal to the exact function.
+
+:func:`merudgift` is the batch form of :func:`socialcalc.merudgift.calculate`: the same rules, the same
+readings, the same errors, the same amount to the øre (proven by the differential property tests in
+``tests/properties/test_batch_sel100.py``), without the explanation.
+
+- The **regime** follows the decision date (``sel100.regime`` on ``decided_on``); the **rates** follow the
+  payment day ``on`` (default: the decision date). Under the merudgiftsydelse a payment after the band tables
+  ended uses the table of their last day (strict mode refuses it, as the scalar function does).
+- **Rates are resolved once per distinct (decision date, payment day, kommune)**, and the amounts computed once
+  per distinct table, never per row.
+- **Exactness.** Every comparison is on integers: a yearly figure is compared with 12 × the monthly bound (in
+  øre, the bound's exact ceiling or floor), never divided first; a yearly figure paid in full (full cover, or
+  group II's documented expenses) is divided by 12 and rounded half up to øre, ``(øre + 6) // 12``.
+- Amounts up to :data:`MAX_ORE` øre per row are accepted (far above any real expense; it keeps 12 × the amount
+  inside ``int64``).
+
+Codes of the result (small integer arrays; :mod:`socialcalc.batch.frame` turns them into labels):
+
+- ``regime``: :data:`MERUDGIFTSYDELSE` (1) or :data:`KOMPENSATIONSYDELSE` (2).
+- ``band``: 0 under the bagatelgrænse, 1, 2, … the band paid, :data:`BAND_FULL` for full cover,
+  :data:`NO_BAND` (-1) under the kompensationsydelse.
+- ``group`` and ``recommended_group``: :data:`GROUP_I` (1), :data:`GROUP_II` (2), :data:`NO_GROUP` (0) where the
+  person qualifies for none (or under the merudgiftsydelse).
+
+>>> from datetime import date
+>>> r = merudgift(np.array([60700, 60800, 170700, 300000]), decided_on=date(2024, 6, 1),
+...               documented=np.array([False, False, False, True]))
+>>> r.amount.tolist() == [0, 113800, 227700, 300000], r.band.tolist()
+(True, [0, 1, 2, 100])
+"""
+
+from __future__ import annotations
+
+import itertools
+from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import Any, Final
+
+import numpy as np
+import numpy.typing as npt
+
+from socialcalc.batch._resolve import (
+    Failures,
+    Out,
+    as_bool,
+    ceil_int,
+    choice_column,
+    day_column,
+    floor_int,
+    group_rows,
+    kommune_column,
+    length_of,
+    to_date,
+    wrap,
+)
+from socialcalc.batch.columns import BatchInputError, Ore, ore_column
+from socialcalc.errors import InvalidInput, SocialcalcError, UnknownRate
+from socialcalc.merudgift.ordning import check_transition, regime_at
+from socialcalc.money import round_ore
+from socialcalc.ratebook import Rate, RateBook, default_book
+
+__all__ = [
+    "BAND_FULL",
+    "GROUP_I",
+    "GROUP_II",
+    "KOMPENSATIONSYDELSE",
+    "MAX_ORE",
+    "MERUDGIFTSYDELSE",
+    "NO_BAND",
+    "NO_GROUP",
+    "MerudgiftBatch",
+    "merudgift",
+]
+
+MERUDGIFTSYDELSE: Final = 1
+"""``regime`` code of the merudgiftsydelse (the band tables)."""
+KOMPENSATIONSYDELSE: Final = 2
+"""``regime`` code of the kompensationsydelse (groups I and II)."""
+NO_BAND: Final = -1
+"""``band`` of a row under the kompensationsydelse."""
+BAND_FULL: Final = 100
+"""``band`` of full cover (documented expenses in the top band)."""
+NO_GROUP: Final = 0
+GROUP_I: Final = 1
+GROUP_II: Final = 2
+MAX_ORE: Final = 10**15
+"""The largest amount per row the kernel accepts, in øre (10 000 000 000 000 kr.)."""
+
+_MONTHS = (1, 12)  # per "month", per "year"
+_GROUPS: tuple[str | None, ...] = (None, "I", "II")
+
+# the order in which the scalar function checks a row (a batch raises the first bad row's first failed check)
+_REGIME, _OLD_GROUP, _TRANSITION, _RATES, _NO_GROUP, _GROUP1, _THRESHOLD, _SUPPLEMENT, _NOT_II = range(9)
+
+
+@dataclass(frozen=True)
+class MerudgiftBatch:
+    """The § 100 payment of every row (SEL § 100): amounts in ``int64`` øre, codes as small integers.
+
+    Columns are read-only; a column with the same value in every row (e.g. ``regime`` when all decisions fall
+    under one regime) is a broadcast view that takes no memory per row (``np.array(column)`` copies it).
+
+    ``amount`` is what :func:`socialcalc.merudgift.calculate` gives as ``amount``, in øre; ``group_i`` and
+    ``group_ii`` the amount of each group where the person qualifies for it (0 where not: see
+    ``qualifies_i`` / ``qualifies_ii``); ``projected`` is ``True`` where a projected rate was used.
+
+    >>> from datetime import date
+    >>> r = merudgift(np.array([250000]), listed_documented=np.array([250000]), decided_on=date(2025, 10, 1))
+    >>> r.regime.tolist(), r.recommended_group.tolist(), r.amount.tolist() == [300000]
+    ([2], [2], True)
+    >>> len(r)
+    1
+    """
+
+    amount: Ore
+    regime: npt.NDArray[np.int8]
+    band: npt.NDArray[np.int8]
+    table_year: npt.NDArray[np.int16]
+    group: npt.NDArray[np.int8]
+    recommended_group: npt.NDArray[np.int8]
+    group_i: Ore
+    group_ii: Ore
+    qualifies_i: npt.NDArray[np.bool_]
+    qualifies_ii: npt.NDArray[np.bool_]
+    projected: npt.NDArray[np.bool_]
+
+    def __len__(self) -> int:
+        return int(self.amount.shape[0])
+
+
+@dataclass(frozen=True)
+class _Komp:
+    """The kompensationsydelse's rates of one payment day (``None``: not published; the error is kept)."""
+
+    minimum: Rate | None
+    group1: Rate | None
+    threshold: Rate | None
+    supplement: Rate | None
+    errors: dict[str, SocialcalcError] = field(compare=False, hash=False, default_factory=dict)
+
+
+def _ore(value: Any) -> int:
+    return int(round_ore(Decimal(value)) * 100)
+
+
+def _months(codes: int | npt.NDArray[np.int64]) -> tuple[int, npt.NDArray[np.int64] | None]:
+    """The comparison basis: months of every row if ``per`` is one value, else 12 (and a factor per row)."""
+    if isinstance(codes, int):
+        return _MONTHS[codes], None
+    return 12, np.where(codes == 0, 12, 1).astype(np.int64)
+
+
+def merudgift(
+    expenses: Any,
+    *,
+    decided_on: Any,
+    on: Any = None,
+    per: Any = "month",
+    documented: Any = False,
+    listed_documented: Any = None,
+    group: Any = None,
+    kommune: Any = None,
+    rates: RateBook | None = None,
+    project: bool | Decimal = False,
+) -> MerudgiftBatch:
+    """The monthly SEL § 100 payment of every row, as :func:`socialcalc.merudgift.calculate` gives it.
+
+    ``expenses`` (and ``listed_documented``) are ``int64`` øre arrays; every other argument is given once for
+    all rows or as a column: ``decided_on`` / ``on`` a ``datetime.date`` or a ``datetime64`` array; ``per``
+    ``"month"``/``"year"``; ``documented`` a ``bool`` or ``bool`` array; ``group`` ``None``/``"I"``/``"II"``;
+    ``kommune`` a name or ``None``. A bad column raises :class:`~socialcalc.batch.columns.BatchInputError`
+    naming it and its first bad row; a row the scalar function refuses raises the same error, naming the row.
+
+    >>> from datetime import date
+    >>> r = merudgift(np.array([729600, 729599]), per="year", decided_on=date(2024, 1, 15))
+    >>> r.band.tolist(), r.table_year.tolist()
+    ([1, 0], [2024, 2024])
+    >>> merudgift(np.array([100000]), decided_on=date(2024, 1, 15), group="I")
+    Traceback (most recent call last):
+    ...
+    socialcalc.batch.columns.BatchInputError: group[0] = 'I': groups exist only in the kompensationsydelse; \
+the decision falls under the merudgiftsydelse
+    """
+    n = length_of(expenses, "expenses")
+    amount = _bounded(ore_column(expenses, "expenses"), "expenses", n)
+    per_code = choice_column(per, "per", n, ("month", "year"))
+    decided = day_column(decided_on, "decided_on", n)
+    paid = decided if on is None else day_column(on, "on", n)
+    doc = as_bool(documented, "documented", n)
+    listed = None
+    if listed_documented is not None:
+        listed = _bounded(ore_column(listed_documented, "listed_documented"), "listed_documented", n)
+        if (over := listed > amount).any():
+            row = int(np.flatnonzero(over)[0])
+            raise BatchInputError("listed_documented", row, int(listed[row]),
+                                  f"larger than the total expenses {int(amount[row])} øre: the documented expenses "
+                                  "of the listed types are part of the total")
+    chosen = 0 if group is None else choice_column(group, "group", n, _GROUPS)
+    if isinstance(project, float) or not isinstance(project, bool | Decimal):
+        raise InvalidInput("project", repr(project), "project is True, False or a Decimal percentage")
+    book = rates or default_book()
+    names, kcode = kommune_column(kommune, n)
+    months, factor = _months(per_code)
+    x = amount if factor is None else amount * factor
+    lx = None if listed is None else (listed if factor is None else listed * factor)
+    rates_column = "decided_on" if on is None else "on"
+
+    groups = group_rows([decided, paid, kcode], n)
+    failures = Failures()
+    tables: dict[Rate | _Komp, int] = {}
+    table_of = np.full(len(groups.keys), -1, dtype=np.int64)
+    old_of = np.zeros(len(groups.keys), dtype=bool)
+    for g, (d, p, k) in enumerate(groups.keys):
+        table: Rate | _Komp
+        decided_day, paid_day, name = to_date(d), to_date(p), names[k]
+        try:
+            regime = regime_at(book, decided_day, name)
+        except SocialcalcError as err:
+            failures.add(groups.first_row([g]), _REGIME, wrap(err, "kommune" if isinstance(err, UnknownRate)
+                                                                  else "decided_on"))
+            continue
+        old_of[g] = regime.value == "merudgiftsydelse"
+        if old_of[g]:
+            try:
+                check_transition(book, paid_day, decided_day)
+            except SocialcalcError as err:
+                failures.add(groups.first_row([g]), _TRANSITION, wrap(err, rates_column))
+                continue
+            ends = book.spec("sel100.bands").ends
+            day_rates = book.at(ends if ends is not None and paid_day > ends else paid_day, name, project=project)
+            try:
+                table = day_rates.get("sel100.bands")
+            except SocialcalcError as err:
+                failures.add(groups.first_row([g]), _RATES, wrap(err, rates_column))
+                continue
+        else:
+            day_rates = book.at(paid_day, name, project=project)
+            found: dict[str, Rate | None] = {}
+            errors: dict[str, SocialcalcError] = {}
+            for key in ("minimum", "group1", "threshold", "supplement"):
+                try:
+                    found[key] = day_rates.get(_KOMP_KEYS[key])
+                except SocialcalcError as err:
+                    found[key], errors[key] = None, err
+            table = _Komp(found["minimum"], found["group1"], found["threshold"], found["supplement"], errors)
+        table_of[g] = tables.setdefault(table, len(tables))
+
+    if isinstance(chosen, int):
+        chosen_any: bool | npt.NDArray[np.bool_] = chosen != 0
+    else:
+        chosen_any = chosen != 0
+    old_rows = groups.gather(old_of)
+    if (bad := np.logical_and(old_rows, chosen_any)).any():
+        failures.add(np.broadcast_to(bad, (n,)), _OLD_GROUP, lambda row: BatchInputError(
+            "group", row, repr(_GROUPS[_at(chosen, row)]),
+            "groups exist only in the kompensationsydelse; the decision falls under the merudgiftsydelse"))
+
+    out = Out(n, _DEFAULTS)
+    row_table = groups.gather(table_of)
+    for table, t in tables.items():
+        rows = _rows(row_table, t, n)
+        if isinstance(table, _Komp):
+            _komp(table, rows, x, lx, months, chosen, out, failures, rates_column)
+        else:
+            _bands(table, rows, x, months, doc, out)
+    failures.raise_first()
+    return MerudgiftBatch(**out.finish())
+
+
+_KOMP_KEYS = {"minimum": "sel100.komp_minimum", "group1": "sel100.komp_group1",
+              "threshold": "sel100.komp_group2_threshold", "supplement": "sel100.komp_group2_supplement"}
+
+
+def _bounded(values: Ore, column: str, n: int) -> Ore:
+    if values.shape != (n,):
+        raise BatchInputError(column, 0, f"{values.shape} rows", f"every column must have {n} rows")
+    if n and (high := values > MAX_ORE).any():
+        row = int(np.flatnonzero(high)[0])
+        raise BatchInputError(column, row, int(values[row]), f"larger than the batch path handles ({MAX_ORE} øre)")
+    return values
+
+
+def _at(values: int | npt.NDArray[np.int64], row: int) -> int:
+    return values if isinstance(values, int) else int(values[row])
+
+
+def _rows(row_table: Any, t: int, n: int) -> slice | npt.NDArray[np.intp]:
+    if isinstance(row_table, np.ndarray) and row_table.ndim == 1:
+        return np.flatnonzero(row_table == t)
+    return slice(None)
+
+
+def _take(values: Any, rows: slice | npt.NDArray[np.intp]) -> Any:
+    return values[rows] if isinstance(values, np.ndarray) and values.ndim == 1 else values
+
+
+def _global_first(mask: npt.NDArray[np.bool_], rows: slice | npt.NDArray[np.intp]) -> int | None:
+    hits = np.flatnonzero(mask)
+    if not hits.size:
+        return None
+    return int(hits[0]) if isinstance(rows, slice) else int(rows[hits[0]])
+
+
+_DEFAULTS: dict[str, tuple[Any, Any]] = {
+    "amount": (np.int64, 0), "regime": (np.int8, 0), "band": (np.int8, NO_BAND), "table_year": (np.int16, 0),
+    "group": (np.int8, NO_GROUP), "recommended_group": (np.int8, NO_GROUP), "group_i": (np.int64, 0),
+    "group_ii": (np.int64, 0), "qualifies_i": (np.bool_, False), "qualifies_ii": (np.bool_, False),
+    "projected": (np.bool_, False),
+}
+
+
+def _bands(bands: Rate, rows: slice | npt.NDArray[np.intp], x: Ore, months: int, doc: Any, out: Out) -> None:
+    """The merudgiftsydelse of ``rows`` under one band table (:func:`socialcalc.merudgift.ydelse.choose_band`)."""
+    table = bands.value
+    scale = 100 * months
+    bounds = [ceil_int(b.lower * scale) if b.inclusive else floor_int(b.lower * scale) + 1 for b in table]
+    # what a row pays by the number of the highest band it meets (index 0: none met)
+    pays = [0]
+    label = [0]
+    full = [False]
+    for m, b in enumerate(table):
+        if b.pays is not None:
+            pays.append(_ore(b.pays))
+            label.append(m + 1)
+            full.append(False)
+        else:
+            fixed = [i for i, f in enumerate(table[:m]) if f.pays is not None]
+            pays.append(_ore(table[fixed[-1]].pays) if fixed else 0)
+            label.append(fixed[-1] + 1 if fixed else 0)
+            full.append(True)
+    xs = x[rows]
+    if all(a <= b for a, b in itertools.pairwise(bounds)):  # met bands are a prefix: count them
+        met = np.zeros(xs.shape, dtype=np.int8)
+        for bound in bounds:
+            met += xs >= bound
+    else:
+        met = np.zeros(xs.shape, dtype=np.int8)
+        for m, bound in enumerate(bounds, 1):
+            met = np.where(xs >= bound, np.int8(m), met)
+    amount = np.take(np.asarray(pays, dtype=np.int64), met)
+    band = np.take(np.asarray(label, dtype=np.int8), met)
+    if any(full):
+        covered = np.take(np.asarray(full), met) & _take(doc, rows)
+        whole = xs if months == 1 else (xs + 6) // 12
+        amount = np.where(covered, whole, amount)
+        band = np.where(covered, np.int8(BAND_FULL), band)
+    out.put("amount", rows, amount)
+    out.put("band", rows, band)
+    out.put("regime", rows, MERUDGIFTSYDELSE)
+    out.put("table_year", rows, bands.valid_from.year)
+    out.put("projected", rows, bands.projected)
+
+
+def _komp(table: _Komp, rows: slice | npt.NDArray[np.intp], x: Ore, lx: Ore | None, months: int, chosen: Any,
+          out: Out, failures: Failures, column: str) -> None:
+    """The kompensationsydelse of ``rows`` under one day's rates (:func:`socialcalc.merudgift.kompensation`)."""
+    xs = x[rows]
+    count = xs.shape[0]
+    picked = _take(chosen, rows) if isinstance(chosen, np.ndarray) else np.full(count, chosen, np.int8)
+    out.put("regime", rows, KOMPENSATIONSYDELSE)
+    if table.minimum is None:
+        failures.add(_global_first(np.ones(count, bool), rows), _RATES, wrap(table.errors["minimum"], column))
+        return
+    met = xs >= ceil_int(Decimal(table.minimum.value) * 100 * months)
+    failures.add(_global_first(~met & (picked != 0), rows), _NO_GROUP, lambda row: BatchInputError(
+        "group", row, repr(_GROUPS[_at(chosen, row)]), "the person qualifies for no group: the probable expenses "
+        "are under the kompensationsydelse's minimum"))
+    projected = np.full(count, table.minimum.projected)
+    if table.group1 is None or table.threshold is None:
+        key = "group1" if table.group1 is None else "threshold"
+        failures.add(_global_first(met, rows), _GROUP1 if key == "group1" else _THRESHOLD,
+                     wrap(table.errors[key], column))
+        return
+    amount1 = _ore(table.group1.value)
+    if lx is None:
+        qualifies2 = np.zeros(count, dtype=bool)
+        amount2 = np.zeros(count, dtype=np.int64)
+    else:
+        lxs = lx[rows]
+        qualifies2 = met & (lxs > floor_int(Decimal(table.threshold.value) * 100 * months))
+        if table.supplement is None:
+            failures.add(_global_first(qualifies2, rows), _SUPPLEMENT, wrap(table.errors["supplement"], column))
+            return
+        amount2 = np.where(qualifies2, (lxs if months == 1 else (lxs + 6) // 12) + _ore(table.supplement.value), 0)
+        projected |= qualifies2 & table.supplement.projected
+    projected |= met & (table.group1.projected or table.threshold.projected)
+    failures.add(_global_first((picked == GROUP_II) & ~qualifies2 & met, rows), _NOT_II,
+                 lambda row: BatchInputError("group", row, "'II'", "the person does not qualify for group II: it "
+                                             "needs documented expenses of the listed types (positivlisten) over "
+                                             "the monthly threshold"))
+    recommended = np.where(met, np.where(qualifies2 & (amount2 > amount1), GROUP_II, GROUP_I), NO_GROUP)
+    paid = np.where(picked != 0, picked, recommended).astype(np.int8)
+    out.put("amount", rows, np.where(paid == GROUP_II, amount2, np.where(met, amount1, 0)))
+    out.put("group", rows, paid)
+    out.put("recommended_group", rows, recommended)
+    out.put("group_i", rows, np.where(met, amount1, 0))
+    out.put("group_ii", rows, amount2)
+    out.put("qualifies_i", rows, met)
+    out.put("qualifies_ii", rows, qualifies2)
+    out.put("projected", rows, projected)
+
