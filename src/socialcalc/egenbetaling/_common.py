@@ -14,7 +14,7 @@ True
 from __future__ import annotations
 
 import functools
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 from decimal import Decimal
 from typing import Any
 
@@ -156,8 +156,6 @@ def whole_days(value: Any, field: str) -> int:
 
 def check_date(value: Any, field: str) -> date:
     """A ``datetime.date`` (a ``datetime`` is refused: socialcalc counts whole days)."""
-    from datetime import datetime
-
     if isinstance(value, datetime) or not isinstance(value, date):
         raise InvalidInput(field, repr(value), "a datetime.date is expected")
     return value
