@@ -16,13 +16,13 @@ and dates are formatted with babel (``1.041,00 kr.``, ``1. januar 2025``).
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterable, Mapping
 from datetime import date
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 from typing import Annotated, Any
 
-from babel.dates import format_date
-from babel.numbers import format_decimal
+from babel.core import Locale
 from pydantic import BaseModel, BeforeValidator, ConfigDict
 
 from socialcalc.ratebook.model import Rate
@@ -60,9 +60,29 @@ Kroner = Annotated[Decimal, BeforeValidator(_no_float)]
 """A Decimal field of a result model that refuses floats (JSON: a string such as ``"1041.00"``)."""
 
 
+@functools.cache
+def _danish() -> tuple[dict[int, int], tuple[str, ...]]:
+    """Babel's Danish number symbols (as a translation table) and month names, read once."""
+    locale = Locale.parse(_LOCALE)
+    symbols = locale.number_symbols["latn"]
+    table = str.maketrans({",": symbols["group"], ".": symbols["decimal"]})
+    months = tuple(locale.months["format"]["wide"][m] for m in range(1, 13))
+    return table, months
+
+
+def _grouped(value: Decimal, places: int) -> str:
+    # Python formats a Decimal exactly; round half up first, then swap in babel's Danish symbols
+    exact = value.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP) if places else value
+    return f"{exact:,.{places}f}".translate(_danish()[0])
+
+
 def kr(amount: Decimal | int) -> str:
-    """An amount in Danish notation with øre: ``1.041,00 kr.``."""
-    return f"{format_decimal(Decimal(amount), format='#,##0.00', locale=_LOCALE)} kr."
+    """An amount in Danish notation with øre, rounded half up: ``1.041,00 kr.``.
+
+    >>> kr(Decimal("-1234567.555"))
+    '-1.234.567,56 kr.'
+    """
+    return f"{_grouped(Decimal(amount), 2)} kr."
 
 
 def tal(value: Decimal | int) -> str:
@@ -72,9 +92,9 @@ def tal(value: Decimal | int) -> str:
     '1.234,5'
     """
     d = Decimal(value)
-    places = max(0, -d.as_tuple().exponent) if d.as_tuple().exponent < 0 else 0  # type: ignore[operator]
-    pattern = "#,##0" + ("." + "0" * places if places else "")
-    return str(format_decimal(d, format=pattern, locale=_LOCALE))
+    exponent = d.as_tuple().exponent
+    places = -exponent if isinstance(exponent, int) and exponent < 0 else 0
+    return _grouped(d, places)
 
 
 def timer(hours: Decimal | int) -> str:
@@ -93,8 +113,8 @@ def procent(share: Decimal) -> str:
 
 
 def dato(day: date) -> str:
-    """A date in Danish: ``1. januar 2025``."""
-    return str(format_date(day, format="d. MMMM y", locale=_LOCALE))
+    """A date in Danish, with babel's month names: ``1. januar 2025``."""
+    return f"{day.day}. {_danish()[1][day.month - 1]} {day.year}"
 
 
 def _rate_text(value: str, unit: str) -> str:
@@ -126,8 +146,8 @@ class RateUsed(BaseModel):
     @classmethod
     def of(cls, rate: Rate) -> RateUsed:
         """The record of a :class:`~socialcalc.ratebook.model.Rate` from the rate book."""
-        return cls.model_construct(key=rate.key, value=rate.text(), unit=rate.unit, valid_from=rate.valid_from,
-                                   status=rate.status.value, source=rate.source, kommune=rate.kommune)
+        return cls(key=rate.key, value=rate.text(), unit=rate.unit, valid_from=rate.valid_from,
+                   status=rate.status.value, source=rate.source, kommune=rate.kommune)
 
     def render(self) -> str:
         """One Danish line: key, value, date, status and source."""
@@ -211,7 +231,8 @@ class Explainer:
         output: object = None,
     ) -> None:
         """Add a step; inputs and output are stored as text (exact: ``str`` of a Decimal)."""
-        self._steps.append(Step.model_construct(
+        # plain (validated) construction: pydantic-core validates faster than model_construct builds
+        self._steps.append(Step(
             rule=rule,
             paragraph=paragraph,
             text=text,
@@ -222,4 +243,4 @@ class Explainer:
 
     def build(self) -> Explanation:
         """The finished explanation."""
-        return Explanation.model_construct(title=self.title, steps=tuple(self._steps))
+        return Explanation(title=self.title, steps=tuple(self._steps))

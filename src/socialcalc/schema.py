@@ -13,7 +13,10 @@ from pydantic import BaseModel
 
 __all__ = ["PUBLIC_MODULES", "json_schemas", "public_models"]
 
-PUBLIC_MODULES: tuple[str, ...] = ("socialcalc.result", "socialcalc.explain", "socialcalc.egenbetaling")
+PUBLIC_MODULES: tuple[str, ...] = (
+    "socialcalc.result", "socialcalc.explain", "socialcalc.beskyttet_beskaeftigelse", "socialcalc.hastig_sygdom",
+    "socialcalc.egenbetaling",
+)
 """The modules whose pydantic models are public (each rule adds its module)."""
 
 

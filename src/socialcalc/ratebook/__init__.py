@@ -81,11 +81,9 @@ def check_rates(path: str | Path | None = None, *, overlays: Sequence[str | Path
     tree = read_tree(root)
     for extra in overlays:
         tree = _merge(tree, read_tree(Path(extra), keys_from=tree))
-    faults = list(tree.faults)
-    if not faults:
-        faults += overlap_faults(tree)
+    faults = list(tree.faults) + overlap_faults(tree)
     errors = tuple(f for f in faults if f.severity == "error")
-    warnings = tuple(f for f in faults if f.severity != "error") + (tuple(drift_warnings(tree)) if not errors else ())
+    warnings = tuple(f for f in faults if f.severity != "error") + tuple(drift_warnings(tree))
     book = None
     if not errors:
         book = RateBook(tree.keys, tree.entries, tree.expected, tree.percents, tree.kommuner, warnings)

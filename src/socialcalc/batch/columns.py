@@ -1,0 +1,136 @@
+"""Column validation and the one conversion from kroner to øre at the batch edge.
+
+Every kernel validates a column once, as a whole: its dtype, NaN, negative values. The first bad row is
+named, so an analyst can find it in a frame of a million rows.
+
+**Rounding rule at the float edge** (:func:`kroner_to_ore`): a float kroner value is read as its shortest
+decimal representation (what Python prints: ``1.005`` is read as 1.005, not as the binary
+1.00499999999999989…) and rounded to whole øre, **half up** (away from zero), the same rule as
+:func:`socialcalc.money.round_ore`. Integer columns are whole kroner; ``Decimal`` and string columns are
+converted exactly (slower: one Python call per row).
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+from decimal import ROUND_HALF_UP, Decimal
+from typing import Any
+
+import numpy as np
+import numpy.typing as npt
+
+from socialcalc.errors import InvalidInput
+
+__all__ = ["BatchInputError", "Ore", "kroner_to_ore", "ore_column", "ore_to_decimal"]
+
+Ore = npt.NDArray[np.int64]
+"""An ``int64`` array of amounts in øre."""
+
+_HUNDRED = Decimal(100)
+
+
+class BatchInputError(InvalidInput):
+    """A bad batch column: ``.column`` names it and ``.row`` is the first bad row (0-based position)."""
+
+    def __init__(self, column: str, row: int, value: Any, rule: str) -> None:
+        self.column = column
+        self.row = row
+        super().__init__(f"{column}[{row}]", value, rule)
+
+
+def _first(mask: npt.NDArray[np.bool_]) -> int:
+    return int(np.flatnonzero(mask)[0])
+
+
+def ore_column(values: Any, column: str, *, allow_negative: bool = False) -> Ore:
+    """Validate an integer øre column once; return it as ``int64``.
+
+    >>> ore_column(np.array([100, 250]), "expenses_ore")
+    array([100, 250])
+    >>> ore_column(np.array([100, -1]), "expenses_ore")
+    Traceback (most recent call last):
+    ...
+    socialcalc.batch.columns.BatchInputError: expenses_ore[1] = -1: must not be negative
+    """
+    array = np.asarray(values)
+    if array.dtype.kind not in "iu":
+        raise BatchInputError(column, 0, str(array.dtype),
+                              "an øre column must hold integers (int64); convert kroner with kroner_to_ore")
+    result = array.astype(np.int64, copy=False)
+    if not allow_negative and result.size and (bad := result < 0).any():
+        row = _first(bad)
+        raise BatchInputError(column, row, int(result[row]), "must not be negative")
+    return result
+
+
+def kroner_to_ore(values: Any, column: str, *, allow_negative: bool = False) -> Ore:
+    """Convert a kroner column (float, int, Decimal or str) to ``int64`` øre by the documented rule.
+
+    Floats are read as their shortest decimal representation and rounded half up; NaN, infinities and (unless
+    ``allow_negative``) negative values are refused, naming the first bad row.
+
+    >>> kroner_to_ore(np.array([1.005, 2.5, 0.1 + 0.2]), "expenses")
+    array([101, 250,  30])
+    >>> kroner_to_ore(np.array([1.0, np.nan]), "expenses")
+    Traceback (most recent call last):
+    ...
+    socialcalc.batch.columns.BatchInputError: expenses[1] = nan: not a number (NaN or infinite)
+    """
+    array = np.asarray(values)
+    kind = array.dtype.kind
+    if kind in "iu":
+        result = array.astype(np.int64) * 100
+    elif kind == "f":
+        finite = np.isfinite(array)
+        if not finite.all():
+            row = _first(~finite)
+            raise BatchInputError(column, row, array[row].item(), "not a number (NaN or infinite)")
+        scaled = array.astype(np.float64) * 100
+        result = np.floor(np.abs(scaled) + 0.5).astype(np.int64) * np.sign(scaled).astype(np.int64)
+        # values within a hair of a half øre: decide exactly from the shortest decimal representation
+        near_half = np.abs(np.abs(scaled - np.trunc(scaled)) - 0.5) < 1e-6
+        for i in np.flatnonzero(near_half).tolist():
+            result[i] = _exact_ore(Decimal(repr(array[i].item())))
+    elif kind in "OU":
+        result = np.empty(array.shape, dtype=np.int64)
+        for i, item in enumerate(array.tolist()):
+            result[i] = _exact_ore(_decimal(item, column, i))
+    else:
+        raise BatchInputError(column, 0, str(array.dtype), "a kroner column must be numeric, Decimal or text")
+    if not allow_negative and result.size and (bad := result < 0).any():
+        row = _first(bad)
+        raise BatchInputError(column, row, array[row], "must not be negative")
+    return result
+
+
+def _decimal(item: Any, column: str, row: int) -> Decimal:
+    if isinstance(item, Decimal) and item.is_finite():
+        return item
+    if isinstance(item, int) and not isinstance(item, bool):
+        return Decimal(item)
+    if isinstance(item, float):
+        if not math.isfinite(item):
+            raise BatchInputError(column, row, item, "not a number (NaN or infinite)")
+        return Decimal(repr(item))
+    if isinstance(item, str):
+        try:
+            d = Decimal(item.strip())
+        except ArithmeticError:
+            d = Decimal("NaN")
+        if d.is_finite():
+            return d
+    raise BatchInputError(column, row, repr(item), "not an amount in kroner")
+
+
+def _exact_ore(value: Decimal) -> int:
+    return int((value * _HUNDRED).quantize(Decimal(1), rounding=ROUND_HALF_UP))
+
+
+def ore_to_decimal(values: Sequence[int] | Ore) -> list[Decimal]:
+    """Øre back to exact ``Decimal`` kroner (two decimals), e.g. to compare with the scalar path.
+
+    >>> ore_to_decimal(np.array([100, 5]))
+    [Decimal('1.00'), Decimal('0.05')]
+    """
+    return [Decimal(int(v)).scaleb(-2) for v in np.asarray(values).tolist()]

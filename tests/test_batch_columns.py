@@ -1,0 +1,83 @@
+"""The batch edge: column validation once per column, and the float → øre rule."""
+
+from __future__ import annotations
+
+import importlib
+import sys
+from decimal import Decimal
+
+import numpy as np
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from socialcalc.batch import BatchInputError, kroner_to_ore, ore_column, ore_to_decimal
+from socialcalc.money import round_ore
+
+
+def test_nan_names_the_column_and_the_first_bad_row() -> None:
+    with pytest.raises(BatchInputError) as caught:
+        kroner_to_ore(np.array([1.0, 2.0, np.nan, np.nan]), "expenses")
+    assert caught.value.column == "expenses"
+    assert caught.value.row == 2
+    assert "expenses[2]" in str(caught.value)
+
+
+def test_a_negative_amount_names_the_first_bad_row() -> None:
+    with pytest.raises(BatchInputError) as caught:
+        ore_column(np.array([5, 0, -3, -4]), "expenses_ore")
+    assert caught.value.row == 2
+    assert kroner_to_ore(np.array([-1.5]), "delta", allow_negative=True).tolist() == [-150]
+
+
+def test_the_wrong_dtype_is_refused() -> None:
+    with pytest.raises(BatchInputError, match="must hold integers"):
+        ore_column(np.array([1.5]), "expenses_ore")
+    with pytest.raises(BatchInputError, match="numeric, Decimal or text"):
+        kroner_to_ore(np.array([True, False]), "expenses")
+    with pytest.raises(BatchInputError) as caught:
+        kroner_to_ore(np.array(["1.00", "1,50"], dtype=object), "expenses")
+    assert caught.value.row == 1
+
+
+def test_floats_are_read_as_their_shortest_decimal_and_rounded_half_up() -> None:
+    # 1.005 is binary 1.00499999…; read as written it is 1.005 → 1.01 kr.
+    assert kroner_to_ore(np.array([1.005, 0.125, 2.675, 1e-9, 1234567.89]), "x").tolist() == [
+        101, 13, 268, 0, 123456789,
+    ]
+
+
+def test_integers_are_whole_kroner_and_decimals_exact() -> None:
+    assert kroner_to_ore(np.array([3, 0]), "x").tolist() == [300, 0]
+    assert kroner_to_ore(np.array([Decimal("0.005"), Decimal("12.34")], dtype=object), "x").tolist() == [1, 1234]
+
+
+@given(st.integers(0, 10**13))
+def test_float_conversion_agrees_with_the_exact_path(ore: int) -> None:
+    exact = Decimal(ore).scaleb(-2)
+    as_float = float(str(exact))
+    assert kroner_to_ore(np.array([as_float]), "x").tolist() == [ore]
+    assert ore_to_decimal(np.array([ore])) == [round_ore(exact)]
+
+
+@given(st.decimals(min_value=0, max_value=10**9, places=3))
+def test_three_decimal_floats_round_like_round_ore(value: Decimal) -> None:
+    as_float = float(str(value))
+    expected = int(round_ore(Decimal(repr(as_float))) * 100)
+    assert kroner_to_ore(np.array([as_float]), "x").tolist() == [expected]
+
+
+def test_without_the_batch_extra_the_error_says_how_to_install(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setitem(sys.modules, "numpy", None)
+    for name in [m for m in sys.modules if m.startswith("socialcalc.batch")]:
+        monkeypatch.delitem(sys.modules, name)
+    with pytest.raises(ImportError, match=r"pip install 'socialcalc\[batch\]'"):
+        importlib.import_module("socialcalc.batch")
+
+
+def test_import_socialcalc_does_not_import_numpy() -> None:
+    import subprocess
+
+    code = "import sys, socialcalc, socialcalc.ratebook; print('numpy' in sys.modules, 'pydantic' in sys.modules)"
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert done.stdout.split() == ["False", "False"]
