@@ -13,7 +13,6 @@ True
 
 from __future__ import annotations
 
-import functools
 from datetime import date, datetime, timedelta
 from decimal import Decimal
 from typing import Any
@@ -21,10 +20,7 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict
 
 from socialcalc.errors import InvalidInput
-from socialcalc.explain import Explainer, Kroner, tal
-from socialcalc.explain import dato as _dato
-from socialcalc.explain import kr as _kr
-from socialcalc.explain import procent as _procent
+from socialcalc.explain import Explainer, Kroner, dato, kr, tal
 from socialcalc.money import round_ore
 from socialcalc.ratebook import RateBook
 from socialcalc.ratebook.model import Rate
@@ -34,14 +30,10 @@ __all__ = [
     "OFFER_DA",
     "PrepaymentTooLong",
     "StayPeriod",
-    "antal",
     "charge",
     "check_date",
-    "dato",
-    "kr",
     "paragraph_of",
     "period_steps",
-    "procent",
     "punktum",
     "whole_days",
 ]
@@ -51,27 +43,6 @@ DAY_RATE_KEYS: dict[int, str] = {109: "sel109.per_day", 110: "sel110.per_day"}
 
 OFFER_DA: dict[int, str] = {109: "kvindekrisecenter", 110: "forsorgshjem/herberg"}
 """The offer of each paragraph, in Danish."""
-
-
-kr = functools.lru_cache(maxsize=4096)(_kr)
-""":func:`socialcalc.explain.kr`, memoised (babel's formatting dominates the cost of an explanation; amounts and
-dates recur across a batch). Equal amounts always format alike (two decimals), so the cache is exact."""
-
-dato = functools.lru_cache(maxsize=4096)(_dato)
-""":func:`socialcalc.explain.dato`, memoised."""
-
-procent = functools.lru_cache(maxsize=1024)(_procent)
-""":func:`socialcalc.explain.procent`, memoised (it normalises, so equal shares format alike)."""
-
-
-@functools.lru_cache(maxsize=1024)
-def antal(n: int) -> str:
-    """A whole number (of døgn, of steps) in Danish notation, memoised: ``1.000``.
-
-    >>> antal(1000)
-    '1.000'
-    """
-    return tal(n)
 
 
 class PrepaymentTooLong(InvalidInput):
@@ -194,7 +165,7 @@ def period_steps(ex: Explainer, paragraph: int, runs: list[tuple[StayPeriod, Rat
         when = (f"den {dato(p.first_day)}" if p.days == 1
                 else f"fra den {dato(p.first_day)} til og med den {dato(p.last_day)}")
         ex.step("egenbetaling.doegnsats", "SEL § 163 stk. 2; BEK 1244/2017 § 2",
-                f"{antal(p.days)} døgn, der begynder {when}, betales med {rate.valid_from.year}-satsen for "
+                f"{tal(p.days)} døgn, der begynder {when}, betales med {rate.valid_from.year}-satsen for "
                 f"§ {paragraph} på {kr(p.rate)} pr. døgn: {kr(p.amount)}",
                 inputs={"døgn": p.days, "første_døgn": p.first_day, "sidste_døgn": p.last_day},
                 rates=[rate], output=p.amount)

@@ -27,9 +27,9 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
-from socialcalc.egenbetaling._common import check_date, kr
+from socialcalc.egenbetaling._common import check_date
 from socialcalc.errors import InvalidInput
-from socialcalc.explain import Explainer, Kroner
+from socialcalc.explain import Explainer, Kroner, kr
 from socialcalc.money import ZERO, non_negative, round_ore
 from socialcalc.ratebook import RateBook, default_book
 from socialcalc.ratebook.book import normalise_kommune

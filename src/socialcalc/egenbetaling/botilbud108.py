@@ -37,9 +37,9 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict
 
-from socialcalc.egenbetaling._common import antal, check_date, kr, procent, punktum
+from socialcalc.egenbetaling._common import check_date, punktum
 from socialcalc.errors import InvalidInput
-from socialcalc.explain import Explainer, Kroner, tal
+from socialcalc.explain import Explainer, Kroner, kr, procent, tal
 from socialcalc.money import ZERO, non_negative, round_ore
 from socialcalc.ratebook import RateBook, default_book
 from socialcalc.result import Result
@@ -194,8 +194,8 @@ def sel108(
         amount = round_ore(housing * (1 - discount))
         ex.step("sel108.par", f"{_PARA} § 10",
                 f"Gifte/samlevende pensionister: den fælles indkomst ({kr(pair.joint_income)}) overstiger den "
-                f"sociale pension ({kr(pair.social_pension)}) med {kr(excess)}, dvs. {antal(steps)} fulde trin à "
-                f"{kr(step)} ({couple_rates[2].valid_from.year}). Nedslaget er {procent(share)} − {antal(steps)} × "
+                f"sociale pension ({kr(pair.social_pension)}) med {kr(excess)}, dvs. {tal(steps)} fulde trin à "
+                f"{kr(step)} ({couple_rates[2].valid_from.year}). Nedslaget er {procent(share)} − {tal(steps)} × "
                 f"{points} = {procent(discount)}: {kr(housing)} − {procent(discount)} = {kr(amount)} om året.",
                 inputs={"fælles_indkomst": pair.joint_income, "social_pension": pair.social_pension},
                 rates=couple_rates, output=amount)

@@ -35,19 +35,15 @@ from socialcalc.egenbetaling._common import (
     OFFER_DA,
     PrepaymentTooLong,
     StayPeriod,
-    antal,
     charge,
     check_date,
-    dato,
-    kr,
     paragraph_of,
     period_steps,
-    procent,
     punktum,
     whole_days,
 )
 from socialcalc.errors import InvalidInput
-from socialcalc.explain import Explainer, Kroner
+from socialcalc.explain import Explainer, Kroner, dato, kr, procent, tal
 from socialcalc.money import ZERO, non_negative, round_ore, to_decimal
 from socialcalc.ratebook import RateBook, Rates, default_book
 from socialcalc.result import Result
@@ -248,7 +244,7 @@ def stay(
 
     ex = Explainer(_title("Egenbetaling", para))
     ex.step("egenbetaling.doegn", "BEK 1244/2017 §§ 2, 4",
-            f"Opholdet fra den {dato(arrival)} til den {dato(departure)} er {antal(days)} døgn: "
+            f"Opholdet fra den {dato(arrival)} til den {dato(departure)} er {tal(days)} døgn: "
             f"{_DAY_COUNT_DA[policy]} (døgnopgørelse {policy!r}).",
             inputs={"ankomst": arrival, "afrejse": departure}, rates=[policy_rate], output=days)
     if not has_income:
@@ -324,7 +320,7 @@ def prepayment(
 
     ex = Explainer(_title("Forudbetaling af egenbetaling", para))
     ex.step("egenbetaling.forudbetaling", "BEK 1244/2017 § 4 stk. 2",
-            f"Efter aftale forudbetales {antal(n)} døgn fra den {dato(start)} (højst {antal(int(limit.value))} døgn).",
+            f"Efter aftale forudbetales {tal(n)} døgn fra den {dato(start)} (højst {tal(int(limit.value))} døgn).",
             inputs={"start": start, "døgn": n}, rates=[limit], output=n)
     runs = charge(book, para, kommune, start, n)
     period_steps(ex, para, runs)
@@ -371,11 +367,11 @@ def settlement(
 
     ex = Explainer(_title("Efterregulering af forudbetalt egenbetaling", para))
     ex.step("egenbetaling.forudbetalt", "BEK 1244/2017 § 4 stk. 2",
-            f"Der er forudbetalt for {antal(prepaid_n)} døgn fra den {dato(start)}: {kr(prepaid)}",
+            f"Der er forudbetalt for {tal(prepaid_n)} døgn fra den {dato(start)}: {kr(prepaid)}",
             inputs={"start": start, "forudbetalte_døgn": prepaid_n}, rates=[r for _, r in prepaid_runs],
             output=prepaid)
     ex.step("egenbetaling.faktisk", "BEK 1244/2017 § 4 stk. 2",
-            f"Opholdet varede {antal(actual_n)} døgn fra den {dato(start)}.",
+            f"Opholdet varede {tal(actual_n)} døgn fra den {dato(start)}.",
             inputs={"faktiske_døgn": actual_n}, output=actual_n)
     period_steps(ex, para, actual_runs)
     if refund > 0:
