@@ -19,6 +19,7 @@ PUBLIC_MODULES: tuple[str, ...] = (
     "socialcalc.beskyttet_beskaeftigelse",
     "socialcalc.hastig_sygdom",
     "socialcalc.merudgift",
+    "socialcalc.egenbetaling",
 )
 """The modules whose pydantic models are public (each rule adds its module)."""
 
