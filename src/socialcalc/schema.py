@@ -13,7 +13,7 @@ from pydantic import BaseModel
 
 __all__ = ["PUBLIC_MODULES", "json_schemas", "public_models"]
 
-PUBLIC_MODULES: tuple[str, ...] = ("socialcalc.result", "socialcalc.explain")
+PUBLIC_MODULES: tuple[str, ...] = ("socialcalc.result", "socialcalc.explain", "socialcalc.ledsageordning")
 """The modules whose pydantic models are public (each rule adds its module)."""
 
 
