@@ -20,7 +20,7 @@ from socialcalc.errors import SocialcalcError
 
 __all__ = ["COMMANDS", "main"]
 
-COMMANDS: tuple[str, ...] = ("rates", "folkepension", "schema")
+COMMANDS: tuple[str, ...] = ("rates", "folkepension", "schema", "ledsager")
 """The modules of ``socialcalc.cli`` that register a subcommand, in the order ``--help`` lists them."""
 
 
