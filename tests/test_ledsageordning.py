@@ -473,6 +473,12 @@ def test_eligibility_exclusions(fact: str, code: str, text: str) -> None:
     assert "ikke opfyldt" in e.explain()
 
 
+def test_eligibility_reads_through_a_municipality() -> None:
+    assert eligibility(date(1990, 1, 1), date(2024, 1, 1), kommune="lejre").eligible
+    with pytest.raises(UnknownRate, match="aarhus"):
+        eligibility(date(1990, 1, 1), date(2024, 1, 1), kommune="aarhus")
+
+
 def test_eligibility_lists_every_reason() -> None:
     e = eligibility(date(2010, 1, 1), date(2024, 1, 1), bpa=True, target_group=False)
     assert [r.code for r in e.refusals] == ["min_age", "target_group", "bpa"]

@@ -37,6 +37,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal
 from enum import StrEnum
+from itertools import pairwise
 
 from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, model_validator
 
@@ -312,11 +313,11 @@ class Bank(_Frozen):
             raise ValueError(f"kommune {self.kommune!r} is not a normalised municipality name")
         if not self.deductions or self.deductions[0].from_month != self.start:
             raise ValueError("the first deduction must start in the bank's first month")
-        if any(a.from_month >= b.from_month for a, b in zip(self.deductions, self.deductions[1:], strict=False)):
+        if any(a.from_month >= b.from_month for a, b in pairwise(self.deductions)):
             raise ValueError("deduction changes must be in strictly increasing month order")
         if self.usage and self.usage[0].month < self.start:
             raise ValueError("a use is recorded before the bank's first month")
-        if any(a.month >= b.month for a, b in zip(self.usage, self.usage[1:], strict=False)):
+        if any(a.month >= b.month for a, b in pairwise(self.usage)):
             raise ValueError("uses must be recorded in strictly increasing month order, one entry per month")
         return self
 

@@ -113,6 +113,7 @@ def eligibility(
     sel98_contact_person: bool = False,
     mental_illness_or_social_causes: bool = False,
     social_pedagogical_need: bool = False,
+    kommune: str | None = None,
     rates: RateBook | None = None,
 ) -> Eligibility:
     """Whether a person born on ``birth`` can have a ledsageordning granted on ``grant_date`` (SEL § 97 stk. 1).
@@ -122,6 +123,7 @@ def eligibility(
     ``target_group`` (cannot go out alone because of a considerable and lasting reduced function), ``bpa``
     (has BPA, § 96), ``sel98_contact_person`` (has a contact person for the deafblind, § 98),
     ``mental_illness_or_social_causes`` and ``social_pedagogical_need`` (exclusions in the municipal standards).
+    The age limits are national; ``kommune`` reads them through the municipality's table all the same.
 
     >>> eligibility(date(2006, 6, 1), date(2024, 5, 31)).refusals[0].code
     'min_age'
@@ -141,7 +143,7 @@ def eligibility(
     if on < grant_date:
         raise InvalidInput("on", on.isoformat(), f"is before the grant date {grant_date.isoformat()}")
     book = rates or default_book()
-    at = book.at(grant_date)
+    at = book.at(grant_date, kommune)
     min_age, floor = at.get("sel097.min_age"), at.get("sel097.age_limit_floor")
     table, table_note = _age_table(book, grant_date)
     pension = pension_age(birth, rates=book, on=table.valid_from)
