@@ -20,6 +20,7 @@ PUBLIC_MODULES: tuple[str, ...] = (
     "socialcalc.hastig_sygdom",
     "socialcalc.merudgift",
     "socialcalc.egenbetaling",
+    "socialcalc.ledsageordning",
 )
 """The modules whose pydantic models are public (each rule adds its module)."""
 
