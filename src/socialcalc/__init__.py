@@ -6,8 +6,8 @@ themselves in Danish. The rules live in their own modules (``socialcalc.ledsageo
 
 >>> from datetime import date
 >>> import socialcalc
->>> socialcalc.load_rates().at(date(2024, 1, 1)).get("sel097.expense_grant_max").value
-1005
+>>> socialcalc.load_rates().at(date(2024, 1, 1)).get("sel097.expense_grant_max").unit
+'DKK/year'
 >>> socialcalc.Month(2024, 12) + 1
 Month(2025, 1)
 """

@@ -1,12 +1,12 @@
 """Money and hours as exact :class:`~decimal.Decimal`, with named rounding rules.
 
 Money is kroner as a ``Decimal``; øre are its two decimals. A ``float`` never enters a calculation: binary
-floating point cannot hold 0.10 kr. exactly, so :func:`to_decimal` refuses it with an error naming the field.
+floating point cannot hold most øre amounts exactly, so :func:`to_decimal` refuses it with an error naming the field.
 Convert at the edge with ``Decimal(str(x))`` if you must, and own the rounding you chose.
 
 Rounding rules are named, so that a result can say which one it used:
 
-- :attr:`Rounding.ORE_HALF_UP`: to øre, half up (0.005 → 0.01). The default for money.
+- :attr:`Rounding.ORE_HALF_UP`: to øre, half up (half an øre rounds up). The default for money.
 - :attr:`Rounding.KRONE_HALF_UP`: to whole kroner, half up (BEK 931/2020 § 12 for § 100's yearly amounts).
 - :func:`round_up_to`: up to a multiple (the old § 100 "rounded up to the nearest 100 kr.").
 
@@ -15,10 +15,10 @@ Rounding rules are named, so that a result can say which one it used:
 Decimal('10.01')
 >>> round_kroner(Decimal("629.5"))
 Decimal('630')
->>> to_decimal(0.1, "expenses")
+>>> to_decimal(0.7, "expenses")
 Traceback (most recent call last):
 ...
-socialcalc.errors.InvalidInput: expenses = 0.1: a float is not accepted (binary floating point is inexact); \
+socialcalc.errors.InvalidInput: expenses = 0.7: a float is not accepted (binary floating point is inexact); \
 pass a Decimal, an int or a decimal string such as "1234.50"
 """
 
@@ -44,7 +44,7 @@ __all__ = [
 ]
 
 ZERO = Decimal(0)
-ORE = Decimal("0.01")
+ORE = Decimal(1).scaleb(-2)  # one øre
 _KRONE = Decimal(1)
 _PLAIN_DECIMAL = re.compile(r"^[+-]?\d+(\.\d+)?$")
 
@@ -124,8 +124,8 @@ def non_negative(value: Any, field: str) -> Decimal:
 def round_ore(value: Decimal) -> Decimal:
     """Round to øre, half up: ``Decimal("2.345")`` → ``Decimal("2.35")``.
 
-    >>> round_ore(Decimal("1000"))
-    Decimal('1000.00')
+    >>> round_ore(Decimal("1234"))
+    Decimal('1234.00')
     """
     return value.quantize(ORE, rounding=ROUND_HALF_UP)
 

@@ -5,7 +5,7 @@ Each rule's result model derives from :class:`Result`: it carries ``amount`` (ex
 projected rather than published: the model refuses to be built with a projected rate and ``projected=False``).
 
 ``result.model_dump_json()`` and ``Model.model_validate_json(text)`` round-trip exactly (amounts are JSON
-strings such as ``"1041.00"``, never binary floats); ``Model.model_json_schema()`` exports the JSON Schema.
+strings such as ``"1234.50"``, never binary floats); ``Model.model_json_schema()`` exports the JSON Schema.
 """
 
 from __future__ import annotations

@@ -19,6 +19,8 @@ PUBLIC_MODULES: tuple[str, ...] = (
     "socialcalc.beskyttet_beskaeftigelse",
     "socialcalc.hastig_sygdom",
     "socialcalc.merudgift",
+    "socialcalc.egenbetaling",
+    "socialcalc.ledsageordning",
 )
 """The modules whose pydantic models are public (each rule adds its module)."""
 

@@ -166,7 +166,7 @@ def _exact_ore(value: Decimal) -> int:
 def ore_to_decimal(values: Sequence[int] | Ore) -> list[Decimal]:
     """Øre back to exact ``Decimal`` kroner (two decimals), e.g. to compare with the scalar path.
 
-    >>> ore_to_decimal(np.array([100, 5]))
-    [Decimal('1.00'), Decimal('0.05')]
+    >>> ore_to_decimal(np.array([100, 7]))
+    [Decimal('1.00'), Decimal('0.07')]
     """
     return [Decimal(int(v)).scaleb(-2) for v in np.asarray(values).tolist()]

@@ -139,7 +139,7 @@ def transport(
     Give either ``per_km`` or both ``daily_total`` and ``daily_within_10km`` (see the module's text). Every
     amount is a non-negative ``Decimal``, ``int`` or decimal string; a float is refused.
 
-    Worked examples 2 and 3 of the spec (20 days, 1.50 kr./km, net earnings 1500.00):
+    Worked examples 2 and 3 of the spec (25 km and 8 km each way):
 
     >>> from datetime import date
     >>> far = transport(days=20, distance_km=25, net_earnings="1500.00", per_km="1.50", on=date(2025, 3, 1))

@@ -21,7 +21,14 @@ from socialcalc.errors import SocialcalcError
 __all__ = ["COMMANDS", "main"]
 
 COMMANDS: tuple[str, ...] = (
-    "rates", "folkepension", "schema", "beskaeftigelse", "hastig_sygdom", "merudgift",
+    "rates",
+    "folkepension",
+    "schema",
+    "beskaeftigelse",
+    "hastig_sygdom",
+    "merudgift",
+    "egenbetaling",
+    "ledsager",
 )
 """The modules of ``socialcalc.cli`` that register a subcommand, in the order ``--help`` lists them."""
 

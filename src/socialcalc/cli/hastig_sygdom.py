@@ -61,7 +61,7 @@ def _project(value: str | None) -> bool | Decimal:
     try:
         return Decimal(value)
     except ArithmeticError:
-        raise InvalidInput("--project", value, "a satsreguleringsprocent such as 3.6") from None
+        raise InvalidInput("--project", value, "a satsreguleringsprocent such as 2.5") from None
 
 
 def _open(args: argparse.Namespace) -> Budget:

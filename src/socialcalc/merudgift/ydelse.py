@@ -55,8 +55,8 @@ def meets(band: Band, expenses: Decimal, months: int = 1) -> bool:
 def bound_text(band: Band) -> str:
     """A band's lower bound as published, in Danish: ``fra 1.707 kr.`` or ``over 2.846 kr.``.
 
-    >>> bound_text(Band(Decimal(1200), False, None))
-    'over 1.200 kr.'
+    >>> bound_text(Band(Decimal(1300), False, None))
+    'over 1.300 kr.'
     """
     return f"{'fra' if band.inclusive else 'over'} {tal(band.lower)} kr."
 

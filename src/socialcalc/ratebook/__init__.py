@@ -3,8 +3,8 @@
 >>> from datetime import date
 >>> book = load_rates()
 >>> rate = book.at(date(2025, 3, 1), "lejre").get("sel097.expense_grant_max")
->>> rate.value, rate.unit, rate.status.value
-(1041, 'DKK/year', 'official')
+>>> rate.unit, rate.status.value, rate.valid_from.year
+('DKK/year', 'official', 2025)
 """
 
 from __future__ import annotations

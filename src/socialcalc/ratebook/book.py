@@ -73,8 +73,8 @@ class RateBook:
 
     >>> from socialcalc import load_rates
     >>> book = load_rates()
-    >>> book.at(date(2024, 6, 1)).get("sel097.expense_grant_max").value
-    1005
+    >>> book.at(date(2024, 6, 1)).get("sel097.expense_grant_max").valid_from
+    datetime.date(2024, 1, 1)
     >>> book.at(date(2024, 6, 1), "lemvig").get("sel097.order_of_use").value
     'current_month_then_newest_saved'
     """

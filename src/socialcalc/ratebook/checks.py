@@ -15,6 +15,7 @@ from decimal import Decimal
 from itertools import pairwise
 
 from socialcalc.errors import RateFault
+from socialcalc.money import round_ore
 from socialcalc.ratebook.book import RateBook, Span, spans_of
 from socialcalc.ratebook.loader import Entry, Tree
 from socialcalc.ratebook.model import Band, Kind, Regulation, Status
@@ -96,8 +97,8 @@ def drift_warnings(tree: Tree) -> list[RateFault]:
                     pct = ", ".join(f"{p.year}: {p.percent} %" for p in percents if p is not None)
                     warnings.append(_fault(
                         cur.where,
-                        f"{key} {cur.valid_from.year}: {b} differs by {abs(indexed - b).quantize(Decimal('0.01'))} kr. "
-                        f"from {a} ({prev.valid_from.year}) indexed by {pct} = {indexed.quantize(Decimal('0.01'))}",
+                        f"{key} {cur.valid_from.year}: {b} differs by {round_ore(abs(indexed - b))} kr. "
+                        f"from {a} ({prev.valid_from.year}) indexed by {pct} = {round_ore(indexed)}",
                         "check the figure against its source (a difference over 1 kr. is unusual)",
                         severity="warning",
                     ))

@@ -273,38 +273,34 @@ def _read_percents(f: _File) -> None:
         return
     for name in f.data:
         if name != "year":
-            f.fault(f.map.field("", None, name), f"unknown table {name!r}", "write [[year]] records only")
-    records = f.data.get("year", [])
-    for i, rec in enumerate(records if isinstance(records, list) else []):
-        pos = f.map.record("year", i)
-        if not isinstance(rec, dict):
+            f.fault(f.map.table(name) if name in f.map.tables else f.map.field("", None, name),
+                    f"unknown table {name!r}", "write one [year.YYYY] table per year")
+    years = f.data.get("year", {})
+    for label, rec in (years.items() if isinstance(years, dict) else []):
+        table = f"year.{label}"
+        pos = f.map.table(table)
+        if not re.fullmatch(r"(19|20|21)\d\d", label) or not isinstance(rec, dict):
+            f.fault(pos, f"[{table}] does not name a year", "write the year as [year.2025]")
             continue
+        year = int(label)
         for name in rec:
-            if name not in {"year", "percent", "status", "source"}:
-                f.fault(f.map.field("year", i, name), f"unknown field {name!r}",
-                        "use year, percent, status and source")
-        year, percent = rec.get("year"), rec.get("percent")
-        status, source = rec.get("status"), rec.get("source")
-        if not isinstance(year, int) or isinstance(year, bool) or not 1900 <= year <= 2200:
-            f.fault(f.map.field("year", i, "year"), f"year = {year!r} is not a year", "write it as 2025")
-            continue
+            if name not in {"percent", "status", "source"}:
+                f.fault(f.map.field(table, None, name), f"unknown field {name!r}", "use percent, status and source")
+        percent, status, source = rec.get("percent"), rec.get("status"), rec.get("source")
         if not isinstance(percent, Decimal | int) or isinstance(percent, bool):
-            f.fault(f.map.field("year", i, "percent"), f"percent = {percent!r} is not a number",
-                    "write the percentage as a number such as 3.6 (no quotes, no decimal comma)")
+            f.fault(f.map.field(table, None, "percent"), f"percent = {percent!r} is not a number",
+                    "write the percentage as a number such as 2.5 (no quotes, no decimal comma)")
             continue
         if status not in {s.value for s in Status}:
-            f.fault(f.map.field("year", i, "status"), f"status = {status!r}",
+            f.fault(f.map.field(table, None, "status"), f"status = {status!r}",
                     "use \"official\", \"derived\" or \"projected\"")
             continue
         if not isinstance(source, str) or not source.strip():
-            f.fault(f.map.field("year", i, "source"), f"the satsreguleringsprocent for {year} has no source",
+            f.fault(f.map.field(table, None, "source") if "source" in rec else pos,
+                    f"the satsreguleringsprocent for {year} has no source",
                     "add source = \"…\" naming the act or table it was read in")
             continue
-        if year in f.tree.percents:
-            f.fault(pos, f"a second satsreguleringsprocent for {year} (first at {f.tree.percents[year].where})",
-                    "keep one record per year")
-            continue
-        f.tree.percents[year] = Percent(year, Decimal(percent), Status(status), source, f.where(pos))
+        f.tree.percents[year] = Percent(year, Decimal(percent), Status(str(status)), source, f.where(pos))
 
 
 # -- values -------------------------------------------------------------------------------------------------
@@ -465,7 +461,7 @@ def _scalar(f: _File, spec: KeySpec, raw: Any, pos: Position, what: str) -> Any:
     literal = f.literal(pos)
     if re.search(r"[eE]|inf|nan", literal):
         f.fault(pos, f"{what} = {literal} is a float literal (exponent, inf or nan)",
-                "write the exact decimal, such as 1005 or 97.30")
+                "write the exact decimal, such as 1234 or 56.78")
         return None
     value = Decimal(raw)
     if value < 0:
@@ -480,21 +476,21 @@ def _scalar(f: _File, spec: KeySpec, raw: Any, pos: Position, what: str) -> Any:
             return None
         return int(value)
     if unit == "share" and value > 1:
-        f.fault(pos, f"{what} = {raw} is a share above 1", "write a share as a fraction: 30 % is 0.30")
+        f.fault(pos, f"{what} = {raw} is a share above 1", "write a share as a fraction: 12 % is 0.12")
         return None
     return raw if isinstance(raw, int) and unit in MONEY_UNITS else value
 
 
 def _bands(f: _File, spec: KeySpec, raw: Any, pos: Any) -> tuple[Band, ...] | None:
     if not isinstance(raw, list) or not raw:
-        f.fault(pos(), "a band table is a list of bands", "write value = [ { from = 608, pays = 1138 }, … ]")
+        f.fault(pos(), "a band table is a list of bands", "write value = [ { from = 123, pays = 456 }, … ]")
         return None
     bands: list[Band] = []
     ok = True
     for n, item in enumerate(raw):
         p = pos(n)
         if not isinstance(item, dict):
-            f.fault(p, f"band {n + 1} is not an inline table", "write { from = 608, pays = 1138 }")
+            f.fault(p, f"band {n + 1} is not an inline table", "write { from = 123, pays = 456 }")
             ok = False
             continue
         extra = set(item) - {"from", "over", "pays"}

@@ -46,7 +46,7 @@ def work_days(max_days: int = 260) -> st.SearchStrategy[int]:
     return st.integers(0, max_days)
 
 
-def distances_km(max_tenths: int = 2_000) -> st.SearchStrategy[Decimal]:
+def distances_km(max_tenths: int = 3_000) -> st.SearchStrategy[Decimal]:
     """One-way distances in km with one decimal (0.0 to ``max_tenths`` / 10 km)."""
     return st.integers(0, max_tenths).map(lambda n: Decimal(n).scaleb(-1))
 
@@ -80,7 +80,7 @@ def transport_args(form: str | None = None, book: RateBook | None = None) -> st.
         "on": sel103_dates(book),
         "kommune": kommuner(book),
     }
-    per_km = st.fixed_dictionaries({**base, "per_km": amounts(0, 1_000)})
+    per_km = st.fixed_dictionaries({**base, "per_km": amounts(0, 1_200)})
     zone = st.fixed_dictionaries(base).flatmap(
         lambda kw: zone_prices().map(lambda p: {**kw, "daily_total": p[0], "daily_within_10km": p[1]}))
     if form == "per_km":

@@ -1,0 +1,171 @@
+"""Shared pieces of the §§ 109/110 day-rate rules: the paragraph, whole døgn, and charging døgn at their rates.
+
+A run of døgn is given by the day the first døgn begins and their number; each døgn is charged at the rate in
+force on the day it begins. The rate book is asked once per rate period (for the yearly day rates: once per
+calendar year the run touches), never once per day.
+
+>>> from datetime import date
+>>> from socialcalc.ratebook import default_book
+>>> runs = charge(default_book(), 109, None, date(2023, 12, 28), 6)
+>>> [(p.days, p.rate) for p, _ in runs] == [(4, Decimal("93.38")), (2, Decimal("97.30"))]
+True
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime, timedelta
+from decimal import Decimal
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict
+
+from socialcalc.errors import InvalidInput
+from socialcalc.explain import Explainer, Kroner, dato, kr, tal
+from socialcalc.money import round_ore
+from socialcalc.ratebook import RateBook
+from socialcalc.ratebook.model import Rate
+
+__all__ = [
+    "DAY_RATE_KEYS",
+    "OFFER_DA",
+    "PrepaymentTooLong",
+    "StayPeriod",
+    "charge",
+    "check_date",
+    "paragraph_of",
+    "period_steps",
+    "punktum",
+    "whole_days",
+]
+
+DAY_RATE_KEYS: dict[int, str] = {109: "sel109.per_day", 110: "sel110.per_day"}
+"""The rate key of the day rate for each paragraph."""
+
+OFFER_DA: dict[int, str] = {109: "kvindekrisecenter", 110: "forsorgshjem/herberg"}
+"""The offer of each paragraph, in Danish."""
+
+
+class PrepaymentTooLong(InvalidInput):
+    """A prepayment for more døgn than BEK 1244/2017 § 4 stk. 2 allows; ``maximum`` is the limit.
+
+    >>> err = PrepaymentTooLong("days", 40, 31)
+    >>> err.maximum == 31
+    True
+    """
+
+    def __init__(self, field: str, value: int, maximum: int) -> None:
+        self.maximum = maximum
+        super().__init__(field, value, f"a prepayment covers at most {maximum} døgn (BEK 1244/2017 § 4 stk. 2)")
+
+
+class StayPeriod(BaseModel):
+    """A run of døgn charged at one rate: those that begin from ``first_day`` to ``last_day`` (inclusive)."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    first_day: date
+    """The day the first døgn of the run begins."""
+    last_day: date
+    """The day the last døgn of the run begins."""
+    days: int
+    """The number of døgn."""
+    rate: Kroner
+    """The rate per døgn in force on those days."""
+    amount: Kroner
+    """``days × rate``."""
+
+
+def punktum(text: str) -> str:
+    """End a Danish sentence with one full stop (an amount already ends with "kr.").
+
+    >>> punktum("i alt 5,00 kr."), punktum("ingen betaling")
+    ('i alt 5,00 kr.', 'ingen betaling.')
+    """
+    return text if text.endswith(".") else f"{text}."
+
+
+def paragraph_of(value: Any) -> int:
+    """The paragraph as ``109`` or ``110`` (an int, or text such as ``"110"`` or ``"§ 110"``).
+
+    >>> paragraph_of("§ 109")
+    109
+    >>> paragraph_of(108)
+    Traceback (most recent call last):
+    ...
+    socialcalc.errors.InvalidInput: paragraph = 108: a rate per døgn exists only for SEL § 109 \
+(kvindekrisecenter) and § 110 (forsorgshjem/herberg)
+    """
+    number: Any = value
+    if isinstance(value, str):
+        text = value.strip().removeprefix("§").strip()
+        number = int(text) if text.isdigit() else value
+    if isinstance(number, bool) or not isinstance(number, int) or number not in DAY_RATE_KEYS:
+        shown = repr(value) if isinstance(value, str) else value
+        raise InvalidInput("paragraph", shown, "a rate per døgn exists only for SEL § 109 (kvindekrisecenter) "
+                                               "and § 110 (forsorgshjem/herberg)")
+    return number
+
+
+def whole_days(value: Any, field: str) -> int:
+    """A number of døgn: a non-negative ``int`` (a float, a bool or a fraction is refused).
+
+    >>> whole_days(7, "days") == 7
+    True
+    >>> whole_days(-1, "days")
+    Traceback (most recent call last):
+    ...
+    socialcalc.errors.InvalidInput: days = -1: a number of døgn must not be negative
+    """
+    if isinstance(value, float):
+        raise InvalidInput(field, value, "a float is not accepted; a number of døgn is a whole number (int)")
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise InvalidInput(field, repr(value), "a number of døgn is a whole number (int)")
+    if value < 0:
+        raise InvalidInput(field, value, "a number of døgn must not be negative")
+    return value
+
+
+def check_date(value: Any, field: str) -> date:
+    """A ``datetime.date`` (a ``datetime`` is refused: socialcalc counts whole days)."""
+    if isinstance(value, datetime) or not isinstance(value, date):
+        raise InvalidInput(field, repr(value), "a datetime.date is expected")
+    return value
+
+
+def charge(
+    book: RateBook, paragraph: int, kommune: str | None, first: date, days: int
+) -> list[tuple[StayPeriod, Rate]]:
+    """The døgn that begin on ``first`` and the ``days - 1`` days after it, grouped by the rate in force.
+
+    Each run comes with the :class:`~socialcalc.ratebook.model.Rate` it was charged at.
+
+    Raises :class:`~socialcalc.errors.RateNotPublished` (naming the key and the date) if a døgn begins on a
+    day with no published rate.
+    """
+    key = DAY_RATE_KEYS[paragraph]
+    periods: list[tuple[StayPeriod, Rate]] = []
+    day, remaining = first, days
+    while remaining > 0:
+        rate: Rate = book.at(day, kommune).get(key)
+        span = remaining if rate.valid_to is None else min(remaining, (rate.valid_to - day).days + 1)
+        value = Decimal(rate.value)
+        periods.append((StayPeriod.model_construct(
+            first_day=day, last_day=day + timedelta(days=span - 1), days=span, rate=value,
+            amount=round_ore(value * span),
+        ), rate))
+        day += timedelta(days=span)
+        remaining -= span
+    return periods
+
+
+
+def period_steps(ex: Explainer, paragraph: int, runs: list[tuple[StayPeriod, Rate]]) -> None:
+    """Add one explanation step per run of døgn: how many, which days, the rate and the amount."""
+    for p, rate in runs:
+        when = (f"den {dato(p.first_day)}" if p.days == 1
+                else f"fra den {dato(p.first_day)} til og med den {dato(p.last_day)}")
+        ex.step("egenbetaling.doegnsats", "SEL § 163 stk. 2; BEK 1244/2017 § 2",
+                f"{tal(p.days)} døgn, der begynder {when}, betales med {rate.valid_from.year}-satsen for "
+                f"§ {paragraph} på {kr(p.rate)} pr. døgn: {kr(p.amount)}",
+                inputs={"døgn": p.days, "første_døgn": p.first_day, "sidste_døgn": p.last_day},
+                rates=[rate], output=p.amount)

@@ -1,0 +1,149 @@
+"""Egenbetaling in a temporary residential offer (SEL § 107): a monthly payment that leaves a rådighedsbeløb.
+
+The resident pays from their income for the items the offer includes (rent-equivalent, electricity, water and
+heating, board, laundry) (SEL § 163 stk. 2; BEK 1387/2006 § 1). The payment must leave the resident the
+municipality's **rådighedsbeløb** (municipal policy: ``sel107.raadighedsbeloeb_with_board`` when board is
+included, ``sel107.raadighedsbeloeb_without_board`` when it is not). All amounts are **kroner per month**::
+
+    payment = min(cost of the included items, max(0, net income − necessary fixed expenses − rådighedsbeløb))
+
+- A resident who **keeps their own dwelling** pays nothing for the housing part (SEL § 163 stk. 2) but still
+  pays for board etc.: give the housing part's cost as ``housing_part_cost`` (part of
+  ``included_items_cost``); it is then left out of the cost the payment is capped at.
+- A resident with **no income** pays nothing for the stay.
+- A municipality without a rådighedsbeløb in its table cannot compute the payment: a
+  :class:`~socialcalc.errors.RateNotPublished` names the missing key.
+
+>>> from datetime import date
+>>> r = sel107(net_income=12000, fixed_expenses=1500, included_items_cost=8000, board_included=True,
+...            on=date(2025, 1, 1), kommune="lejre")
+>>> r.amount == Decimal("8000.00")
+True
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+from typing import Any
+
+from socialcalc.egenbetaling._common import check_date
+from socialcalc.errors import InvalidInput
+from socialcalc.explain import Explainer, Kroner, kr
+from socialcalc.money import ZERO, non_negative, round_ore
+from socialcalc.ratebook import RateBook, default_book
+from socialcalc.ratebook.book import normalise_kommune
+from socialcalc.result import Result
+
+__all__ = ["Sel107Result", "sel107"]
+
+_PARA = "SEL § 163 stk. 2; BEK 1387/2006 § 1"
+
+
+class Sel107Result(Result):
+    """The § 107 payment per month (``amount``), with the rådighedsbeløb it leaves and the cost it is capped at."""
+
+    on: date
+    kommune: str | None
+    net_income: Kroner
+    fixed_expenses: Kroner
+    board_included: bool
+    raadighedsbeloeb: Kroner
+    """The municipality's rådighedsbeløb per month."""
+    payable: Kroner
+    """``max(0, net_income - fixed_expenses - raadighedsbeloeb)``."""
+    included_items_cost: Kroner
+    keeps_own_dwelling: bool
+    housing_part_cost: Kroner | None = None
+    """The housing part of ``included_items_cost`` (as given)."""
+    chargeable_cost: Kroner
+    """The cost the payment is capped at (without the housing part if the own dwelling is kept)."""
+
+    def explain(self) -> str:
+        """The explanation, ending with the monthly payment."""
+        return f"{self.explanation.render()}\nResultat: {kr(self.amount)} pr. måned."
+
+
+def sel107(
+    *,
+    net_income: Any,
+    fixed_expenses: Any,
+    included_items_cost: Any,
+    board_included: bool,
+    on: date,
+    kommune: str | None,
+    keeps_own_dwelling: bool = False,
+    housing_part_cost: Any = None,
+    rates: RateBook | None = None,
+) -> Sel107Result:
+    """The monthly payment in a temporary residential offer (SEL §§ 107, 163 stk. 2; BEK 1387/2006 § 1).
+
+    ``keeps_own_dwelling=True`` needs ``housing_part_cost`` (the part of ``included_items_cost`` that is the
+    housing part), which is then not charged. Amounts are kroner per month.
+
+    >>> r = sel107(net_income=12000, fixed_expenses=1500, included_items_cost=6000, board_included=False,
+    ...            on=date(2025, 1, 1), kommune="lejre")
+    >>> r.payable == Decimal("6500.00"), r.amount == Decimal("6000.00")
+    (True, True)
+    >>> sel107(net_income=12000, fixed_expenses=1500, included_items_cost=6000, board_included=False,
+    ...        on=date(2025, 1, 1), kommune="lemvig")
+    Traceback (most recent call last):
+    ...
+    socialcalc.errors.RateNotPublished: rate sel107.raadighedsbeloeb_without_board has no value on 2025-01-01 \
+(Midlertidigt botilbud: rådighedsbeløb pr. måned, når kost ikke er inkluderet is municipal policy, and \
+municipality 'lemvig' has none in its table); no earlier value is known.
+    """
+    net = non_negative(net_income, "net_income")
+    fixed = non_negative(fixed_expenses, "fixed_expenses")
+    items = non_negative(included_items_cost, "included_items_cost")
+    for field, flag in (("board_included", board_included), ("keeps_own_dwelling", keeps_own_dwelling)):
+        if not isinstance(flag, bool):
+            raise InvalidInput(field, repr(flag), "True or False")
+    on = check_date(on, "on")
+    housing = None if housing_part_cost is None else non_negative(housing_part_cost, "housing_part_cost")
+    if keeps_own_dwelling and housing is None:
+        raise InvalidInput("housing_part_cost", None, "give the cost of the housing part (rent-equivalent) when "
+                                                      "the resident keeps their own dwelling: it is not charged")
+    if housing is not None and housing > items:
+        raise InvalidInput("housing_part_cost", housing,
+                           f"the housing part cannot cost more than all the included items ({items})")
+    name = normalise_kommune(kommune)
+    key = "sel107.raadighedsbeloeb_with_board" if board_included else "sel107.raadighedsbeloeb_without_board"
+    rate = (rates or default_book()).at(on, name).get(key)
+    keep = Decimal(rate.value)
+
+    ex = Explainer("Betaling for midlertidigt botilbud (SEL § 107)")
+    board = "er" if board_included else "er ikke"
+    where = f"{rate.kommune.capitalize()} Kommunes" if rate.kommune else "Kommunens"
+    ex.step("sel107.raadighedsbeloeb", "SEL § 107; kommunens kvalitetsstandard",
+            f"Kost {board} en del af botilbuddet, så {where} rådighedsbeløb er {kr(keep)} pr. måned.",
+            inputs={"kost_inkluderet": board_included}, rates=[rate], output=keep)
+    payable = round_ore(max(ZERO, net - fixed - keep))
+    chargeable = round_ore(items - housing if keeps_own_dwelling and housing is not None else items)
+    if net == 0:
+        amount = round_ore(ZERO)
+        ex.step("sel107.ingen_indtaegt", _PARA, "Du har ingen indtægt og betaler derfor ikke for opholdet.",
+                inputs={"nettoindkomst": net}, output=amount)
+    else:
+        floor = " (ikke under 0)" if net - fixed - keep < 0 else ""
+        ex.step("sel107.betalingsevne", _PARA,
+                f"Nettoindkomst {kr(net)} − nødvendige faste udgifter {kr(fixed)} − rådighedsbeløb {kr(keep)} "
+                f"giver {kr(payable)} til betaling pr. måned{floor}.",
+                inputs={"nettoindkomst": net, "faste_udgifter": fixed}, output=payable)
+        if keeps_own_dwelling:
+            ex.step("sel107.egen_bolig", "SEL § 163 stk. 2",
+                    f"Du beholder din egen bolig og betaler derfor ikke for boligdelen ({kr(housing or ZERO)}): "
+                    f"udgiften til de øvrige ydelser er {kr(chargeable)} pr. måned.",
+                    inputs={"boligdel": housing, "ydelser_i_alt": items}, output=chargeable)
+        amount = min(chargeable, payable)
+        ex.step("sel107.betaling", _PARA,
+                f"Du betaler det mindste af udgiften til tilbuddets ydelser ({kr(chargeable)}) og beløbet til "
+                f"betaling ({kr(payable)}): {kr(amount)} pr. måned.",
+                inputs={"ydelser": chargeable}, output=amount)
+    explanation = ex.build()
+    return Sel107Result(
+        amount=amount, explanation=explanation, projected=explanation.projected, on=on, kommune=name,
+        net_income=net, fixed_expenses=fixed, board_included=board_included, raadighedsbeloeb=keep,
+        payable=payable, included_items_cost=items, keeps_own_dwelling=keeps_own_dwelling,
+        housing_part_cost=housing, chargeable_cost=chargeable,
+    )

@@ -1,0 +1,237 @@
+"""Egenbetaling in a long-term residential offer (SEL § 108): the yearly housing payment from costs and income.
+
+The municipality fixes the payment from the dwelling's costs (BEK 1387/2006 § 6) and the resident's income
+(§ 7), and the resident never pays more than the dwelling's costs (§ 5 stk. 1). All amounts are **kroner per
+year**; the result also shows the payment per month.
+
+1. The income basis is reduced, for a **truly single pensioner**, by ``sel108.single_pensioner_reduction``,
+   and by the amount **set aside for dependants** outside the offer (§ 9; an input). Never below 0.
+2. Income-based payment = ``sel108.share_low`` × the basis up to ``sel108.threshold`` + ``sel108.share_high``
+   × the basis above it (sm.dk, "Betaling for botilbud (lovens § 163, stk. 3)").
+3. Housing payment = min(the dwelling's yearly costs, the income-based payment), to øre.
+4. **Married or cohabiting pensioners** (a :class:`Couple`; ``income_basis`` and ``dwelling_costs`` are then
+   their joint basis and the costs of their joint area): a discount of ``sel108.couple_discount_share`` on the
+   housing payment, less ``sel108.couple_discount_point`` for each full ``sel108.couple_discount_step`` kroner
+   by which their joint income exceeds the social pension (never below 0) (§ 10).
+5. ``monthly`` = the yearly payment ÷ 12, rounded half up to øre (twelve months may differ from the yearly
+   amount by a few øre).
+
+Electricity and heating by consumption and the services the resident chose (board, laundry, cleaning) are
+separate lines at the offer's prices: inputs shown in the result, never part of the housing payment.
+
+**Not included**: the "kompensationsbeløb" rows of the ministry's table adjust a compensation amount defined
+in BEK 1387/2006 §§ 6–8, which socialcalc has not read; that adjustment is left out (the result says so).
+
+>>> from datetime import date
+>>> r = sel108(income_basis=300000, dwelling_costs=60000, on=date(2024, 6, 1))
+>>> r.amount == Decimal("36600.00"), r.monthly == Decimal("3050.00")
+(True, True)
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from datetime import date
+from decimal import Decimal
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict
+
+from socialcalc.egenbetaling._common import check_date, punktum
+from socialcalc.errors import InvalidInput
+from socialcalc.explain import Explainer, Kroner, kr, procent, tal
+from socialcalc.money import ZERO, non_negative, round_ore
+from socialcalc.ratebook import RateBook, default_book
+from socialcalc.result import Result
+
+__all__ = ["Couple", "Sel108Result", "sel108"]
+
+_MONTHS_PER_YEAR = 12
+_PARA = "SEL § 163 stk. 3; BEK 1387/2006"
+
+
+class Couple(BaseModel):
+    """Married or cohabiting pensioners in the same offer (BEK 1387/2006 § 10); amounts in kroner per year.
+
+    >>> Couple(joint_income=Decimal("300000"), social_pension=Decimal("280000")).joint_income
+    Decimal('300000')
+    """
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    joint_income: Kroner
+    """The couple's joint income, compared with the social pension."""
+    social_pension: Kroner
+    """The social pension the joint income is compared with (an input: its amount is not in the rate book)."""
+
+
+def _couple_of(value: Any) -> Couple | None:
+    if value is None:
+        return None
+    if isinstance(value, Couple):
+        fields = {"joint_income": value.joint_income, "social_pension": value.social_pension}
+    elif isinstance(value, Mapping):
+        fields = dict(value)
+        if set(fields) != {"joint_income", "social_pension"}:
+            raise InvalidInput("couple", sorted(fields), "give exactly joint_income and social_pension")
+    else:
+        raise InvalidInput("couple", repr(value), "a Couple, or a dict with joint_income and social_pension")
+    return Couple.model_construct(
+        joint_income=non_negative(fields["joint_income"], "couple.joint_income"),
+        social_pension=non_negative(fields["social_pension"], "couple.social_pension"),
+    )
+
+
+class Sel108Result(Result):
+    """The § 108 housing payment: ``amount`` per year and ``monthly``, with every step of the way."""
+
+    on: date
+    income_basis: Kroner
+    """The income basis as given (per year)."""
+    single_pensioner_reduction: Kroner
+    """Taken off the basis for a truly single pensioner (0 otherwise)."""
+    dependants_set_aside: Kroner
+    """Taken off the basis for dependants outside the offer."""
+    reduced_basis: Kroner
+    """The basis the payment is computed from."""
+    income_based: Kroner
+    """The income-based payment per year."""
+    dwelling_costs: Kroner
+    """The dwelling's costs per year (the ceiling)."""
+    couple: Couple | None = None
+    couple_discount: Kroner | None = None
+    """The couples' discount as a share (``None`` for a single resident)."""
+    monthly: Kroner
+    """``amount`` ÷ 12, to øre."""
+    electricity: Kroner
+    """A separate line (per year), not part of the housing payment."""
+    heating: Kroner
+    """A separate line (per year), not part of the housing payment."""
+    services: Kroner
+    """Chosen services (board, laundry, cleaning; per year), a separate line, not part of the housing payment."""
+
+    def explain(self) -> str:
+        """The explanation, ending with the yearly and monthly payment."""
+        lines = self.electricity + self.heating + self.services
+        extra = f"; hertil særskilt el, varme og valgte ydelser: {kr(lines)} om året" if lines else ""
+        return punktum(f"{self.explanation.render()}\nResultat: {kr(self.amount)} om året "
+                       f"({kr(self.monthly)} pr. måned){extra}")
+
+
+def sel108(
+    *,
+    income_basis: Any,
+    dwelling_costs: Any,
+    on: date,
+    single_pensioner: bool = False,
+    dependants_set_aside: Any = 0,
+    couple: Couple | Mapping[str, Any] | None = None,
+    electricity: Any = 0,
+    heating: Any = 0,
+    services: Any = 0,
+    kommune: str | None = None,
+    rates: RateBook | None = None,
+) -> Sel108Result:
+    """The yearly housing payment in a long-term residential offer (SEL §§ 108, 163 stk. 3; BEK 1387/2006).
+
+    Amounts are kroner per year. ``couple``: a :class:`Couple` or a dict with ``joint_income`` and
+    ``social_pension``. ``on`` picks the year's table: a year without the needed figure raises
+    :class:`~socialcalc.errors.RateNotPublished` (these amounts follow another index and are never projected).
+
+    >>> r = sel108(income_basis=200000, dwelling_costs=60000, on=date(2024, 6, 1), single_pensioner=True)
+    >>> r.reduced_basis == Decimal("149200"), r.amount == Decimal("14920.00")
+    (True, True)
+    >>> c = Couple(joint_income=Decimal("300000"), social_pension=Decimal("288710"))
+    >>> r = sel108(income_basis=300000, dwelling_costs=60000, on=date(2023, 6, 1), couple=c)
+    >>> r.couple_discount == Decimal("0.23"), r.amount == Decimal("28790.30")
+    (True, True)
+    """
+    basis = non_negative(income_basis, "income_basis")
+    costs = non_negative(dwelling_costs, "dwelling_costs")
+    on = check_date(on, "on")
+    if not isinstance(single_pensioner, bool):
+        raise InvalidInput("single_pensioner", repr(single_pensioner), "True or False")
+    set_aside = non_negative(dependants_set_aside, "dependants_set_aside")
+    pair = _couple_of(couple)
+    if pair is not None and single_pensioner:
+        raise InvalidInput("single_pensioner", True, "a truly single pensioner is not part of a couple")
+    lines = {name: non_negative(v, name) for name, v in
+             (("electricity", electricity), ("heating", heating), ("services", services))}
+
+    at = (rates or default_book()).at(on, kommune)
+    threshold, low, high = at.get("sel108.threshold"), at.get("sel108.share_low"), at.get("sel108.share_high")
+    reduction_rate = at.get("sel108.single_pensioner_reduction") if single_pensioner else None
+    couple_rates = ([at.get("sel108.couple_discount_share"), at.get("sel108.couple_discount_point"),
+                     at.get("sel108.couple_discount_step")] if pair is not None else [])
+
+    ex = Explainer("Betaling for længerevarende botilbud (SEL § 108)")
+    pension_cut = Decimal(reduction_rate.value) if reduction_rate is not None else ZERO
+    reduced = max(ZERO, basis - pension_cut - set_aside)
+    _basis_steps(ex, basis, reduction_rate, set_aside, reduced)
+
+    t, s_low, s_high = Decimal(threshold.value), Decimal(low.value), Decimal(high.value)
+    part_low, part_high = s_low * min(reduced, t), s_high * max(ZERO, reduced - t)
+    income_based = round_ore(part_low + part_high)
+    ex.step("sel108.indkomst", f"{_PARA} § 7",
+            f"Indkomstbestemt betaling: {procent(s_low)} af {kr(min(reduced, t))} (op til "
+            f"{threshold.valid_from.year}-grænsen på {kr(t)}) = {kr(round_ore(part_low))} og {procent(s_high)} af "
+            f"{kr(max(ZERO, reduced - t))} over grænsen = {kr(round_ore(part_high))}; i alt {kr(income_based)} "
+            "om året.", inputs={"indkomstgrundlag": reduced}, rates=[threshold, low, high], output=income_based)
+    housing = round_ore(min(costs, income_based))
+    capped = "boligens omkostninger" if costs < income_based else "den indkomstbestemte betaling"
+    ex.step("sel108.loft", f"{_PARA} § 5 stk. 1",
+            f"Betalingen er det mindste af boligens omkostninger ({kr(costs)} om året) og den indkomstbestemte "
+            f"betaling; her {capped}: {kr(housing)} om året.",
+            inputs={"boligens_omkostninger": costs}, output=housing)
+
+    amount, discount = housing, None
+    if pair is not None:
+        share, point, step = (Decimal(r.value) for r in couple_rates)
+        excess = max(ZERO, pair.joint_income - pair.social_pension)
+        steps = int(excess // step)
+        points = f"{tal((point * 100).normalize())} procentpoint"
+        discount = max(ZERO, share - point * steps)
+        amount = round_ore(housing * (1 - discount))
+        ex.step("sel108.par", f"{_PARA} § 10",
+                f"Gifte/samlevende pensionister: den fælles indkomst ({kr(pair.joint_income)}) overstiger den "
+                f"sociale pension ({kr(pair.social_pension)}) med {kr(excess)}, dvs. {tal(steps)} fulde trin à "
+                f"{kr(step)} ({couple_rates[2].valid_from.year}). Nedslaget er {procent(share)} − {tal(steps)} × "
+                f"{points} = {procent(discount)}: {kr(housing)} − {procent(discount)} = {kr(amount)} om året.",
+                inputs={"fælles_indkomst": pair.joint_income, "social_pension": pair.social_pension},
+                rates=couple_rates, output=amount)
+
+    monthly = round_ore(amount / _MONTHS_PER_YEAR)
+    ex.step("sel108.maaned", _PARA,
+            f"Pr. måned: {kr(amount)} ÷ {_MONTHS_PER_YEAR} = {kr(monthly)} (afrundet til øre).", output=monthly)
+    shown = (f" (el {kr(lines['electricity'])}, varme {kr(lines['heating'])}, serviceydelser "
+             f"{kr(lines['services'])} om året)" if any(lines.values()) else "")
+    ex.step("sel108.saerskilt", _PARA,
+            "El og varme efter forbrug og de serviceydelser, du har valgt (kost, vask, rengøring), betales "
+            f"særskilt til tilbuddets priser{shown} og indgår ikke i boligbetalingen.", inputs=lines)
+    ex.step("sel108.kompensation", "BEK 1387/2006 §§ 6–8",
+            "Regulering for kompensationsbeløb (ministeriets tabel) er ikke medregnet: reglen er ikke indarbejdet.")
+    explanation = ex.build()
+    return Sel108Result(
+        amount=amount, explanation=explanation, projected=explanation.projected, on=on, income_basis=basis,
+        single_pensioner_reduction=pension_cut, dependants_set_aside=set_aside, reduced_basis=reduced,
+        income_based=income_based, dwelling_costs=costs, couple=pair, couple_discount=discount, monthly=monthly,
+        electricity=lines["electricity"], heating=lines["heating"], services=lines["services"],
+    )
+
+
+def _basis_steps(ex: Explainer, basis: Decimal, reduction_rate: Any, set_aside: Decimal, reduced: Decimal) -> None:
+    parts = [f"Indkomstgrundlaget er {kr(basis)} om året"]
+    if reduction_rate is None and not set_aside:
+        ex.step("sel108.grundlag", f"{_PARA} §§ 7, 9", f"{parts[0]}; det nedsættes ikke.",
+                inputs={"indkomstgrundlag": basis}, output=reduced)
+        return
+    if reduction_rate is not None:
+        parts.append(f"nedsat med {kr(Decimal(reduction_rate.value))} for en reelt enlig pensionist "
+                     f"({reduction_rate.valid_from.year})")
+    if set_aside:
+        parts.append(f"nedsat med {kr(set_aside)}, der afsættes til forsørgelse af ægtefælle eller børn uden for "
+                     "tilbuddet (§ 9)")
+    floor = " (ikke under 0)" if reduced == 0 and basis > 0 else ""
+    ex.step("sel108.grundlag", f"{_PARA} §§ 7, 9", ", ".join(parts) + f": {kr(reduced)}{floor}.",
+            inputs={"indkomstgrundlag": basis, "afsat_til_forsørgelse": set_aside},
+            rates=[reduction_rate] if reduction_rate is not None else [], output=reduced)

@@ -1,0 +1,390 @@
+"""Egenbetaling for a stay at a women's crisis centre (SEL § 109) or a shelter (§ 110): a rate per døgn.
+
+The resident pays the national rate per døgn for every døgn of the stay, from the first day (SEL § 163 stk. 2;
+BEK 1244/2017 §§ 2, 4). The rate covers electricity and heating, and at a crisis centre any children who come
+along: there is no extra per child. **Board and laundry are never part of it**: the institution prices them,
+bills them directly, and must let the resident opt out of each meal and of the laundry.
+
+- **Each døgn is charged at the rate in force on the day it begins**, so a stay over New Year uses two rates.
+- **Counting døgn** is the policy ``egenbetaling.day_count`` (national default, a municipality may set its
+  own): ``nights_min_one`` counts one døgn per night from arrival to departure, and a stay that begins and
+  ends on the same day is one døgn; ``calendar_days`` counts every calendar day from the day of arrival to the
+  day of departure, both included. The policy in force on the day of arrival applies.
+- A person with **no income** pays nothing, whatever the length (BEK 1244/2017 § 5 stk. 3).
+- A **reduction or waiver** the municipality decided on application is an input (:class:`Reduction`): kroner
+  off the total, or a share of it (a waiver is the share 1); the result shows it.
+- **Prepayment** by agreement for at most ``egenbetaling.prepayment_max_days`` døgn (BEK 1244/2017 § 4 stk. 2),
+  and its **settlement** (efterregulering) against the døgn actually stayed: a positive ``refund`` is paid
+  back, a negative one is collected.
+
+>>> from datetime import date
+>>> r = stay(110, date(2024, 3, 3), date(2024, 3, 13))
+>>> r.days == 10, r.amount == Decimal("1007.70")
+(True, True)
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict, model_validator
+
+from socialcalc.egenbetaling._common import (
+    OFFER_DA,
+    PrepaymentTooLong,
+    StayPeriod,
+    charge,
+    check_date,
+    paragraph_of,
+    period_steps,
+    punktum,
+    whole_days,
+)
+from socialcalc.errors import InvalidInput
+from socialcalc.explain import Explainer, Kroner, dato, kr, procent, tal
+from socialcalc.money import ZERO, non_negative, round_ore, to_decimal
+from socialcalc.ratebook import RateBook, Rates, default_book
+from socialcalc.result import Result
+
+__all__ = [
+    "PrepaymentResult",
+    "Reduction",
+    "SettlementResult",
+    "StayResult",
+    "prepayment",
+    "settlement",
+    "stay",
+]
+
+_DAY_COUNT_DA = {
+    "nights_min_one": "der regnes ét døgn pr. overnatning, og et ophold, der begynder og slutter samme dag, "
+                      "er ét døgn",
+    "calendar_days": "der regnes ét døgn for hver kalenderdag fra ankomstdagen til og med afrejsedagen",
+}
+
+
+class Reduction(BaseModel):
+    """A reduction or waiver of the §§ 109/110 payment that the municipality decided on application.
+
+    Exactly one of ``amount`` (kroner off the stay's total; never more than the total) and ``share`` (the
+    share of the total let off, from 0 to 1; ``1`` is a waiver, *bortfald*). Build it with
+    :meth:`kroner`, :meth:`of_share` or :meth:`waiver` (they raise :class:`~socialcalc.errors.InvalidInput`).
+
+    >>> Reduction.kroner("250").amount == Decimal("250")
+    True
+    >>> Reduction.waiver().share == Decimal(1)
+    True
+    """
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    amount: Kroner | None = None
+    """Kroner off the total."""
+    share: Kroner | None = None
+    """The share of the total let off (0–1)."""
+
+    @model_validator(mode="after")
+    def _one_form(self) -> Reduction:
+        _check_reduction(self)
+        return self
+
+    @classmethod
+    def kroner(cls, amount: Any) -> Reduction:
+        """A reduction of ``amount`` kroner off the total."""
+        return cls.model_construct(amount=non_negative(amount, "reduction.amount"), share=None)
+
+    @classmethod
+    def of_share(cls, share: Any) -> Reduction:
+        """A reduction of ``share`` (0–1) of the total."""
+        return _check_reduction(cls.model_construct(amount=None, share=to_decimal(share, "reduction.share")))
+
+    @classmethod
+    def waiver(cls) -> Reduction:
+        """A waiver (bortfald): the whole payment is let off."""
+        return cls.model_construct(amount=None, share=Decimal(1))
+
+    def describe(self) -> str:
+        """The decision in Danish."""
+        if self.share is not None:
+            return "bortfald af egenbetalingen" if self.share == 1 else f"nedsættelse med {procent(self.share)}"
+        return f"nedsættelse med {kr(self.amount or ZERO)}"
+
+
+def _check_reduction(r: Reduction) -> Reduction:
+    if (r.amount is None) == (r.share is None):
+        raise InvalidInput("reduction", repr(r), "give exactly one of amount (kroner) and share (0-1)")
+    if r.amount is not None:
+        non_negative(r.amount, "reduction.amount")
+    if r.share is not None and not 0 <= to_decimal(r.share, "reduction.share") <= 1:
+        raise InvalidInput("reduction.share", r.share, "a share is from 0 to 1 (1 is a waiver)")
+    return r
+
+
+def _reduction_of(value: Any) -> Reduction | None:
+    if value is None:
+        return None
+    if isinstance(value, Reduction):
+        return _check_reduction(value)
+    return Reduction.kroner(to_decimal(value, "reduction"))
+
+
+class StayResult(Result):
+    """The egenbetaling for one stay (``amount``), with its døgn, the runs at each rate and any reduction."""
+
+    paragraph: int
+    arrival: date
+    departure: date
+    day_count: str
+    """The døgn-counting policy used (``egenbetaling.day_count``)."""
+    days: int
+    """The døgn of the stay."""
+    has_income: bool
+    periods: tuple[StayPeriod, ...]
+    """The døgn grouped by the rate in force (empty without income: nothing is charged)."""
+    gross: Kroner
+    """The payment before any reduction."""
+    reduction: Reduction | None = None
+    """The municipality's decision, as given."""
+    reduction_amount: Kroner
+    """The kroner let off by the reduction (never more than ``gross``)."""
+
+
+class PrepaymentResult(Result):
+    """A prepayment for ``days`` døgn from ``start`` (``amount``)."""
+
+    paragraph: int
+    start: date
+    days: int
+    periods: tuple[StayPeriod, ...]
+
+
+class SettlementResult(Result):
+    """The settlement of a prepaid period: ``amount`` is the payment for the døgn actually stayed,
+    ``refund = prepaid - amount`` (positive: paid back; negative: collected)."""
+
+    paragraph: int
+    start: date
+    prepaid_days: int
+    actual_days: int
+    prepaid: Kroner
+    """What was prepaid."""
+    periods: tuple[StayPeriod, ...]
+    """The døgn actually stayed, by rate."""
+    refund: Kroner
+    """Paid back if positive; collected if negative."""
+
+    def explain(self) -> str:
+        """The explanation, ending with the payment and the refund (or the amount to collect)."""
+        text = self.explanation.render()
+        if self.refund > 0:
+            tail = f"der tilbagebetales {kr(self.refund)}"
+        elif self.refund < 0:
+            tail = f"der opkræves yderligere {kr(-self.refund)}"
+        else:
+            tail = "forudbetalingen svarer præcis til opholdet"
+        return punktum(f"{text}\nResultat: {kr(self.amount)} for opholdet; {tail}")
+
+
+def _count(policy: str, arrival: date, departure: date) -> int:
+    nights = (departure - arrival).days
+    return max(1, nights) if policy == "nights_min_one" else nights + 1
+
+
+def _covers_step(ex: Explainer, paragraph: int) -> None:
+    children = " og eventuelt medfølgende børn" if paragraph == 109 else ""
+    ex.step("egenbetaling.omfang", "BEK 1244/2017 § 2; kommunens kvalitetsstandard",
+            f"Egenbetalingen dækker el og varme{children}. Kost og vask er ikke en del af den: "
+            "tilbuddet fastsætter og opkræver dem særskilt, og hvert måltid og vask kan fravælges.")
+
+
+def _title(what: str, paragraph: int) -> str:
+    return f"{what} for ophold på {OFFER_DA[paragraph]} (SEL § {paragraph})"
+
+
+def stay(
+    paragraph: Any,
+    arrival: date,
+    departure: date,
+    *,
+    has_income: bool = True,
+    reduction: Reduction | Decimal | int | str | None = None,
+    kommune: str | None = None,
+    rates: RateBook | None = None,
+) -> StayResult:
+    """The egenbetaling for a stay from ``arrival`` to ``departure`` (SEL §§ 109, 110, 163 stk. 2; BEK 1244/2017).
+
+    Every døgn is charged at the rate in force on the day it begins; døgn are counted by the policy
+    ``egenbetaling.day_count`` in force on the day of arrival. ``has_income=False`` gives 0 (BEK 1244/2017
+    § 5 stk. 3). ``reduction``: a :class:`Reduction`, or a plain amount in kroner off the total.
+
+    >>> r = stay(109, date(2023, 12, 28), date(2024, 1, 3))
+    >>> (r.days, [p.days for p in r.periods]) == (6, [4, 2]), r.amount == Decimal("568.12")
+    (True, True)
+    >>> stay(110, date(2024, 3, 3), date(2024, 3, 13), reduction=Reduction.waiver()).amount
+    Decimal('0.00')
+    >>> stay(110, date(2024, 3, 13), date(2024, 3, 3))
+    Traceback (most recent call last):
+    ...
+    socialcalc.errors.InvalidInput: departure = 2024-03-03: the departure is before the arrival (2024-03-13)
+    """
+    para = paragraph_of(paragraph)
+    arrival = check_date(arrival, "arrival")
+    departure = check_date(departure, "departure")
+    if departure < arrival:
+        raise InvalidInput("departure", departure, f"the departure is before the arrival ({arrival})")
+    if not isinstance(has_income, bool):
+        raise InvalidInput("has_income", repr(has_income), "True or False")
+    decision = _reduction_of(reduction)
+    book = rates or default_book()
+    policy_rate = book.at(arrival, kommune).get("egenbetaling.day_count")
+    policy = str(policy_rate.value)
+    days = _count(policy, arrival, departure)
+
+    ex = Explainer(_title("Egenbetaling", para))
+    ex.step("egenbetaling.doegn", "BEK 1244/2017 §§ 2, 4",
+            f"Opholdet fra den {dato(arrival)} til den {dato(departure)} er {tal(days)} døgn: "
+            f"{_DAY_COUNT_DA[policy]} (døgnopgørelse {policy!r}).",
+            inputs={"ankomst": arrival, "afrejse": departure}, rates=[policy_rate], output=days)
+    if not has_income:
+        ex.step("egenbetaling.ingen_indtaegt", "BEK 1244/2017 § 5 stk. 3",
+                "Du har ingen indtægt og betaler derfor ingen egenbetaling for opholdet, uanset dets længde.",
+                inputs={"indtægt": "ingen"}, output=ZERO)
+        _covers_step(ex, para)
+        explanation = ex.build()
+        return StayResult(amount=round_ore(ZERO), explanation=explanation, projected=explanation.projected,
+                          paragraph=para, arrival=arrival, departure=departure, day_count=policy, days=days,
+                          has_income=False, periods=(), gross=round_ore(ZERO), reduction=decision,
+                          reduction_amount=round_ore(ZERO))
+
+    runs = charge(book, para, kommune, arrival, days)
+    period_steps(ex, para, runs)
+    gross = sum((p.amount for p, _ in runs), start=round_ore(ZERO))
+    if len(runs) > 1:
+        ex.step("egenbetaling.i_alt", "BEK 1244/2017 § 2",
+                f"Hvert døgn betales med den sats, der gælder den dag, døgnet begynder; i alt {kr(gross)}",
+                output=gross)
+    let_off = round_ore(ZERO)
+    if decision is not None:
+        let_off = _let_off(decision, gross)
+        capped = " (begrænset til betalingen)" if decision.amount is not None and decision.amount > gross else ""
+        ex.step("egenbetaling.nedsaettelse", "SEL § 163 stk. 2; BEK 1244/2017 (nedsættelse efter ansøgning)",
+                f"Kommunen har truffet afgørelse om {decision.describe()}: {kr(let_off)} trækkes fra{capped}, "
+                f"så der skal betales {kr(gross - let_off)}",
+                inputs={"afgørelse": decision.describe()}, output=gross - let_off)
+    _covers_step(ex, para)
+    explanation = ex.build()
+    return StayResult(amount=gross - let_off, explanation=explanation, projected=explanation.projected,
+                      paragraph=para, arrival=arrival, departure=departure, day_count=policy, days=days,
+                      has_income=True, periods=tuple(p for p, _ in runs), gross=gross, reduction=decision,
+                      reduction_amount=let_off)
+
+
+def _let_off(decision: Reduction, gross: Decimal) -> Decimal:
+    if decision.share is not None:
+        return round_ore(gross * decision.share)
+    return round_ore(min(decision.amount or ZERO, gross))
+
+
+def _prepaid_days(at: Rates, days: Any, field: str) -> int:
+    n = whole_days(days, field)
+    limit = at.get("egenbetaling.prepayment_max_days")
+    if n > int(limit.value):
+        raise PrepaymentTooLong(field, n, int(limit.value))
+    return n
+
+
+def prepayment(
+    paragraph: Any, start: date, days: int, *, kommune: str | None = None, rates: RateBook | None = None
+) -> PrepaymentResult:
+    """A prepayment for ``days`` døgn from ``start`` (SEL §§ 109, 110; BEK 1244/2017 § 4 stk. 2).
+
+    At most ``egenbetaling.prepayment_max_days`` døgn (else :class:`PrepaymentTooLong`, an
+    :class:`~socialcalc.errors.InvalidInput`); each døgn at the rate of the day it begins.
+
+    >>> prepayment(110, date(2024, 3, 1), 31).amount == Decimal("3123.87")
+    True
+    >>> try:
+    ...     prepayment(110, date(2024, 3, 1), 32)
+    ... except PrepaymentTooLong as err:
+    ...     (err.field, err.maximum) == ("days", 31)
+    True
+    """
+    para = paragraph_of(paragraph)
+    start = check_date(start, "start")
+    book = rates or default_book()
+    at = book.at(start, kommune)
+    n = _prepaid_days(at, days, "days")
+    limit = at.get("egenbetaling.prepayment_max_days")
+
+    ex = Explainer(_title("Forudbetaling af egenbetaling", para))
+    ex.step("egenbetaling.forudbetaling", "BEK 1244/2017 § 4 stk. 2",
+            f"Efter aftale forudbetales {tal(n)} døgn fra den {dato(start)} (højst {tal(int(limit.value))} døgn).",
+            inputs={"start": start, "døgn": n}, rates=[limit], output=n)
+    runs = charge(book, para, kommune, start, n)
+    period_steps(ex, para, runs)
+    total = sum((p.amount for p, _ in runs), start=round_ore(ZERO))
+    _covers_step(ex, para)
+    explanation = ex.build()
+    return PrepaymentResult(amount=total, explanation=explanation, projected=explanation.projected,
+                            paragraph=para, start=start, days=n, periods=tuple(p for p, _ in runs))
+
+
+def settlement(
+    paragraph: Any,
+    start: date,
+    prepaid_days: int,
+    actual_days: int,
+    *,
+    kommune: str | None = None,
+    rates: RateBook | None = None,
+) -> SettlementResult:
+    """Settle a prepayment of ``prepaid_days`` døgn from ``start`` against the ``actual_days`` stayed (efterregulering).
+
+    SEL §§ 109, 110; BEK 1244/2017 § 4 stk. 2. ``amount`` is the payment for the døgn actually stayed (from
+    ``start``, each at its rate); ``refund`` is the prepayment minus that: positive is paid back, negative is
+    collected (a stay longer than the prepaid period is no error).
+
+    >>> r = settlement(110, date(2024, 3, 1), 31, 12)
+    >>> r.refund == Decimal("1914.63"), r.amount == Decimal("1209.24")
+    (True, True)
+    >>> settlement(110, date(2024, 3, 1), 5, 7).refund == Decimal("-201.54")
+    True
+    """
+    para = paragraph_of(paragraph)
+    start = check_date(start, "start")
+    book = rates or default_book()
+    at = book.at(start, kommune)
+    prepaid_n = _prepaid_days(at, prepaid_days, "prepaid_days")
+    actual_n = whole_days(actual_days, "actual_days")
+
+    prepaid_runs = charge(book, para, kommune, start, prepaid_n)
+    actual_runs = charge(book, para, kommune, start, actual_n)
+    prepaid = sum((p.amount for p, _ in prepaid_runs), start=round_ore(ZERO))
+    due = sum((p.amount for p, _ in actual_runs), start=round_ore(ZERO))
+    refund = prepaid - due
+
+    ex = Explainer(_title("Efterregulering af forudbetalt egenbetaling", para))
+    ex.step("egenbetaling.forudbetalt", "BEK 1244/2017 § 4 stk. 2",
+            f"Der er forudbetalt for {tal(prepaid_n)} døgn fra den {dato(start)}: {kr(prepaid)}",
+            inputs={"start": start, "forudbetalte_døgn": prepaid_n}, rates=[r for _, r in prepaid_runs],
+            output=prepaid)
+    ex.step("egenbetaling.faktisk", "BEK 1244/2017 § 4 stk. 2",
+            f"Opholdet varede {tal(actual_n)} døgn fra den {dato(start)}.",
+            inputs={"faktiske_døgn": actual_n}, output=actual_n)
+    period_steps(ex, para, actual_runs)
+    if refund > 0:
+        what = f"der tilbagebetales {kr(refund)}"
+    elif refund < 0:
+        what = f"opholdet varede længere end den forudbetalte periode, så der opkræves yderligere {kr(-refund)}"
+    else:
+        what = "forudbetalingen svarer præcis til opholdet, så der efterreguleres ikke"
+    ex.step("egenbetaling.efterregulering", "BEK 1244/2017 § 4 stk. 2",
+            f"Betalingen for opholdet er {kr(due)}; {what}", output=refund)
+    _covers_step(ex, para)
+    explanation = ex.build()
+    return SettlementResult(amount=due, explanation=explanation, projected=explanation.projected,
+                            paragraph=para, start=start, prepaid_days=prepaid_n, actual_days=actual_n,
+                            prepaid=prepaid, periods=tuple(p for p, _ in actual_runs), refund=refund)
+

@@ -1,0 +1,618 @@
+"""The hour bank of the ledsageordning (SEL § 97 stk. 1; BEK 235/2012 § 6).
+
+A person in the scheme is granted 15 hours of escort a month (less any escort already received in another
+form, the *deduction*). Unused hours can be saved: hours granted in month *M* can be used in *M* … *M*+5 and
+lapse at the start of *M*+6 ("January's hours lapse in July"), and at most 90 hours can be at the person's
+disposal in a month. Which saved hours a use consumes is municipal policy (``sel097.order_of_use``):
+``oldest_first`` (Lejre, and the national default) or ``current_month_then_newest_saved`` (Lemvig).
+
+:class:`Bank` is an immutable value: the bank's first month, its municipality, the deduction (and the months
+it changed) and the use recorded per month. Its balance is an explicit fold over the months from the first
+one, never a recursion over earlier months; each month
+
+1. lapses the hours granted ``sel097.saving_months`` months before (or earlier),
+2. grants ``max(0, sel097.hours_per_month − deduction)`` hours, cut where the balance would pass
+   ``sel097.max_hours`` (the cut is reported as *lost to the cap*),
+3. consumes the month's recorded use in the municipality's order of use.
+
+A month with nothing recorded passes by itself. Every figure comes from the rate book for that month's first
+day (national values with the municipality's policy over them). The bank counts whole minutes (``int``), so it
+is exact; see :mod:`socialcalc.ledsageordning.tid`.
+
+>>> bank = Bank.open("2024-01", kommune="lemvig").use("2024-03", 20)
+>>> bank.balance("2024-03")
+Decimal('25')
+>>> [(str(lot.granted_in), lot.hours) for lot in bank.statement("2024-03").closing_by_grant]
+[('2024-01', Decimal('15')), ('2024-02', Decimal('10'))]
+>>> bank.use("2024-04", 41)
+Traceback (most recent call last):
+...
+socialcalc.ledsageordning.bank.InsufficientHours: hours = 41 in 2024-04: only 40 hours are available (hours \
+cannot be used in advance: SEL § 97, BEK 235/2012 § 6 stk. 1); nothing was recorded
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from decimal import Decimal
+from enum import StrEnum
+from itertools import pairwise
+
+from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, model_validator
+
+from socialcalc.errors import InvalidInput, RateError
+from socialcalc.explain import Explainer, Explanation, tal
+from socialcalc.ledsageordning.tid import hours_of, maaned, minutes_of, read_duration, varighed
+from socialcalc.months import Month
+from socialcalc.ratebook import Rate, RateBook, default_book
+from socialcalc.ratebook.book import normalise_kommune
+
+__all__ = [
+    "Bank",
+    "DeductionChange",
+    "InsufficientHours",
+    "Lot",
+    "MonthStatement",
+    "OrderOfUse",
+    "Usage",
+]
+
+_PARAGRAPH_BANK = "BEK 235/2012 § 6 stk. 1"
+_PARAGRAPH_GRANT = "SEL § 97 stk. 1; BEK 235/2012 § 6 stk. 1"
+_PARAGRAPH_ORDER = "BEK 235/2012 § 6 (kommunens regler for opsparing)"
+
+
+class OrderOfUse(StrEnum):
+    """The order in which a use consumes the hours in the bank (``sel097.order_of_use``, municipal policy)."""
+
+    OLDEST_FIRST = "oldest_first"
+    """The oldest hours first (Lejre: "De ældste timer skal bruges først"); the national default."""
+    CURRENT_MONTH_THEN_NEWEST_SAVED = "current_month_then_newest_saved"
+    """The month's own hours first, then the saved hours from the nearest earlier month backwards (Lemvig)."""
+
+    @property
+    def danish(self) -> str:
+        """The policy in Danish, for explanations."""
+        if self is OrderOfUse.OLDEST_FIRST:
+            return "de ældste timer først"
+        return "månedens egne timer først, derefter de senest opsparede timer"
+
+
+class InsufficientHours(InvalidInput):
+    """A use larger than the hours available in its month (SEL § 97; BEK 235/2012 § 6 stk. 1).
+
+    Hours cannot be used in advance, so the use is refused and nothing is recorded. ``available`` is the
+    number of hours that could be used in ``month`` (``Decimal``), ``available_minutes`` the same exactly.
+
+    >>> err = InsufficientHours(Month(2024, 2), 1500, 1200)
+    >>> err.available, err.asked, err.month
+    (Decimal('20'), Decimal('25'), Month(2024, 2))
+    """
+
+    def __init__(self, month: Month, asked_minutes: int, available_minutes: int, note: str = "") -> None:
+        self.month = month
+        self.asked_minutes = asked_minutes
+        self.available_minutes = available_minutes
+        self.asked = hours_of(asked_minutes)
+        self.available = hours_of(available_minutes)
+        super().__init__(
+            "hours", f"{self.asked} in {month}",
+            f"only {self.available} hours are available (hours cannot be used in advance: SEL § 97, "
+            f"{_PARAGRAPH_BANK}); {note or 'nothing was recorded'}")
+
+
+class _Frozen(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+
+class Lot(_Frozen):
+    """Hours of one month's grant: ``minutes`` of the hours granted in ``granted_in``."""
+
+    granted_in: Month
+    minutes: int = Field(ge=0)
+
+    @property
+    def hours(self) -> Decimal:
+        """``minutes`` as hours (see :func:`~socialcalc.ledsageordning.tid.hours_of`)."""
+        return hours_of(self.minutes)
+
+
+class Usage(_Frozen):
+    """The escort used in one month, in whole minutes."""
+
+    month: Month
+    minutes: int = Field(ge=0)
+
+
+class DeductionChange(_Frozen):
+    """From ``from_month`` on, ``minutes`` of escort received in another form are deducted from each grant."""
+
+    from_month: Month
+    minutes: int = Field(ge=0)
+
+
+def _total(lots: Iterable[Lot]) -> int:
+    return sum(lot.minutes for lot in lots)
+
+
+class MonthStatement(_Frozen):
+    """One month of the bank: what lapsed, was granted, was lost to the cap, was used, and what is left.
+
+    The ``*_minutes`` fields are exact; the properties of the same names without ``_minutes`` give hours as
+    ``Decimal``. ``granted`` is the month's grant, ``max(0, hours per month − deduction)``; ``lost_to_cap`` is
+    the part of it the cap did not let in (so ``credited = granted − lost_to_cap``). Per month, ``closing =
+    opening − lapsed + credited − used``; over a history, granted = used + lapsed + lost to the cap + balance.
+
+    >>> st = Bank.open("2024-01").statement("2024-07")
+    >>> st.lapsed, st.granted, st.closing_balance
+    (Decimal('15'), Decimal('15'), Decimal('90'))
+    >>> print(st.explanation.steps[0].text)
+    Timer bevilget i januar 2024, som ikke er brugt inden for opsparingsperioden på 6 måneder, bortfalder ved \
+begyndelsen af juli 2024: 15 timer.
+    """
+
+    month: Month
+    kommune: str | None
+    order_of_use: OrderOfUse
+    opening_minutes: int = Field(ge=0)
+    lapsed_minutes: int = Field(ge=0)
+    lapsed_from: tuple[Lot, ...]
+    deduction_minutes: int = Field(ge=0)
+    granted_minutes: int = Field(ge=0)
+    lost_to_cap_minutes: int = Field(ge=0)
+    used_minutes: int = Field(ge=0)
+    used_from: tuple[Lot, ...]
+    closing_minutes: int = Field(ge=0)
+    closing_by_grant: tuple[Lot, ...]
+    explanation: Explanation
+
+    @model_validator(mode="after")
+    def _adds_up(self) -> MonthStatement:
+        if (self.lapsed_minutes != _total(self.lapsed_from) or self.used_minutes != _total(self.used_from)
+                or self.closing_minutes != _total(self.closing_by_grant)
+                or self.lost_to_cap_minutes > self.granted_minutes
+                or self.opening_minutes - self.lapsed_minutes + self.granted_minutes - self.lost_to_cap_minutes
+                - self.used_minutes != self.closing_minutes):
+            raise ValueError("the statement does not add up: closing = opening − lapsed + granted − lost to "
+                             "the cap − used, and each total is the sum of its lots")
+        return self
+
+    @property
+    def opening_balance(self) -> Decimal:
+        """Hours at the end of the month before."""
+        return hours_of(self.opening_minutes)
+
+    @property
+    def lapsed(self) -> Decimal:
+        """Hours that lapsed at the start of the month."""
+        return hours_of(self.lapsed_minutes)
+
+    @property
+    def deduction(self) -> Decimal:
+        """Hours deducted from the month's grant (escort received in another form)."""
+        return hours_of(self.deduction_minutes)
+
+    @property
+    def granted(self) -> Decimal:
+        """The month's grant, ``max(0, hours per month − deduction)``, before the cap."""
+        return hours_of(self.granted_minutes)
+
+    @property
+    def lost_to_cap(self) -> Decimal:
+        """Hours of the grant that the cap did not let into the bank."""
+        return hours_of(self.lost_to_cap_minutes)
+
+    @property
+    def credited(self) -> Decimal:
+        """Hours actually added to the bank: ``granted − lost_to_cap``."""
+        return hours_of(self.granted_minutes - self.lost_to_cap_minutes)
+
+    @property
+    def used(self) -> Decimal:
+        """Hours used in the month."""
+        return hours_of(self.used_minutes)
+
+    @property
+    def closing_balance(self) -> Decimal:
+        """Hours left at the end of the month."""
+        return hours_of(self.closing_minutes)
+
+    def used_by_month(self) -> dict[Month, Decimal]:
+        """Hours used, by the month they were granted in."""
+        return {lot.granted_in: lot.hours for lot in self.used_from}
+
+    def closing_by_month(self) -> dict[Month, Decimal]:
+        """The closing balance by month of grant (months with nothing left are not listed)."""
+        return {lot.granted_in: lot.hours for lot in self.closing_by_grant}
+
+    def explain(self) -> str:
+        """The statement in Danish."""
+        return f"{self.explanation.render()}\nSaldo: {varighed(self.closing_minutes)}"
+
+
+# -- the rates of one month -----------------------------------------------------------------------------------
+
+@dataclass(frozen=True, slots=True)
+class _Rules:
+    per_month: int
+    saving: int
+    cap: int
+    order: OrderOfUse
+    rates: tuple[Rate, Rate, Rate, Rate]
+
+
+def _rules(book: RateBook, month: Month, kommune: str | None) -> _Rules:
+    at = book.at(month.first_day, kommune)
+    per, saving, cap, order = (at.get(f"sel097.{k}") for k in ("hours_per_month", "saving_months", "max_hours",
+                                                               "order_of_use"))
+    if saving.value < 1:
+        raise RateError(f"sel097.saving_months = {saving.value} on {month.first_day} ({saving.where}): hours must "
+                        "be usable at least in the month they are granted; the saving period is 1 month or more")
+    try:
+        policy = OrderOfUse(order.value)
+    except ValueError:
+        raise RateError(f"sel097.order_of_use = {order.value!r} on {month.first_day} ({order.where}): socialcalc "
+                        f"knows {', '.join(repr(o.value) for o in OrderOfUse)}") from None
+    return _Rules(minutes_of(per.value, per.key), saving.value, minutes_of(cap.value, cap.key), policy,
+                  (per, saving, cap, order))
+
+
+@dataclass(frozen=True, slots=True)
+class _Step:
+    """One month of the fold, as plain numbers (a :class:`MonthStatement` is built from it on request)."""
+
+    month: Month
+    rules: _Rules
+    opening: int
+    lapsed: tuple[tuple[Month, int], ...]
+    deduction: int
+    granted: int
+    lost: int
+    used: tuple[tuple[Month, int], ...]
+    closing: tuple[tuple[Month, int], ...]
+
+    @property
+    def closing_total(self) -> int:
+        return sum(n for _, n in self.closing)
+
+
+# -- the bank -------------------------------------------------------------------------------------------------
+
+class Bank(_Frozen):
+    """The escort-hour bank of one person (SEL § 97 stk. 1; BEK 235/2012 § 6). Immutable.
+
+    Build one with :meth:`open`; :meth:`use` and :meth:`set_deduction` return a new bank. The bank is a
+    pydantic model: ``bank.model_dump_json()`` stores it, and :meth:`from_json` (or ``model_validate_json``
+    for the packaged rate book) restores it. The rate book is not stored with it.
+
+    >>> b = Bank.open("2024-01", deduction_hours=5)
+    >>> b.statement("2024-01").granted
+    Decimal('10')
+    >>> b = b.use("2024-02", minutes=90)
+    >>> b.balance("2024-02")
+    Decimal('18.5')
+    >>> Bank.model_validate_json(b.model_dump_json()) == b
+    True
+    """
+
+    start: Month
+    """The first month: the scheme has taken effect with an escort approved and employed."""
+    kommune: str | None = None
+    """The municipality whose policy applies (``None``: national values only)."""
+    deductions: tuple[DeductionChange, ...]
+    """The deduction from the first month, and each later change, in month order."""
+    usage: tuple[Usage, ...] = ()
+    """The use recorded per month, in month order."""
+
+    _book: RateBook | None = PrivateAttr(default=None)
+
+    @model_validator(mode="after")
+    def _in_order(self) -> Bank:
+        if normalise_kommune(self.kommune) != self.kommune:
+            raise ValueError(f"kommune {self.kommune!r} is not a normalised municipality name")
+        if not self.deductions or self.deductions[0].from_month != self.start:
+            raise ValueError("the first deduction must start in the bank's first month")
+        if any(a.from_month >= b.from_month for a, b in pairwise(self.deductions)):
+            raise ValueError("deduction changes must be in strictly increasing month order")
+        if self.usage and self.usage[0].month < self.start:
+            raise ValueError("a use is recorded before the bank's first month")
+        if any(a.month >= b.month for a, b in pairwise(self.usage)):
+            raise ValueError("uses must be recorded in strictly increasing month order, one entry per month")
+        return self
+
+    # -- building -------------------------------------------------------------------------------------------
+
+    @classmethod
+    def open(cls, start: Month | str, *, kommune: str | None = None, deduction_hours: Decimal | int | str = 0,
+             rates: RateBook | None = None) -> Bank:
+        """Open a bank whose first month is ``start`` (SEL § 97 stk. 1; BEK 235/2012 § 6 stk. 1).
+
+        ``deduction_hours``: escort the person already receives in another form each month (in a residential
+        offer, as support in their own home, a group trip they chose), deducted from the monthly grant.
+
+        >>> Bank.open("2024-01", kommune="Lemvig").kommune
+        'lemvig'
+        >>> Bank.open("2024-01", deduction_hours=-1)
+        Traceback (most recent call last):
+        ...
+        socialcalc.errors.InvalidInput: deduction_hours = -1: must not be negative
+        """
+        first = Month.coerce(start, "start")
+        name = normalise_kommune(kommune)
+        deduction = minutes_of(deduction_hours, "deduction_hours")
+        bank = cls(start=first, kommune=name, deductions=(DeductionChange(from_month=first, minutes=deduction),))
+        bank = bank._using(rates)
+        _rules(bank._rates(), first, name)  # an unknown municipality or a missing rate fails here, not later
+        return bank
+
+    @classmethod
+    def from_json(cls, text: str | bytes, *, rates: RateBook | None = None) -> Bank:
+        """Restore a stored bank and check its recorded history against ``rates`` (default: the packaged book).
+
+        >>> b = Bank.open("2024-01").use("2024-02", 20)
+        >>> Bank.from_json(b.model_dump_json()) == b
+        True
+        """
+        bank = cls.model_validate_json(text)._using(rates)
+        _rules(bank._rates(), bank.start, bank.kommune)
+        if bank.usage:
+            bank._fold(bank.usage[-1].month)
+        return bank
+
+    def use(self, month: Month | str, hours: Decimal | int | str | None = None, *,
+            minutes: int | None = None) -> Bank:
+        """Record ``hours`` (or ``minutes=``) of escort used in ``month``; return the new bank.
+
+        Uses are recorded in month order (several in the same month add up). A use larger than the hours
+        available in the month raises :class:`InsufficientHours` and changes nothing (SEL § 97; BEK 235/2012
+        § 6 stk. 1: hours cannot be used in advance).
+
+        >>> b = Bank.open("2024-01").use("2024-01", 10)
+        >>> b.use("2024-02", 25)
+        Traceback (most recent call last):
+        ...
+        socialcalc.ledsageordning.bank.InsufficientHours: hours = 25 in 2024-02: only 20 hours are available \
+(hours cannot be used in advance: SEL § 97, BEK 235/2012 § 6 stk. 1); nothing was recorded
+        """
+        m = Month.coerce(month, "month")
+        need = read_duration(hours, minutes)
+        self._check_month(m, "month")
+        last = self.last_recorded
+        if last is not None and m < last:
+            raise InvalidInput("month", str(m), f"is earlier than {last}, for which use is already recorded: "
+                                                "uses are recorded in month order")
+        available = self._fold(m)[-1].closing_total
+        if need > available:
+            raise InsufficientHours(m, need, available)
+        if last == m:
+            usage = (*self.usage[:-1], Usage(month=m, minutes=self.usage[-1].minutes + need))
+        else:
+            usage = (*self.usage, Usage(month=m, minutes=need))
+        return self.model_copy(update={"usage": usage})
+
+    def set_deduction(self, from_month: Month | str, hours: Decimal | int | str | None = None, *,
+                      minutes: int | None = None) -> Bank:
+        """Deduct ``hours`` (or ``minutes=``) from each month's grant from ``from_month`` on; return the new bank.
+
+        Escort received in another form is deducted from the 15 hours (Lejre § 97 section 10; Lemvig). Changes
+        are recorded in month order; a change in the same month as the latest one replaces it. A change may
+        reach back before recorded uses; if a recorded use would then no longer be covered, the change is
+        refused with :class:`InsufficientHours` and nothing changes.
+
+        >>> b = Bank.open("2024-01").set_deduction("2024-03", 5)
+        >>> [str(b.statement(m).granted) for m in ("2024-02", "2024-03")]
+        ['15', '10']
+        """
+        m = Month.coerce(from_month, "from_month")
+        value = read_duration(hours, minutes)
+        self._check_month(m, "from_month")
+        latest = self.deductions[-1].from_month
+        if m < latest:
+            raise InvalidInput("from_month", str(m), f"is earlier than the latest deduction change ({latest}): "
+                                                     "changes are recorded in month order")
+        kept = self.deductions[:-1] if m == latest else self.deductions
+        bank = self.model_copy(update={"deductions": (*kept, DeductionChange(from_month=m, minutes=value))})
+        last = self.last_recorded
+        if last is not None and last >= m:
+            try:
+                bank._fold(last)
+            except InsufficientHours as err:
+                raise InsufficientHours(err.month, err.asked_minutes, err.available_minutes,
+                                        f"the deduction from {m} would leave the use recorded in {err.month} "
+                                        "uncovered, so nothing was changed") from None
+        return bank
+
+    # -- reading --------------------------------------------------------------------------------------------
+
+    @property
+    def last_recorded(self) -> Month | None:
+        """The latest month with a recorded use (``None`` if none)."""
+        return self.usage[-1].month if self.usage else None
+
+    def deduction_in(self, month: Month | str) -> Decimal:
+        """The hours deducted from the grant of ``month``.
+
+        >>> Bank.open("2024-01", deduction_hours=5).deduction_in("2025-01")
+        Decimal('5')
+        """
+        m = Month.coerce(month)
+        self._check_month(m, "month")
+        return hours_of(self._deduction_minutes(m))
+
+    def balance(self, month: Month | str) -> Decimal:
+        """The closing balance of ``month`` in hours (what is left after that month's use).
+
+        >>> Bank.open("2024-01").balance("2024-06")
+        Decimal('90')
+        """
+        return hours_of(self.balance_minutes(month))
+
+    def balance_minutes(self, month: Month | str) -> int:
+        """The closing balance of ``month`` in whole minutes (exact).
+
+        >>> Bank.open("2024-01").use("2024-01", minutes=20).balance_minutes("2024-01")
+        880
+        """
+        m = Month.coerce(month)
+        self._check_month(m, "month")
+        return self._fold(m)[-1].closing_total
+
+    def statement(self, month: Month | str) -> MonthStatement:
+        """The statement of ``month``: lapsed, granted, lost to the cap, used (and from which months), closing.
+
+        >>> Bank.open("2024-01").use("2024-03", 20).statement("2024-03").used_by_month()
+        {Month(2024, 1): Decimal('15'), Month(2024, 2): Decimal('5')}
+        """
+        m = Month.coerce(month)
+        self._check_month(m, "month")
+        return self._statement(self._fold(m)[-1])
+
+    def statements(self, until: Month | str) -> list[MonthStatement]:
+        """The statements of every month from the first month to ``until`` (inclusive).
+
+        >>> [str(s.month) for s in Bank.open("2024-11").statements("2025-01")]
+        ['2024-11', '2024-12', '2025-01']
+        """
+        m = Month.coerce(until, "until")
+        self._check_month(m, "until")
+        return [self._statement(step) for step in self._fold(m)]
+
+    # -- the fold -------------------------------------------------------------------------------------------
+
+    def _using(self, rates: RateBook | None) -> Bank:
+        if rates is not None and not isinstance(rates, RateBook):
+            raise InvalidInput("rates", repr(rates), "expected a RateBook (socialcalc.load_rates(...))")
+        self._book = None if rates is None or rates is default_book() else rates
+        return self
+
+    def _rates(self) -> RateBook:
+        return self._book if self._book is not None else default_book()
+
+    def _check_month(self, m: Month, field: str) -> None:
+        if m < self.start:
+            raise InvalidInput(field, str(m), f"is before the bank's first month {self.start}: nothing is granted "
+                                              "or used before the scheme takes effect")
+
+    def _deduction_minutes(self, m: Month) -> int:
+        minutes = self.deductions[0].minutes
+        for change in self.deductions:
+            if change.from_month > m:
+                break
+            minutes = change.minutes
+        return minutes
+
+    def _fold(self, until: Month) -> list[_Step]:
+        """Run the bank from its first month to ``until``, month by month (an explicit loop, no recursion)."""
+        book, kommune = self._rates(), self.kommune
+        usage = {u.month: u.minutes for u in self.usage}
+        changes = iter(self.deductions[1:])
+        upcoming = next(changes, None)
+        deduction = self.deductions[0].minutes
+        lots: dict[Month, int] = {}  # remaining minutes by month of grant, oldest first; never a zero entry
+        steps: list[_Step] = []
+        for m in Month.range(self.start, until + 1):
+            while upcoming is not None and upcoming.from_month <= m:
+                deduction, upcoming = upcoming.minutes, next(changes, None)
+            rules = _rules(book, m, kommune)
+            opening = sum(lots.values())
+            # (1) lapse: hours granted saving_months (or more) months ago are no longer usable
+            cutoff: Month = m - rules.saving
+            lapsed = tuple((g, n) for g, n in lots.items() if g <= cutoff)
+            for g, _ in lapsed:
+                del lots[g]
+            balance = sum(lots.values())
+            # (2) grant, cut at the cap
+            granted = max(0, rules.per_month - deduction)
+            credited = min(granted, max(0, rules.cap - balance))
+            if credited:
+                lots[m] = credited
+            balance += credited
+            # (3) use, in the municipality's order
+            need = usage.get(m, 0)
+            if need > balance:
+                raise InsufficientHours(m, need, balance)
+            used: list[tuple[Month, int]] = []
+            if need:
+                order = list(lots) if rules.order is OrderOfUse.OLDEST_FIRST else list(reversed(lots))
+                for g in order:
+                    take = min(need, lots[g])
+                    used.append((g, take))
+                    lots[g] -= take
+                    need -= take
+                    if not need:
+                        break
+                lots = {g: n for g, n in lots.items() if n}
+            steps.append(_Step(m, rules, opening, lapsed, deduction, granted, granted - credited, tuple(used),
+                               tuple(lots.items())))
+        return steps
+
+    def _statement(self, step: _Step) -> MonthStatement:
+        rules, m = step.rules, step.month
+        per, saving, cap, order = rules.rates
+        where = f", {self.kommune.capitalize()} Kommune" if self.kommune else ""
+        ex = Explainer(f"Ledsageordning (SEL § 97): timebanken for {maaned(m)}{where}")
+        lapsed = _lots(step.lapsed)
+        lapsed_total = _total(lapsed)
+        months_text = f"{tal(rules.saving)} {'måned' if rules.saving == 1 else 'måneder'}"
+        cutoff: Month = m - rules.saving
+        if lapsed:
+            amounts = _listing(lapsed) if len(lapsed) > 1 else varighed(lapsed_total)
+            text = (f"Timer bevilget i {_months(lapsed)}, som ikke er brugt inden for opsparingsperioden på "
+                    f"{months_text}, bortfalder ved begyndelsen af {maaned(m)}: {amounts}.")
+        elif cutoff < self.start:
+            text = (f"Ingen timer bortfalder endnu: timer kan bruges i {months_text} fra bevillingsmåneden, så de "
+                    f"første timer (bevilget i {maaned(self.start)}) bortfalder tidligst i "
+                    f"{maaned(self.start + rules.saving)}.")
+        else:
+            text = (f"Ingen timer bortfalder: timer kan bruges i {months_text} fra bevillingsmåneden, og der står "
+                    f"ingen ubrugte timer tilbage fra {maaned(cutoff)} eller tidligere.")
+        ex.step("ledsageordning.bortfald", _PARAGRAPH_BANK, text, inputs={"saldo_primo": hours_of(step.opening)},
+                rates=[saving], output=hours_of(lapsed_total))
+        after_lapse = step.opening - lapsed_total
+        credited = step.granted - step.lost
+        text = f"Månedens timer: {varighed(rules.per_month)}"
+        if step.deduction:
+            text += (f" − {varighed(step.deduction)} ledsagelse, som modtages i anden form (fradrag) = "
+                     f"{varighed(step.granted)}")
+        if step.lost:
+            text += (f". Højst {varighed(rules.cap)} kan være til rådighed i en måned; saldoen efter bortfald er "
+                     f"{varighed(after_lapse)}, så kun {varighed(credited)} lægges til, og {varighed(step.lost)} "
+                     "går tabt på grund af loftet.")
+        else:
+            text += (f". Loftet på {varighed(rules.cap)} til rådighed er overholdt "
+                     f"({varighed(after_lapse + credited)} til rådighed).")
+        ex.step("ledsageordning.bevilling", _PARAGRAPH_GRANT, text,
+                inputs={"fradrag": hours_of(step.deduction), "tabt_pga_loft": hours_of(step.lost)},
+                rates=[per, cap], output=hours_of(credited))
+        used = _lots(step.used)
+        available = after_lapse + credited
+        if used:
+            text = (f"Brugt {varighed(_total(used))} af {varighed(available)} til rådighed, i kommunens rækkefølge "
+                    f"({rules.order.danish}): {_listing(used)}.")
+        else:
+            text = f"Ingen timer brugt ({varighed(available)} til rådighed)."
+        ex.step("ledsageordning.forbrug", _PARAGRAPH_ORDER, text, inputs={"politik": rules.order.value},
+                rates=[order], output=hours_of(_total(used)))
+        closing = _lots(step.closing)
+        text = f"Saldo ved udgangen af {maaned(m)}: {varighed(step.closing_total)}"
+        text += f" ({_listing(closing)})." if closing else "."
+        ex.step("ledsageordning.saldo", _PARAGRAPH_BANK, text, output=hours_of(step.closing_total))
+        return MonthStatement.model_construct(
+            month=m, kommune=self.kommune, order_of_use=rules.order, opening_minutes=step.opening,
+            lapsed_minutes=lapsed_total, lapsed_from=lapsed, deduction_minutes=step.deduction,
+            granted_minutes=step.granted, lost_to_cap_minutes=step.lost, used_minutes=_total(used),
+            used_from=used, closing_minutes=step.closing_total, closing_by_grant=closing, explanation=ex.build())
+
+
+def _lots(pairs: tuple[tuple[Month, int], ...]) -> tuple[Lot, ...]:
+    return tuple(Lot.model_construct(granted_in=g, minutes=n) for g, n in pairs)
+
+
+def _months(lots: tuple[Lot, ...]) -> str:
+    names = [maaned(lot.granted_in) for lot in lots]
+    return names[0] if len(names) == 1 else f"{', '.join(names[:-1])} og {names[-1]}"
+
+
+def _listing(lots: tuple[Lot, ...]) -> str:
+    return ", ".join(f"{maaned(lot.granted_in)}: {varighed(lot.minutes)}" for lot in lots)

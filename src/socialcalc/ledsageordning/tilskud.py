@@ -1,0 +1,71 @@
+"""The yearly grant towards the escort's expenses (SEL § 97 stk. 7; BEK 235/2012 § 9).
+
+The person pays their own and the escort's transport and activity costs, but may apply once a year for a grant
+towards the escort's costs: the probable (*sandsynliggjorte*) expenses of the year, at most the year's maximum
+(``sel097.expense_grant_max``), paid once a year as one amount.
+
+>>> expense_grant(2024, "700").amount == Decimal("700.00")
+True
+>>> expense_grant(2025, "1500", kommune="lejre").amount == Decimal("1041.00")
+True
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+
+from socialcalc.errors import InvalidInput
+from socialcalc.explain import Explainer, Kroner, kr
+from socialcalc.money import non_negative, round_ore
+from socialcalc.ratebook import RateBook, default_book
+from socialcalc.result import Result
+
+__all__ = ["ExpenseGrant", "expense_grant"]
+
+_PARAGRAPH = "SEL § 97 stk. 7; BEK 235/2012 § 9"
+
+
+class ExpenseGrant(Result):
+    """The year's grant towards the escort's expenses: ``amount = min(expenses, maximum)``, in kroner."""
+
+    year: int
+    expenses: Kroner
+    """The probable (sandsynliggjorte) expenses of the year for the escort."""
+    maximum: Kroner
+    """The year's maximum grant (``sel097.expense_grant_max``)."""
+    capped: bool
+    """Whether the maximum limited the grant."""
+
+
+def expense_grant(year: int, expenses: Decimal | int | str, *, kommune: str | None = None,
+                  rates: RateBook | None = None, project: bool | Decimal = False) -> ExpenseGrant:
+    """The yearly grant towards the escort's expenses (SEL § 97 stk. 7; BEK 235/2012 § 9).
+
+    ``expenses``: the year's probable expenses for the escort (kroner, not negative). A year whose maximum is
+    not published raises :class:`~socialcalc.errors.RateNotPublished`; ``project=True`` (or a Decimal
+    satsreguleringsprocent) projects it, and the result says ``projected=True``.
+
+    >>> expense_grant(2024, "1200").amount == Decimal("1005.00")
+    True
+    >>> r = expense_grant(2026, "5000", project=Decimal("2.5"))
+    >>> r.projected, r.amount == Decimal("1067.00")
+    (True, True)
+    """
+    if isinstance(year, bool) or not isinstance(year, int) or not 1 <= year <= 9999:
+        raise InvalidInput("year", repr(year), "a year is a whole number such as 2025")
+    spent = non_negative(expenses, "expenses")
+    book = rates or default_book()
+    rate = book.at(date(year, 1, 1), kommune, project=project).get("sel097.expense_grant_max")
+    maximum = Decimal(rate.value)
+    capped = spent > maximum
+    amount = round_ore(maximum if capped else spent)
+    ex = Explainer(f"Ledsageordning (SEL § 97): tilskud til ledsagerens udgifter {year}")
+    rule = "tilskuddet begrænses derfor til" if capped else "udgifterne dækkes derfor fuldt med"
+    ex.step("ledsageordning.tilskud", _PARAGRAPH,
+            f"De sandsynliggjorte udgifter til ledsageren i {year} er {kr(spent)}, og årets højeste tilskud er "
+            f"{kr(maximum)}; {rule} {kr(amount)}, der udbetales én gang årligt.",
+            inputs={"år": year, "udgifter": spent}, rates=[rate], output=amount)
+    explanation = ex.build()
+    return ExpenseGrant(amount=amount, explanation=explanation, projected=explanation.projected, year=year,
+                        expenses=spent, maximum=round_ore(maximum), capped=capped)
