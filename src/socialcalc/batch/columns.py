@@ -23,13 +23,19 @@ import numpy.typing as npt
 from socialcalc.errors import InvalidInput, RateNotPublished, SocialcalcError
 
 __all__ = [
-    "BatchInputError", "BatchRateNotPublished", "Ore", "int_column", "kroner_to_ore", "ore_column", "ore_to_decimal",
+    "BatchInputError",
+    "BatchRateNotPublished",
+    "Ore",
+    "decimal_to_int",
+    "int_column",
+    "kroner_to_ore",
+    "ore_column",
+    "ore_to_decimal",
 ]
 
 Ore = npt.NDArray[np.int64]
 """An ``int64`` array of amounts in øre."""
 
-_HUNDRED = Decimal(100)
 
 
 class BatchInputError(InvalidInput):
@@ -113,25 +119,37 @@ def kroner_to_ore(values: Any, column: str, *, allow_negative: bool = False) -> 
     ...
     socialcalc.batch.columns.BatchInputError: expenses[1] = nan: not a number (NaN or infinite)
     """
+    return decimal_to_int(values, column, places=2, allow_negative=allow_negative)
+
+
+def decimal_to_int(values: Any, column: str, *, places: int, allow_negative: bool = False) -> npt.NDArray[np.int64]:
+    """A decimal column in whole units of ``10 ** -places`` (øre: 2, metres from km: 3), by the same rule as
+    :func:`kroner_to_ore`: floats read as their shortest decimal representation, rounded half up.
+
+    >>> decimal_to_int(np.array([12.5, 0.0005]), "distance_km", places=3)
+    array([12500,     1])
+    """
+    scale = 10**places
     array = np.asarray(values)
     kind = array.dtype.kind
+    result: npt.NDArray[np.int64]
     if kind in "iu":
-        result = array.astype(np.int64) * 100
+        result = array.astype(np.int64) * scale
     elif kind == "f":
         finite = np.isfinite(array)
         if not finite.all():
             row = _first(~finite)
             raise BatchInputError(column, row, array[row].item(), "not a number (NaN or infinite)")
-        scaled = array.astype(np.float64) * 100
+        scaled = array.astype(np.float64) * scale
         result = np.floor(np.abs(scaled) + 0.5).astype(np.int64) * np.sign(scaled).astype(np.int64)
-        # values within a hair of a half øre: decide exactly from the shortest decimal representation
+        # values within a hair of a half unit: decide exactly from the shortest decimal representation
         near_half = np.abs(np.abs(scaled - np.trunc(scaled)) - 0.5) < 1e-6
         for i in np.flatnonzero(near_half).tolist():
-            result[i] = _exact_ore(Decimal(repr(array[i].item())))
+            result[i] = _exact(Decimal(repr(array[i].item())), scale)
     elif kind in "OU":
         result = np.empty(array.shape, dtype=np.int64)
         for i, item in enumerate(array.tolist()):
-            result[i] = _exact_ore(_decimal(item, column, i))
+            result[i] = _exact(_decimal(item, column, i), scale)
     else:
         raise BatchInputError(column, 0, str(array.dtype), "a kroner column must be numeric, Decimal or text")
     if not allow_negative and result.size and (bad := result < 0).any():
@@ -159,8 +177,8 @@ def _decimal(item: Any, column: str, row: int) -> Decimal:
     raise BatchInputError(column, row, repr(item), "not an amount in kroner")
 
 
-def _exact_ore(value: Decimal) -> int:
-    return int((value * _HUNDRED).quantize(Decimal(1), rounding=ROUND_HALF_UP))
+def _exact(value: Decimal, scale: int) -> int:
+    return int((value * scale).quantize(Decimal(1), rounding=ROUND_HALF_UP))
 
 
 def ore_to_decimal(values: Sequence[int] | Ore) -> list[Decimal]:

@@ -1,0 +1,185 @@
+"""The same § 100 and § 97 work in OpenFisca-Core, for benchmarks/run.py (run in its own venv, never imported).
+
+    benchmarks/.venv-openfisca/bin/python benchmarks/openfisca_model.py DATA.npz OUT.npz
+
+``run.py`` installs ``openfisca-core`` into ``benchmarks/.venv-openfisca`` and runs this script there, so
+OpenFisca never becomes a dependency of socialcalc. It reads the generated caseload from ``DATA.npz``, builds a
+minimal tax-benefit system (one entity, Person), computes
+
+- **§ 100**, merudgiftsydelse, 2024 bands, one month: a vectorised formula (``select`` over the bands), the way
+  an OpenFisca country package writes a scale;
+- **§ 97**, the hour bank over 12 months with ``oldest_first``: one variable per age of a grant month
+  (``escort_left_0`` … ``escort_left_5``: minutes left of the grant of *k* months ago), each referring to
+  **last month's** values,
+
+times them, and writes the outputs to ``OUT.npz`` (and the times as JSON on stdout) for run.py to compare with
+socialcalc's.
+
+**The spiral pitfall.** A formula that reads its own variable for ``period.last_month`` makes OpenFisca recurse
+into earlier months. OpenFisca's cycle detection treats a variable met again in the stack for another period as
+a "spiral" (``max_spiral_loops = 1``): it catches the ``SpiralError`` and **silently returns the default
+value (zeros)**. Asking directly for December would therefore give a wrong bank without any error. We compute
+the months **in order** (January first), so each month's previous month is already cached and no recursion
+happens; before the bank's first month the formulas return zeros explicitly.
+
+Money is ``float`` in OpenFisca (``float32`` arrays): amounts are compared with socialcalc's øre after
+rounding, and mismatches are counted and reported. The bank counts whole minutes in ``int`` variables
+(``int32``), so it is exact.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+import time
+
+import numpy as np
+from openfisca_core.entities import build_entity
+from openfisca_core.periods import MONTH
+from openfisca_core.simulations import SimulationBuilder
+from openfisca_core.taxbenefitsystems import TaxBenefitSystem
+from openfisca_core.variables import Variable
+
+SAVING = 6
+PER_MONTH = 15 * 60
+CAP = 90 * 60
+FIRST = "2024-01"
+
+Person = build_entity(key="person", plural="persons", label="A person", is_person=True)
+
+
+class expenses(Variable):
+    value_type = float
+    entity = Person
+    definition_period = MONTH
+    label = "Probable extra expenses per month (kroner)"
+
+
+class documented(Variable):
+    value_type = bool
+    entity = Person
+    definition_period = MONTH
+    label = "The expenses are documented"
+
+
+class merudgiftsydelse(Variable):
+    value_type = float
+    entity = Person
+    definition_period = MONTH
+    label = "SEL § 100 merudgiftsydelse, 2024 bands"
+
+    def formula_2024_01(person, period, parameters):
+        x = person("expenses", period)
+        doc = person("documented", period)
+        # 2024: from 608 → 1138; from 1707 → 2277; over 2846 → documented expenses (else 2277)
+        return np.select([x > 2846, x >= 1707, x >= 608], [np.where(doc, x, 2277), 2277, 1138], 0)
+
+
+class escort_used(Variable):
+    value_type = int
+    entity = Person
+    definition_period = MONTH
+    label = "Escort used in the month (minutes)"
+
+
+def _available(person, period):
+    """Minutes by age after this month's lapse and grant: [this month's grant, last month's, …].
+
+    In the first month nothing is saved, and last month is **not** asked for: asking would make the variable
+    meet itself for another period in the stack (a spiral), and OpenFisca would purge the month's results.
+    The grant of 6 months ago (age 5 last month) is not carried over: it lapses.
+    """
+    if str(period) == FIRST:
+        aged = [np.zeros(person.count, dtype=np.int32) for _ in range(1, SAVING)]
+    else:
+        last = period.last_month
+        aged = [person(f"escort_left_{k - 1}", last) for k in range(1, SAVING)]  # age k-1 last month → age k
+    grant = np.minimum(np.full(person.count, PER_MONTH, dtype=np.int32), np.maximum(CAP - sum(aged), 0))
+    return [grant, *aged]
+
+
+def _left_formula(age):
+    def formula(person, period, parameters):
+        lots = _available(person, period)
+        need = person("escort_used", period)
+        older = sum(lots[j] for j in range(age + 1, SAVING))  # oldest first: the older lots are used before
+        take = np.clip(need - older, 0, lots[age])
+        return lots[age] - take
+
+    return formula
+
+
+def _left_variable(age):
+    return type(f"escort_left_{age}", (Variable,), {
+        "value_type": int, "entity": Person, "definition_period": MONTH,
+        "label": f"Escort minutes left of the grant of {age} months ago", "formula": _left_formula(age),
+    })
+
+
+class escort_balance(Variable):
+    value_type = int
+    entity = Person
+    definition_period = MONTH
+    label = "Escort minutes left at the end of the month"
+
+    def formula(person, period, parameters):
+        return sum(person(f"escort_left_{k}", period) for k in range(SAVING))
+
+
+def system():
+    tbs = TaxBenefitSystem([Person])
+    tbs.add_variables(expenses, documented, merudgiftsydelse, escort_used, escort_balance,
+                      *(_left_variable(k) for k in range(SAVING)))
+    return tbs
+
+
+def simulation(tbs, n):
+    return SimulationBuilder().build_default_simulation(tbs, n)
+
+
+def main(data_path, out_path):
+    data = np.load(data_path)
+    tbs = system()
+    times = {}
+
+    expenses_kr = data["expenses_ore"] / 100
+    sim = simulation(tbs, len(expenses_kr))
+    sim.set_input("expenses", "2024-06", expenses_kr)
+    sim.set_input("documented", "2024-06", data["documented"])
+    start = time.perf_counter()
+    amount = sim.calculate("merudgiftsydelse", "2024-06")
+    times["sel100"] = time.perf_counter() - start
+    runs = []
+    for _ in range(3):  # a fresh simulation each time: OpenFisca caches results
+        sim = simulation(tbs, len(expenses_kr))
+        sim.set_input("expenses", "2024-06", expenses_kr)
+        sim.set_input("documented", "2024-06", data["documented"])
+        start = time.perf_counter()
+        sim.calculate("merudgiftsydelse", "2024-06")
+        runs.append(time.perf_counter() - start)
+    times["sel100"] = float(np.median(runs))
+
+    used = data["used_minutes"]
+    months = [f"2024-{m:02d}" for m in range(1, used.shape[1] + 1)]
+    bank_runs = []
+    for _ in range(2):
+        sim = simulation(tbs, used.shape[0])
+        for t, month in enumerate(months):
+            sim.set_input("escort_used", month, used[:, t])
+        start = time.perf_counter()
+        closing = np.stack([sim.calculate("escort_balance", month) for month in months], axis=1)  # in order
+        bank_runs.append(time.perf_counter() - start)
+    times["sel097"] = float(np.median(bank_runs))
+
+    # the pitfall, measured: December asked first, on a fresh simulation
+    sim = simulation(tbs, min(used.shape[0], 1000))
+    for t, month in enumerate(months):
+        sim.set_input("escort_used", month, used[:1000, t])
+    december_first = sim.calculate("escort_balance", months[-1])
+
+    np.savez(out_path, sel100=np.asarray(amount), bank_closing=closing, december_first=december_first)
+    json.dump(times, sys.stdout)
+
+
+if __name__ == "__main__":
+    main(sys.argv[1], sys.argv[2])
