@@ -12,9 +12,25 @@ imports numpy; importing this package without it raises an :class:`ImportError` 
 no negative amounts where none are allowed, months in order for a bank. A bad column raises
 :class:`~socialcalc.batch.columns.BatchInputError` naming the column and the first bad row.
 
+**Kernels** (each in its own small module; a rule module never imports numpy, the batch imports the rules):
+
+- :func:`merudgift` (SEL § 100, both regimes; :mod:`socialcalc.batch.sel100`),
+- :func:`transport` (SEL § 103 transport; :mod:`socialcalc.batch.sel103`),
+- :func:`bank` (SEL § 97 hour banks, many persons × months, both orders of use; :mod:`socialcalc.batch.sel097`),
+- :func:`stays` (SEL §§ 109/110 stays; :mod:`socialcalc.batch.sel109_110`).
+
+Rates are resolved once per distinct (date, kommune), never per row. Results are frozen dataclasses of numpy
+arrays (``int64`` øre, whole minutes, small integer codes and ``projected`` flags).
+
 **The float edge.** The pandas adapter (:mod:`socialcalc.batch.frame`) accepts float kroner columns, because
 that is what ``read_csv`` gives, and converts them to øre by one documented rule:
-:func:`~socialcalc.batch.columns.kroner_to_ore`.
+:func:`~socialcalc.batch.columns.kroner_to_ore`. The adapter needs pandas and is imported on its own
+(``from socialcalc.batch.frame import merudgift_frame``), so the kernels load with numpy alone.
+
+>>> from datetime import date
+>>> import numpy as np
+>>> merudgift(np.array([170700]), decided_on=date(2024, 6, 1)).amount.tolist() == [227700]
+True
 """
 
 from __future__ import annotations
@@ -26,6 +42,35 @@ except ImportError as err:  # pragma: no cover - depends on the environment
         "socialcalc.batch needs numpy and pandas: install the batch extra with  pip install 'socialcalc[batch]'"
     ) from err
 
-from socialcalc.batch.columns import BatchInputError, kroner_to_ore, ore_column, ore_to_decimal
+from socialcalc.batch.columns import (
+    BatchInputError,
+    BatchRateNotPublished,
+    decimal_to_int,
+    int_column,
+    kroner_to_ore,
+    ore_column,
+    ore_to_decimal,
+)
+from socialcalc.batch.sel097 import BankBatch, InsufficientBatchHours, bank
+from socialcalc.batch.sel100 import MerudgiftBatch, merudgift
+from socialcalc.batch.sel103 import TransportBatch, transport
+from socialcalc.batch.sel109_110 import StayBatch, stays
 
-__all__ = ["BatchInputError", "kroner_to_ore", "ore_column", "ore_to_decimal"]
+__all__ = [
+    "BankBatch",
+    "BatchInputError",
+    "BatchRateNotPublished",
+    "InsufficientBatchHours",
+    "MerudgiftBatch",
+    "StayBatch",
+    "TransportBatch",
+    "bank",
+    "decimal_to_int",
+    "int_column",
+    "kroner_to_ore",
+    "merudgift",
+    "ore_column",
+    "ore_to_decimal",
+    "stays",
+    "transport",
+]

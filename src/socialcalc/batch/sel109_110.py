@@ -169,13 +169,14 @@ def stays(
     # the counting policy, once per distinct (arrival, kommune)
     by_arrival = group_rows([first, kcode], n)
     policy_of = np.zeros(len(by_arrival.keys), dtype=np.int8)
+    unknown = np.zeros(len(by_arrival.keys), dtype=bool)
     for g, (d, k) in enumerate(by_arrival.keys):
         try:
             policy_of[g] = _POLICIES[str(book.at(to_date(d), names[k]).get("egenbetaling.day_count").value)]
         except SocialcalcError as err:
+            unknown[g] = True
             failures.add(by_arrival.first_row([g]), 0, wrap(err, "kommune" if isinstance(err, UnknownRate)
                                                                else "arrival"))
-    failures.raise_first()
     policy = np.broadcast_to(by_arrival.gather(policy_of), (n,))
     nights = np.broadcast_to(np.asarray(last) - first, (n,))
     days = np.where(policy == NIGHTS_MIN_ONE, np.maximum(nights, 1), nights + 1).astype(np.int64)
@@ -183,7 +184,7 @@ def stays(
     # the døgn of each stay begin on first … first + days - 1; charged by the rate periods they touch
     begin = np.broadcast_to(first, (n,))
     end = begin + days - 1
-    charged = np.broadcast_to(income, (n,)) & (days > 0)
+    charged = np.broadcast_to(income, (n,)) & (days > 0) & ~np.broadcast_to(by_arrival.gather(unknown), (n,))
     gross = np.zeros(n, dtype=np.int64)
     by_rate = group_rows([para, kcode], n)
     for g, (p, k) in enumerate(by_rate.keys):

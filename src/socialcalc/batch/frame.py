@@ -1,0 +1,483 @@
+"""pandas adapters: a ``DataFrame`` in, a ``DataFrame`` out, for every batch kernel.
+
+Each adapter reads named columns, converts them once per column, runs the kernel and returns a frame with the
+**same index** as its input, one result row per input row.
+
+**Amount columns in.** A kroner column (``expenses``, ``net_earnings`` …) may be float (what ``read_csv``
+gives), int (whole kroner), ``Decimal`` or decimal text; ``<name>_ore`` gives the same amount as integer øre
+and is used as it is. **The float rule** (:func:`~socialcalc.batch.columns.kroner_to_ore`): a float is read as
+its shortest decimal representation (``1.005`` is 1.005, not the binary 1.00499999…) and rounded to øre half up,
+the rule of :func:`socialcalc.money.round_ore`. Distances in km (``distance_km``) are converted to whole metres
+by the same rule; hours (``used_hours``, ``deduction_hours``) must be whole minutes (as the scalar bank
+requires). The result says which columns were floats: ``result.attrs["socialcalc"]["float_columns"]``, with the
+rule in ``result.attrs["socialcalc"]["float_rule"]``.
+
+**Amount columns out** (``money=``): ``"ore"`` (the default, fast: ``<name>_ore`` columns of ``int64`` øre),
+``"decimal"`` (``<name>`` columns of exact ``Decimal`` kroner, two decimals; one Python object per row, so
+slower) or ``"both"``. Never a float.
+
+**Bad input** raises :class:`~socialcalc.batch.columns.BatchInputError` naming the frame's column and the first
+bad row (its position, and its index label in the message).
+
+>>> import pandas as pd
+>>> from datetime import date
+>>> frame = pd.DataFrame({"expenses": [607.0, 1706.99, 3000.0]}, index=["a", "b", "c"])
+>>> out = merudgift_frame(frame, decided_on=date(2024, 6, 1), documented=True, money="both")
+>>> out["amount_ore"].tolist() == [0, 113800, 300000], out["band"].tolist()
+(True, [0, 1, 'full'])
+>>> out.loc["c", "amount"]
+Decimal('3000.00')
+>>> out.attrs["socialcalc"]["float_columns"]
+['expenses']
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from decimal import Decimal
+from typing import Any, Literal, TypeAlias
+
+import numpy as np
+import numpy.typing as npt
+import pandas as pd
+
+from socialcalc.batch import sel097, sel100, sel103, sel109_110
+from socialcalc.batch.columns import (
+    BatchInputError,
+    BatchRateNotPublished,
+    decimal_to_int,
+    int_column,
+    ore_column,
+)
+from socialcalc.errors import InvalidInput
+from socialcalc.ledsageordning.tid import hours_of
+from socialcalc.ratebook import RateBook
+
+__all__ = ["FLOAT_RULE", "Money", "bank_frame", "merudgift_frame", "stays_frame", "transport_frame"]
+
+Money: TypeAlias = Literal["ore", "decimal", "both"]
+
+FLOAT_RULE = ("float columns are read as their shortest decimal representation (1.005 is 1.005) and rounded half "
+              "up to whole øre (metres for km); hours must be whole minutes")
+"""The rule at the float edge, as it is written into ``result.attrs["socialcalc"]["float_rule"]``."""
+
+_REGIMES = {sel100.MERUDGIFTSYDELSE: "merudgiftsydelse", sel100.KOMPENSATIONSYDELSE: "kompensationsydelse"}
+_GROUPS = {sel100.GROUP_I: "I", sel100.GROUP_II: "II"}
+_ORDERS = {sel097.OLDEST_FIRST: "oldest_first",
+           sel097.CURRENT_MONTH_THEN_NEWEST_SAVED: "current_month_then_newest_saved"}
+_DAY_COUNTS = {sel109_110.NIGHTS_MIN_ONE: "nights_min_one", sel109_110.CALENDAR_DAYS: "calendar_days"}
+
+
+class _Reader:
+    """Reads the columns of one frame: converts each once, remembers float columns, relabels errors."""
+
+    def __init__(self, frame: pd.DataFrame) -> None:
+        if not isinstance(frame, pd.DataFrame):
+            raise InvalidInput("frame", type(frame).__name__, "expected a pandas DataFrame")
+        self.frame = frame
+        self.floats: list[str] = []
+
+    def has(self, name: str) -> bool:
+        return name in self.frame.columns
+
+    def values(self, name: str) -> npt.NDArray[Any]:
+        series = self.frame[name]
+        extension = isinstance(series.dtype, pd.api.extensions.ExtensionDtype) and series.dtype.kind in "iufb"
+        if extension and (missing := series.isna().to_numpy()).any():
+            row = int(np.flatnonzero(missing)[0])
+            raise BatchInputError(name, row, "NA", "a value is required (NA found)")
+        return np.asarray(series.to_numpy())
+
+    def optional_objects(self, name: str) -> npt.NDArray[Any]:
+        """A column of labels (kommune, group) with missing values as ``None``."""
+        series = self.frame[name]
+        return np.asarray(series.astype(object).where(series.notna(), None).to_numpy(), dtype=object)
+
+    def amount(self, name: str, *, places: int = 2, required: bool = True) -> npt.NDArray[np.int64] | None:
+        """``<name>_ore`` as is, or ``<name>`` (kroner) converted by the float rule."""
+        integer = f"{name}_ore" if places == 2 else f"{name}_m"
+        if self.has(integer) and self.has(name):
+            raise BatchInputError(name, 0, "given twice", f"give either {name} or {integer}, not both")
+        if self.has(integer):
+            return ore_column(self.values(integer), integer)
+        if self.has(name):
+            values = self.values(name)
+            if values.dtype.kind == "f":
+                self.floats.append(name)
+            return decimal_to_int(values, name, places=places)
+        if required:
+            raise BatchInputError(name, 0, "missing", f"the frame needs a column {name!r} or {integer!r}")
+        return None
+
+    def setting(self, name: str, given: Any, default: Any = None, *, labels: bool = False) -> Any:
+        """A column of the frame, or the keyword value for every row (not both)."""
+        if self.has(name):
+            if given is not None:
+                raise BatchInputError(name, 0, "given twice", f"{name} is a column of the frame and a keyword "
+                                                              "argument: give it once")
+            return self.optional_objects(name) if labels else self.values(name)
+        return default if given is None else given
+
+    def attrs(self, money: str) -> dict[str, Any]:
+        return {"money": money, "float_columns": list(self.floats), "float_rule": FLOAT_RULE}
+
+    @contextmanager
+    def relabel(self, names: dict[str, str] | None = None) -> Iterator[None]:
+        """Errors name the frame's column, the row's position and its index label."""
+        try:
+            yield
+        except BatchRateNotPublished as err:
+            err.args = (f"{err.args[0]} (index label {self._label(err.row)!r})",)
+            raise
+        except BatchInputError as err:
+            column = (names or {}).get(err.column, err.column)
+            raise BatchInputError(column, err.row, err.value,
+                                  f"{err.rule} (index label {self._label(err.row)!r})") from err
+
+    def _label(self, row: int) -> Any:
+        index = self.frame.index
+        label = index[row] if 0 <= row < len(index) else None
+        return label.item() if isinstance(label, np.generic) else label
+
+
+def _check_money(money: Any) -> Money:
+    if money not in ("ore", "decimal", "both"):
+        raise InvalidInput("money", repr(money), "money is 'ore' (int64 øre), 'decimal' (exact Decimal kroner) or "
+                                                 "'both'")
+    result: Money = money
+    return result
+
+
+def _decimals(values: npt.NDArray[np.int64]) -> list[Decimal]:
+    return [Decimal(v).scaleb(-2) for v in np.asarray(values).tolist()]
+
+
+def _put_money(out: dict[str, Any], name: str, values: npt.NDArray[np.int64], money: Money) -> None:
+    if money in ("ore", "both"):
+        out[f"{name}_ore"] = np.array(values, dtype=np.int64)
+    if money in ("decimal", "both"):
+        out[name] = pd.array(_decimals(values), dtype=object)
+
+
+def _labelled(codes: npt.NDArray[Any], labels: dict[int, str], *, default: Any = None) -> pd.Series:
+    mapping: Callable[[int], Any] = lambda code: labels.get(code, default)  # noqa: E731
+    table = {int(c): mapping(int(c)) for c in np.unique(codes)}
+    return pd.Series(pd.array([table[c] for c in np.asarray(codes).tolist()], dtype=object))
+
+
+def _frame(columns: dict[str, Any], index: pd.Index, attrs: dict[str, Any]) -> pd.DataFrame:
+    out = pd.DataFrame({k: (v.to_numpy() if isinstance(v, pd.Series) else v) for k, v in columns.items()},
+                       index=index)
+    out.attrs["socialcalc"] = attrs
+    return out
+
+
+def merudgift_frame(
+    frame: pd.DataFrame,
+    *,
+    decided_on: Any = None,
+    on: Any = None,
+    per: Any = None,
+    documented: Any = None,
+    group: Any = None,
+    kommune: Any = None,
+    money: Money = "ore",
+    rates: RateBook | None = None,
+    project: bool | Decimal = False,
+) -> pd.DataFrame:
+    """SEL § 100 for every row of ``frame`` (:func:`socialcalc.batch.sel100.merudgift`).
+
+    Columns read: ``expenses`` (kroner) or ``expenses_ore``; optionally ``listed_documented`` (or ``_ore``),
+    ``decided_on``, ``on`` (``datetime64`` or ``datetime.date``), ``per``, ``documented`` (bool), ``group``
+    (``"I"``/``"II"``/missing), ``kommune``. A keyword argument gives one value for every row instead of a
+    column (``decided_on`` is required one way or the other).
+
+    Columns out: ``amount`` (see ``money``), ``regime``, ``band`` (0, 1, 2 … or ``"full"``; missing under the
+    kompensationsydelse), ``table_year`` (nullable), ``group`` and ``recommended_group`` (``"I"``, ``"II"`` or
+    missing), ``group_i``/``group_ii`` (amounts, see ``money``), ``projected``.
+
+    >>> import pandas as pd
+    >>> from datetime import date
+    >>> frame = pd.DataFrame({"expenses": ["2500.00"], "listed_documented": ["2500.00"]})
+    >>> out = merudgift_frame(frame, decided_on=date(2025, 10, 1))
+    >>> out.loc[0, ["regime", "group", "recommended_group"]].tolist(), int(out.loc[0, "amount_ore"]) == 300000
+    (['kompensationsydelse', 'II', 'II'], True)
+    >>> merudgift_frame(pd.DataFrame({"expenses": [1.0, float("nan")]}), decided_on=date(2024, 6, 1))
+    Traceback (most recent call last):
+    ...
+    socialcalc.batch.columns.BatchInputError: expenses[1] = nan: not a number (NaN or infinite) (index label 1)
+    """
+    money = _check_money(money)
+    read = _Reader(frame)
+    with read.relabel({"expenses": "expenses_ore" if read.has("expenses_ore") else "expenses",
+                       "listed_documented": "listed_documented_ore" if read.has("listed_documented_ore")
+                       else "listed_documented"}):
+        expenses = read.amount("expenses")
+        listed = read.amount("listed_documented", required=False)
+        decided = read.setting("decided_on", decided_on)
+        if decided is None:
+            raise BatchInputError("decided_on", 0, "missing", "give a decided_on column or decided_on=")
+        result = sel100.merudgift(
+            expenses, decided_on=decided, on=read.setting("on", on), per=read.setting("per", per, "month"),
+            documented=read.setting("documented", documented, False), listed_documented=listed,
+            group=read.setting("group", group, labels=True), kommune=read.setting("kommune", kommune, labels=True),
+            rates=rates, project=project)
+    out: dict[str, Any] = {}
+    _put_money(out, "amount", result.amount, money)
+    out["regime"] = _labelled(result.regime, _REGIMES)
+    out["band"] = _labelled(result.band, {**{b: b for b in np.unique(result.band).tolist() if b >= 0},
+                                          sel100.BAND_FULL: "full"})
+    out["table_year"] = pd.array(np.where(result.table_year > 0, result.table_year, 0), dtype="Int16")
+    out["table_year"][result.table_year == 0] = pd.NA
+    out["group"] = _labelled(result.group, _GROUPS)
+    out["recommended_group"] = _labelled(result.recommended_group, _GROUPS)
+    _put_money(out, "group_i", result.group_i, money)
+    _put_money(out, "group_ii", result.group_ii, money)
+    out["projected"] = np.array(result.projected)
+    return _frame(out, frame.index, read.attrs(money))
+
+
+def transport_frame(
+    frame: pd.DataFrame,
+    *,
+    on: Any = None,
+    kommune: Any = None,
+    money: Money = "ore",
+    rates: RateBook | None = None,
+) -> pd.DataFrame:
+    """SEL § 103 transport for every row of ``frame`` (:func:`socialcalc.batch.sel103.transport`).
+
+    Columns read: ``days`` (int), ``distance_km`` (km; or ``distance_m``, whole metres), ``net_earnings`` (or
+    ``_ore``), and the price in one form: ``per_km`` (or ``_ore``), or ``daily_total`` and ``daily_within_10km``
+    (or ``_ore``); ``on`` and ``kommune`` as columns or keywords.
+
+    Columns out: ``total``, ``citizen``, ``municipality``, ``citizen_before_cap``, ``citizen_cap`` (see
+    ``money``), ``capped``, ``within_own_distance``.
+
+    >>> import pandas as pd
+    >>> from datetime import date
+    >>> frame = pd.DataFrame({"days": [20, 20], "distance_km": [25.0, 8.0], "net_earnings": [1500.0, 1500.0],
+    ...                       "per_km": [1.5, 1.5]})
+    >>> out = transport_frame(frame, on=date(2025, 3, 1), money="decimal")
+    >>> out["municipality"].tolist()
+    [Decimal('1050.00'), Decimal('30.00')]
+    """
+    money = _check_money(money)
+    read = _Reader(frame)
+    with read.relabel():
+        if not read.has("days"):
+            raise BatchInputError("days", 0, "missing", "the frame needs a column 'days' (working days)")
+        distance = read.amount("distance_km", places=3) if not read.has("distance_m") else \
+            int_column(read.values("distance_m"), "distance_m", unit="metres")
+        day = read.setting("on", on)
+        if day is None:
+            raise BatchInputError("on", 0, "missing", "give an on column or on=")
+        result = sel103.transport(
+            read.values("days"), distance, read.amount("net_earnings"), on=day,
+            per_km=read.amount("per_km", required=False), daily_total=read.amount("daily_total", required=False),
+            daily_within_10km=read.amount("daily_within_10km", required=False),
+            kommune=read.setting("kommune", kommune, labels=True), rates=rates)
+    out: dict[str, Any] = {}
+    for name in ("total", "citizen", "municipality", "citizen_before_cap", "citizen_cap"):
+        _put_money(out, name, getattr(result, name), money)
+    out["capped"] = result.capped
+    out["within_own_distance"] = result.within_own_distance
+    return _frame(out, frame.index, read.attrs(money))
+
+
+def stays_frame(
+    frame: pd.DataFrame,
+    *,
+    paragraph: Any = None,
+    has_income: Any = None,
+    kommune: Any = None,
+    money: Money = "ore",
+    rates: RateBook | None = None,
+) -> pd.DataFrame:
+    """SEL §§ 109/110 stays for every row of ``frame`` (:func:`socialcalc.batch.sel109_110.stays`).
+
+    Columns read: ``arrival``, ``departure`` (``datetime64`` or ``datetime.date``); ``paragraph`` (109/110),
+    ``has_income`` (bool), ``kommune`` as columns or keywords; optionally ``reduction`` (kroner off, or
+    ``reduction_ore``) or ``reduction_share`` (``Decimal`` or decimal text, 0–1).
+
+    Columns out: ``days``, ``day_count``, ``gross``, ``reduction``, ``amount`` (see ``money``).
+
+    >>> import pandas as pd
+    >>> frame = pd.DataFrame({"arrival": pd.to_datetime(["2023-12-28"]), "departure": pd.to_datetime(["2024-01-03"])})
+    >>> out = stays_frame(frame, paragraph=109, money="decimal")
+    >>> int(out.loc[0, "days"]), out.loc[0, "amount"]
+    (6, Decimal('568.12'))
+    """
+    money = _check_money(money)
+    read = _Reader(frame)
+    with read.relabel():
+        for name in ("arrival", "departure"):
+            if not read.has(name):
+                raise BatchInputError(name, 0, "missing", f"the frame needs a column {name!r}")
+        para = read.setting("paragraph", paragraph)
+        if para is None:
+            raise BatchInputError("paragraph", 0, "missing", "give a paragraph column or paragraph=")
+        shares = read.optional_objects("reduction_share") if read.has("reduction_share") else None
+        if shares is not None:
+            shares = np.array([Decimal(0) if s is None else s for s in shares.tolist()], dtype=object)
+        result = sel109_110.stays(
+            para, read.values("arrival"), read.values("departure"),
+            has_income=read.setting("has_income", has_income, True),
+            reduction=read.amount("reduction", required=False), reduction_share=shares,
+            kommune=read.setting("kommune", kommune, labels=True), rates=rates)
+    out: dict[str, Any] = {"days": result.days, "day_count": _labelled(result.day_count, _DAY_COUNTS)}
+    for name in ("gross", "reduction", "amount"):
+        _put_money(out, name, getattr(result, name), money)
+    return _frame(out, frame.index, read.attrs(money))
+
+
+def _minutes(read: _Reader, name: str, *, required: bool) -> npt.NDArray[np.int64] | None:
+    """``<name>_minutes`` as is, or ``<name>_hours`` (float/Decimal/text) as whole minutes, exactly."""
+    minutes, hours = f"{name}_minutes", f"{name}_hours"
+    if read.has(minutes) and read.has(hours):
+        raise BatchInputError(hours, 0, "given twice", f"give either {hours} or {minutes}, not both")
+    if read.has(minutes):
+        return int_column(read.values(minutes), minutes, unit="minutes")
+    if not read.has(hours):
+        if required:
+            raise BatchInputError(hours, 0, "missing", f"the frame needs a column {hours!r} or {minutes!r}")
+        return None
+    values = read.values(hours)
+    if values.dtype.kind == "f":
+        read.floats.append(hours)
+    # hours to 1/100 000 h by the float rule, then whole minutes only (0.6 min is refused, as by the scalar bank)
+    fine = decimal_to_int(values, hours, places=5)
+    whole, rest = np.divmod(fine * 60, 100_000)
+    if (bad := rest != 0).any():
+        row = int(np.flatnonzero(bad)[0])
+        raise BatchInputError(hours, row, values[row], "is not a whole number of minutes; the § 97 hour bank counts "
+                                                       f"whole minutes (give {minutes} instead)")
+    return whole.astype(np.int64)
+
+
+def _months_of(values: Any, name: str) -> npt.NDArray[np.int64]:
+    series = pd.Series(values)
+    array = series.dt.to_timestamp().to_numpy() if isinstance(series.dtype, pd.PeriodDtype) else series.to_numpy()
+    index = sel097.month_column(array, name, len(series))
+    return np.asarray(index, dtype=np.int64)
+
+
+def bank_frame(
+    frame: pd.DataFrame,
+    *,
+    kommune: Any = None,
+    rates: RateBook | None = None,
+    hours: bool = False,
+) -> pd.DataFrame:
+    """The § 97 hour bank of every person, from a long frame of monthly use (:func:`socialcalc.batch.sel097.bank`).
+
+    One row per person and month: ``person`` (any label), ``month`` (``"YYYY-MM"``, a ``Month``, a period or a
+    date in the month), and the use in ``used_hours`` (hours, whole minutes) or ``used_minutes``. A person's
+    rows must be in month order (a month out of order, or twice, is refused, naming the row); months without a
+    row have no use. Optional columns: ``start`` (the person's first month; default the person's first row),
+    ``deduction_hours``/``deduction_minutes`` (from that month on, until the person's next row with another
+    value), ``kommune`` (per person; or ``kommune=`` for all).
+
+    Columns out, one row per input row: ``lapsed_minutes``, ``granted_minutes``, ``lost_to_cap_minutes``,
+    ``used_minutes``, ``closing_minutes``, ``order_of_use``; with ``hours=True`` also ``closing_hours`` as exact
+    ``Decimal`` hours.
+
+    >>> import pandas as pd
+    >>> frame = pd.DataFrame({"person": ["a", "a", "a", "b"], "month": ["2024-01", "2024-02", "2024-03", "2024-03"],
+    ...                       "used_hours": [0.0, 0.0, 20.0, 0.0], "kommune": ["lejre", "lejre", "lejre", "lemvig"]})
+    >>> bank_frame(frame, hours=True)["closing_hours"].tolist()
+    [Decimal('15'), Decimal('30'), Decimal('25'), Decimal('15')]
+    """
+    read = _Reader(frame)
+    with read.relabel():
+        for name in ("person", "month"):
+            if not read.has(name):
+                raise BatchInputError(name, 0, "missing", f"the frame needs a column {name!r}")
+        codes, persons = pd.factorize(frame["person"], sort=False)
+        if (codes < 0).any():
+            row = int(np.flatnonzero(codes < 0)[0])
+            raise BatchInputError("person", row, "NA", "every row names its person")
+        month = _months_of(frame["month"], "month")
+        _check_order(codes, month)
+        used = _minutes(read, "used", required=True)
+        assert used is not None
+        first = int(month.min()) if len(month) else 0
+        width = int(month.max()) - first + 1 if len(month) else 0
+        count = len(persons)
+        table = np.zeros((count, width), dtype=np.int64)
+        t = month - first
+        table[codes, t] = used
+        first_rows = _first_rows(codes, count)
+        starts = _months_of(frame["start"], "start")[first_rows] if read.has("start") else month[first_rows]
+        deduction = _deductions(read, codes, t, count, width)
+        kommuner = read.setting("kommune", kommune, labels=True)
+        if isinstance(kommuner, np.ndarray):
+            _check_constant(kommuner, codes, first_rows, "kommune")
+            kommuner = kommuner[first_rows]
+        start_months = np.array([f"{m // 12:04d}-{m % 12 + 1:02d}" for m in starts.tolist()], dtype="datetime64[M]")
+        try:
+            result = sel097.bank(table, months=f"{first // 12:04d}-{first % 12 + 1:02d}", start=start_months,
+                                 deduction_minutes=deduction, kommune=kommuner, rates=rates)
+        except BatchInputError as err:  # a person (row of the kernel) → the frame's row of that person
+            row = _frame_row(err, codes, t, first_rows, first)
+            raise BatchInputError(err.column, row, err.value, err.rule) from err
+    out: dict[str, Any] = {}
+    for name, values in (("lapsed", result.lapsed), ("granted", result.granted), ("lost_to_cap", result.lost_to_cap),
+                         ("used", result.used), ("closing", result.closing)):
+        out[f"{name}_minutes"] = values[codes, t]
+    out["order_of_use"] = _labelled(result.order_of_use[codes, t], _ORDERS)
+    if hours:
+        out["closing_hours"] = pd.array([hours_of(v) for v in out["closing_minutes"].tolist()], dtype=object)
+    return _frame(out, frame.index, read.attrs("minutes"))
+
+
+def _check_order(codes: npt.NDArray[np.intp], month: npt.NDArray[np.int64]) -> None:
+    order = np.argsort(codes, kind="stable")
+    same = codes[order][1:] == codes[order][:-1]
+    back = same & (month[order][1:] <= month[order][:-1])
+    if back.any():
+        at = np.flatnonzero(back)
+        rows = order[1:][at]
+        row = int(rows.min())
+        i = int(at[np.argmin(rows)])
+        before = int(month[order][i])
+        raise BatchInputError("month", row, f"{month[row] // 12:04d}-{month[row] % 12 + 1:02d}",
+                              f"months out of order for this person (after {before // 12:04d}-"
+                              f"{before % 12 + 1:02d}): a person's rows are in month order, one per month")
+
+
+def _first_rows(codes: npt.NDArray[np.intp], count: int) -> npt.NDArray[np.int64]:
+    first = np.full(count, len(codes), dtype=np.int64)
+    np.minimum.at(first, codes, np.arange(len(codes), dtype=np.int64))
+    return first
+
+
+def _check_constant(values: npt.NDArray[Any], codes: npt.NDArray[np.intp], first_rows: npt.NDArray[np.int64],
+                    name: str) -> None:
+    differs = np.array([a != b for a, b in zip(values.tolist(), values[first_rows[codes]].tolist(), strict=True)])
+    if differs.any():
+        row = int(np.flatnonzero(differs)[0])
+        raise BatchInputError(name, row, repr(values[row]), "a person has one value (it differs from the "
+                                                            "person's first row)")
+
+
+def _deductions(read: _Reader, codes: npt.NDArray[np.intp], t: npt.NDArray[np.int64], count: int,
+                width: int) -> npt.NDArray[np.int64] | int:
+    minutes = _minutes(read, "deduction", required=False)
+    if minutes is None:
+        return 0
+    table = np.full((count, width), np.nan)
+    table[codes, t] = minutes
+    return np.asarray(pd.DataFrame(table).ffill(axis=1).fillna(0).to_numpy(), dtype=np.int64)
+
+
+def _frame_row(err: BatchInputError, codes: npt.NDArray[np.intp], t: npt.NDArray[np.int64],
+               first_rows: npt.NDArray[np.int64], first: int) -> int:
+    person = err.row
+    if isinstance(err, sel097.InsufficientBatchHours):
+        month = err.month.year * 12 + err.month.month - 1 - first
+        hit = np.flatnonzero((codes == person) & (t == month))
+        if hit.size:
+            return int(hit[0])
+    return int(first_rows[person]) if 0 <= person < len(first_rows) else person
