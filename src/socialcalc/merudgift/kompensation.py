@@ -65,10 +65,12 @@ def kompensation(
     monthly = expenses if months == 1 else expenses / months
     minimum = rates.get("sel100.komp_minimum")
     limit = Decimal(minimum.value)
+    # each figure is formatted once (babel's formatting is the cost of an explanation)
+    s_monthly, s_limit = kr(round_ore(monthly)), kr(limit)
     if expenses < limit * months:
         ex.step("kompensationsydelse.minimum", paragraph,
-                f"De sandsynliggjorte merudgifter er {kr(round_ore(monthly))} om måneden, under mindstegrænsen "
-                f"{kr(limit)} om måneden: der ydes ingen kompensationsydelse.",
+                f"De sandsynliggjorte merudgifter er {s_monthly} om måneden, under mindstegrænsen "
+                f"{s_limit} om måneden: der ydes ingen kompensationsydelse.",
                 inputs={"udgifter_pr_md": monthly}, rates=[minimum], output=round_ore(ZERO))
         if chosen is not None:
             raise InvalidInput("group", chosen,
@@ -76,20 +78,22 @@ def kompensation(
                                f"a month are under the kompensationsydelse's minimum {limit} a month")
         return Kompensation({}, None, None, round_ore(ZERO))
     ex.step("kompensationsydelse.minimum", paragraph,
-            f"De sandsynliggjorte merudgifter er {kr(round_ore(monthly))} om måneden og når mindstegrænsen "
-            f"{kr(limit)} om måneden (mindst).",
+            f"De sandsynliggjorte merudgifter er {s_monthly} om måneden og når mindstegrænsen "
+            f"{s_limit} om måneden (mindst).",
             inputs={"udgifter_pr_md": monthly}, rates=[minimum])
     group1 = rates.get("sel100.komp_group1")
     amount1 = round_ore(Decimal(group1.value))
     groups: dict[GroupName, Decimal] = {"I": amount1}
+    s_amount1 = kr(amount1)
     ex.step("kompensationsydelse.gruppe_1", paragraph,
-            f"Gruppe I: standardbeløbet {kr(amount1)} om måneden.", rates=[group1], output=amount1)
+            f"Gruppe I: standardbeløbet {s_amount1} om måneden.", rates=[group1], output=amount1)
     threshold = rates.get("sel100.komp_group2_threshold")
     bound = Decimal(threshold.value)
+    s_bound = kr(bound)
     listed_monthly = None if listed is None else (listed if months == 1 else listed / months)
     if listed is None or listed_monthly is None:
         ex.step("kompensationsydelse.gruppe_2", paragraph,
-                f"Gruppe II forudsætter dokumenterede udgifter på positivlisten på over {kr(bound)} om måneden; "
+                f"Gruppe II forudsætter dokumenterede udgifter på positivlisten på over {s_bound} om måneden; "
                 "der er ikke oplyst nogen, så kun gruppe I er mulig.", rates=[threshold])
     else:
         if _over(listed, bound, months):
@@ -98,7 +102,7 @@ def kompensation(
             groups["II"] = amount2
             ex.step("kompensationsydelse.gruppe_2", paragraph,
                     f"Gruppe II: de dokumenterede udgifter på positivlisten, {kr(round_ore(listed_monthly))} om "
-                    f"måneden, er over grænsen {kr(bound)}; gruppe II giver udgifterne plus standardbeløbet "
+                    f"måneden, er over grænsen {s_bound}; gruppe II giver udgifterne plus standardbeløbet "
                     f"{kr(Decimal(supplement.value))} = {kr(amount2)} om måneden.",
                     inputs={"dokumenteret_positivliste_pr_md": listed_monthly}, rates=[threshold, supplement],
                     output=amount2)
@@ -106,18 +110,18 @@ def kompensation(
             edge = " (\"over\" er eksklusive: præcis grænsen er ikke nok)" if listed == bound * months else ""
             ex.step("kompensationsydelse.gruppe_2", paragraph,
                     f"De dokumenterede udgifter på positivlisten, {kr(round_ore(listed_monthly))} om måneden, er "
-                    f"ikke over grænsen {kr(bound)}{edge}: kun gruppe I er mulig.",
+                    f"ikke over grænsen {s_bound}{edge}: kun gruppe I er mulig.",
                     inputs={"dokumenteret_positivliste_pr_md": listed_monthly}, rates=[threshold])
     if "II" in groups and groups["II"] > amount1:
         recommended: GroupName = "II"
-        advice = f"Gruppe II giver mest ({kr(groups['II'])} mod {kr(amount1)} i gruppe I) og anbefales."
+        advice = f"Gruppe II giver mest ({kr(groups['II'])} mod {s_amount1} i gruppe I) og anbefales."
     elif "II" in groups and groups["II"] == amount1:
         recommended = "I"
-        advice = (f"Gruppe I og II giver det samme ({kr(amount1)}); ved lige beløb anbefales gruppe I, "
+        advice = (f"Gruppe I og II giver det samme ({s_amount1}); ved lige beløb anbefales gruppe I, "
                   "som ikke kræver løbende dokumentation af udgifterne.")
     elif "II" in groups:
         recommended = "I"
-        advice = f"Gruppe I giver mest ({kr(amount1)} mod {kr(groups['II'])} i gruppe II) og anbefales."
+        advice = f"Gruppe I giver mest ({s_amount1} mod {kr(groups['II'])} i gruppe II) og anbefales."
     else:
         recommended = "I"
         advice = "Borgeren kan kun få gruppe I, som derfor anbefales."

@@ -24,6 +24,7 @@ Decimal('200.01')
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -52,8 +53,12 @@ def meets(band: Band, expenses: Decimal, months: int = 1) -> bool:
     return expenses >= bound if band.inclusive else expenses > bound
 
 
+@functools.lru_cache(maxsize=128)
 def bound_text(band: Band) -> str:
     """A band's lower bound as published, in Danish: ``fra 1.707 kr.`` or ``over 2.846 kr.``.
+
+    A band is an immutable value, so the text of the last few bands is remembered (formatting numbers is most
+    of the cost of a § 100 explanation).
 
     >>> bound_text(Band(Decimal(1300), False, None))
     'over 1.300 kr.'
@@ -75,9 +80,17 @@ def band_label(band: BandName) -> str:
 def table_text(bands: tuple[Band, ...]) -> str:
     """A band table in Danish, one band after the other.
 
+    The text of a table is the same every time it is asked for (a table is an immutable value), so it is
+    remembered for the last few tables: formatting it is most of the cost of a § 100 explanation.
+
     >>> table_text((Band(Decimal(100), True, Decimal(150)), Band(Decimal(200), False, None)))
     'under 100 kr.: intet; fra 100 kr.: 150,00 kr.; over 200 kr.: de dokumenterede udgifter fuldt ud'
     """
+    return _table_text(bands)
+
+
+@functools.lru_cache(maxsize=32)
+def _table_text(bands: tuple[Band, ...]) -> str:
     parts = [f"under {tal(bands[0].lower)} kr.: intet"] if bands else []
     for b in bands:
         pays = "de dokumenterede udgifter fuldt ud" if b.pays is None else kr(b.pays)
