@@ -1,6 +1,6 @@
 """The same § 100 and § 97 work in OpenFisca-Core, for benchmarks/run.py (run in its own venv, never imported).
 
-    benchmarks/.venv-openfisca/bin/python benchmarks/openfisca_model.py DATA.npz OUT.npz
+    benchmarks/.venv-openfisca/bin/python benchmarks/openfisca_model.py DATA.npz OUT.npz [REPEATS]
 
 ``run.py`` installs ``openfisca-core`` into ``benchmarks/.venv-openfisca`` and runs this script there, so
 OpenFisca never becomes a dependency of socialcalc. It reads the generated caseload from ``DATA.npz``, builds a
@@ -137,49 +137,58 @@ def simulation(tbs, n):
     return SimulationBuilder().build_default_simulation(tbs, n)
 
 
-def main(data_path, out_path):
+def _median_run(prepare, compute, repeats):
+    """Run ``compute`` on a fresh simulation from ``prepare``: a warm-up, then the median of ``repeats`` runs.
+
+    A fresh simulation each time, because OpenFisca caches what it has computed. Only ``compute`` is timed.
+    """
+    runs, result = [], None
+    for i in range(repeats + 1):
+        sim = prepare()
+        start = time.perf_counter()
+        result = compute(sim)
+        if i:
+            runs.append(time.perf_counter() - start)
+    return float(np.median(runs)), result
+
+
+def main(data_path, out_path, repeats=5):
     data = np.load(data_path)
     tbs = system()
     times = {}
 
     expenses_kr = data["expenses_ore"] / 100
-    sim = simulation(tbs, len(expenses_kr))
-    sim.set_input("expenses", "2024-06", expenses_kr)
-    sim.set_input("documented", "2024-06", data["documented"])
-    start = time.perf_counter()
-    amount = sim.calculate("merudgiftsydelse", "2024-06")
-    times["sel100"] = time.perf_counter() - start
-    runs = []
-    for _ in range(3):  # a fresh simulation each time: OpenFisca caches results
-        sim = simulation(tbs, len(expenses_kr))
+    n = len(expenses_kr)
+
+    def prepare_sel100():
+        sim = simulation(tbs, n)
         sim.set_input("expenses", "2024-06", expenses_kr)
         sim.set_input("documented", "2024-06", data["documented"])
-        start = time.perf_counter()
-        sim.calculate("merudgiftsydelse", "2024-06")
-        runs.append(time.perf_counter() - start)
-    times["sel100"] = float(np.median(runs))
+        return sim
+
+    times["sel100"], amount = _median_run(prepare_sel100, lambda sim: sim.calculate("merudgiftsydelse", "2024-06"),
+                                          repeats)
 
     used = data["used_minutes"]
     months = [f"2024-{m:02d}" for m in range(1, used.shape[1] + 1)]
-    bank_runs = []
-    for _ in range(2):
-        sim = simulation(tbs, used.shape[0])
-        for t, month in enumerate(months):
-            sim.set_input("escort_used", month, used[:, t])
-        start = time.perf_counter()
-        closing = np.stack([sim.calculate("escort_balance", month) for month in months], axis=1)  # in order
-        bank_runs.append(time.perf_counter() - start)
-    times["sel097"] = float(np.median(bank_runs))
 
-    # the pitfall, measured: December asked first, on a fresh simulation
-    sim = simulation(tbs, min(used.shape[0], 1000))
-    for t, month in enumerate(months):
-        sim.set_input("escort_used", month, used[:1000, t])
-    december_first = sim.calculate("escort_balance", months[-1])
+    def prepare_bank(size=n):
+        sim = simulation(tbs, size)
+        for t, month in enumerate(months):
+            sim.set_input("escort_used", month, used[:size, t])
+        return sim
+
+    def in_order(sim):  # January first: each month's last month is already computed (no spiral)
+        return np.stack([sim.calculate("escort_balance", month) for month in months], axis=1)
+
+    times["sel097"], closing = _median_run(prepare_bank, in_order, repeats)
+
+    # the pitfall, shown: December asked first, on a fresh simulation of the first 1 000 persons
+    december_first = prepare_bank(min(n, 1000)).calculate("escort_balance", months[-1])
 
     np.savez(out_path, sel100=np.asarray(amount), bank_closing=closing, december_first=december_first)
     json.dump(times, sys.stdout)
 
 
 if __name__ == "__main__":
-    main(sys.argv[1], sys.argv[2])
+    main(sys.argv[1], sys.argv[2], int(sys.argv[3]) if len(sys.argv) > 3 else 5)

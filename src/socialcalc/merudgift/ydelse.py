@@ -66,6 +66,12 @@ def bound_text(band: Band) -> str:
     return f"{'fra' if band.inclusive else 'over'} {tal(band.lower)} kr."
 
 
+@functools.lru_cache(maxsize=128)
+def _pays_text(band: Band) -> str:
+    """The standard amount of a band in Danish (remembered per band, like :func:`bound_text`)."""
+    return kr(band.pays or ZERO)
+
+
 def band_label(band: BandName) -> str:
     """The Danish name of a band: ``under bagatelgrænsen``, ``interval 1``, ``fuld dækning``.
 
@@ -146,7 +152,7 @@ def choose_band(expenses: Decimal, months: int, bands: tuple[Band, ...], *, docu
     if band.pays is not None:
         number: BandName = met + 1
         text = (f"{shown} når grænsen \"{bound_text(band)}\" og hører til {band_label(number)}, "
-                f"som giver standardbeløbet {kr(band.pays)} om måneden.{edge} {rule}")
+                f"som giver standardbeløbet {_pays_text(band)} om måneden.{edge} {rule}")
         return BandChoice(number, round_ore(band.pays), text)
     if documented:
         text = (f"{shown} når grænsen \"{bound_text(band)}\", og udgifterne er dokumenterede: de dækkes fuldt ud, "
@@ -159,5 +165,5 @@ def choose_band(expenses: Decimal, months: int, bands: tuple[Band, ...], *, docu
     i, top = fixed[-1]
     text = (f"{shown} når grænsen \"{bound_text(band)}\", men udgifterne er kun sandsynliggjorte, ikke dokumenterede: "
             f"fuld dækning forudsætter dokumentation, så det højeste standardbeløb ydes ({band_label(i + 1)}, "
-            f"{kr(top.pays or ZERO)} om måneden).{edge} {rule}")
+            f"{_pays_text(top)} om måneden).{edge} {rule}")
     return BandChoice(i + 1, round_ore(top.pays or ZERO), text)
