@@ -248,6 +248,10 @@ def compare(sel100: np.ndarray, closing: np.ndarray, outputs: dict[str, np.ndarr
     else:
         notes.append(f"§ 100: OpenFisca's float32 amounts, rounded to øre, equal socialcalc's on all "
                      f"{len(sel100):,} rows of this data.")
+    total = int(sel100.sum())
+    drift = float(outputs["sel100"].sum()) - total / 100
+    notes.append(f"§ 100: the caseload's total, summed by numpy in OpenFisca's float32, is {drift:+,.2f} kr. off the "
+                 f"exact total {total / 100:,.2f} kr.; socialcalc sums int64 øre exactly.")
     if np.array_equal(outputs["bank_closing"], closing):
         notes.append("§ 97: OpenFisca's bank (whole minutes, months computed in order) equals socialcalc's on "
                      "every person and month.")
@@ -271,11 +275,22 @@ def render(rows: list[tuple[str, float | None, float | None, str]]) -> str:
     return "\n".join(lines)
 
 
+def processor() -> str:
+    """The CPU's model name (``/proc/cpuinfo`` on Linux), else what ``platform`` knows."""
+    try:
+        for line in Path("/proc/cpuinfo").read_text(encoding="utf-8").splitlines():
+            if line.startswith("model name"):
+                return line.split(":", 1)[1].strip()
+    except OSError:
+        pass
+    return platform.processor() or "unknown processor"
+
+
 def write(path: Path, table: str, notes: list[str], n: int, repeats: int, openfisca_version: str) -> None:
     import numpy
 
     machine = (f"{platform.system()} {platform.machine()}, {os.cpu_count()} CPU(s) "
-               f"({platform.processor() or 'unknown processor'}), Python {platform.python_version()}, "
+               f"({processor()}), Python {platform.python_version()}, "
                f"numpy {numpy.__version__}"
                + (f", OpenFisca-Core {openfisca_version}" if openfisca_version else ""))
     text = [

@@ -183,3 +183,9 @@ def test_bank_frame_deduction_and_start() -> None:
     with pytest.raises(BatchInputError, match="one value") as caught:
         bank_frame(frame.assign(kommune=["lejre", "lemvig"]))
     assert (caught.value.column, caught.value.row) == ("kommune", 1)
+
+
+def test_empty_frames() -> None:
+    assert merudgift_frame(pd.DataFrame({"expenses": pd.Series([], dtype=float)}),
+                           decided_on=date(2024, 6, 1)).shape[0] == 0
+    assert bank_frame(pd.DataFrame({"person": [], "month": [], "used_minutes": pd.Series([], dtype=int)})).empty

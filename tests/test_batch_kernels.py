@@ -247,3 +247,12 @@ def test_stays_bad_input() -> None:
     assert caught.value.row == 1
     with pytest.raises(BatchInputError, match="never a float"):
         stays(110, arrival, arrival, reduction_share=np.array([0.5, 0.5]))
+
+
+def test_no_rows_is_no_error() -> None:
+    none = np.zeros(0, dtype=np.int64)
+    assert len(merudgift(none, decided_on=np.zeros(0, dtype="M8[D]"))) == 0
+    assert len(merudgift(none, decided_on=date(2017, 1, 1))) == 0  # nothing to resolve, nothing refused
+    assert len(transport(none, none, none, per_km=150, on=date(2025, 3, 1))) == 0
+    assert bank(np.zeros((0, 12), dtype=np.int64), months="2024-01").closing.shape == (0, 12)
+    assert len(stays(110, np.zeros(0, dtype="M8[D]"), np.zeros(0, dtype="M8[D]"))) == 0

@@ -262,7 +262,11 @@ def group_rows(columns: Sequence[Column], n: int) -> Groups:
     ([(5, 2), (7, 2)], [0, 1, 0, 0])
     >>> group_rows([np.array([5, 5]), 1], 2)
     Groups(keys=[(5, 1)], inverse=None, n=2)
+    >>> group_rows([7], 0).keys
+    []
     """
+    if n == 0:  # no rows: nothing to resolve
+        return Groups([], np.zeros(0, dtype=np.int64), 0)
     lows: list[int] = []
     spans: list[int] = []
     varying: list[tuple[int, Ints]] = []

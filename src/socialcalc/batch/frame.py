@@ -394,6 +394,13 @@ def bank_frame(
         for name in ("person", "month"):
             if not read.has(name):
                 raise BatchInputError(name, 0, "missing", f"the frame needs a column {name!r}")
+        if not len(frame):
+            empty: dict[str, Any] = {f"{name}_minutes": np.zeros(0, dtype=np.int64)
+                                     for name in ("lapsed", "granted", "lost_to_cap", "used", "closing")}
+            empty["order_of_use"] = np.zeros(0, dtype=object)
+            if hours:
+                empty["closing_hours"] = np.zeros(0, dtype=object)
+            return _frame(empty, frame.index, read.attrs("minutes"))
         codes, persons = pd.factorize(frame["person"], sort=False)
         if (codes < 0).any():
             row = int(np.flatnonzero(codes < 0)[0])
