@@ -256,3 +256,9 @@ def test_no_rows_is_no_error() -> None:
     assert len(transport(none, none, none, per_km=150, on=date(2025, 3, 1))) == 0
     assert bank(np.zeros((0, 12), dtype=np.int64), months="2024-01").closing.shape == (0, 12)
     assert len(stays(110, np.zeros(0, dtype="M8[D]"), np.zeros(0, dtype="M8[D]"))) == 0
+
+
+def test_a_product_too_large_for_int64_is_refused() -> None:
+    with pytest.raises(BatchInputError, match="too large") as caught:
+        transport(np.array([1, 10**6]), np.array([1, 10**9]), np.array([0, 0]), per_km=10**6, on=date(2025, 3, 1))
+    assert (caught.value.row, caught.value.value) == (1, 10**6)

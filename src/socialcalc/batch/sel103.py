@@ -162,12 +162,12 @@ def transport(
     trips = n_days * _TRIPS_PER_DAY
     within = distance <= own
     if price_km is not None:
-        _check_product(trips, distance, price_km, n)
+        _check_product(trips, distance, price_km, n_days)
         total = (trips * distance * price_km + 500) // 1000
         before = (trips * np.minimum(distance, own) * price_km + 500) // 1000
     else:
         assert whole is not None and near is not None  # the zone form has both prices (checked above)
-        _check_product(n_days, np.ones(n, np.int64), whole, n)
+        _check_product(n_days, np.ones(n, np.int64), whole, n_days)
         total = n_days * whole
         before = np.where(within, total, n_days * near)
     numerator, denominator = groups.gather(num_of), groups.gather(den_of)
@@ -178,9 +178,12 @@ def transport(
                           citizen_cap=cap, capped=capped, within_own_distance=within)
 
 
-def _check_product(a: Any, b: Any, c: Any, n: int) -> None:
+def _check_product(a: Any, b: Any, c: Any, days: npt.NDArray[np.int64]) -> None:
+    n = days.shape[0]
+    if not n or int(np.max(a)) * int(np.max(b)) * int(np.max(c)) < MAX_PRODUCT:  # the common case: no row can
+        return
     product = np.asarray(a, dtype=np.float64) * np.asarray(b, dtype=np.float64) * np.asarray(c, dtype=np.float64)
     if (big := np.broadcast_to(product >= MAX_PRODUCT, (n,))).any():
         row = int(np.flatnonzero(big)[0])
-        raise BatchInputError("days", row, int(np.broadcast_to(a, (n,))[row]),
+        raise BatchInputError("days", row, int(days[row]),
                               "days × distance × price is too large for the int64 batch path")
