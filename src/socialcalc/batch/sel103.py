@@ -8,8 +8,9 @@ share never exceeds ``sel103.transport_cap_share`` of the net earnings. Equal to
 
 Units: amounts in ``int64`` øre; the one-way distance in whole **metres** (``distance_m``), so that every
 product is an integer. Rounding as in the scalar function: the total and the person's share before the cap half
-up to øre (``(x + 500) // 1000`` for øre × metres), the cap **down** to øre; the municipality's share is the
-total minus the person's, so they add up exactly. The rates are resolved once per distinct (day, kommune).
+up to øre (``(x + m // 2) // m`` for x in øre × metres, m = 1000 metres per km), the cap **down** to øre; the
+municipality's share is the total minus the person's, so they add up exactly. The rates are resolved once per
+distinct (day, kommune).
 
 >>> from datetime import date
 >>> t = transport(np.array([20, 20]), np.array([25_000, 8_000]), np.array([150_000, 150_000]), per_km=150,
@@ -163,8 +164,8 @@ def transport(
     within = distance <= own
     if price_km is not None:
         _check_product(trips, distance, price_km, n_days)
-        total = (trips * distance * price_km + 500) // 1000
-        before = (trips * np.minimum(distance, own) * price_km + 500) // 1000
+        total = (trips * distance * price_km + _M_PER_KM // 2) // _M_PER_KM
+        before = (trips * np.minimum(distance, own) * price_km + _M_PER_KM // 2) // _M_PER_KM
     else:
         assert whole is not None and near is not None  # the zone form has both prices (checked above)
         _check_product(n_days, np.ones(n, np.int64), whole, n_days)
