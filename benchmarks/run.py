@@ -137,7 +137,7 @@ def openfisca_python() -> Path | None:
     python = OPENFISCA_VENV / ("Scripts/python.exe" if os.name == "nt" else "bin/python")
     if python.exists():
         return python
-    print(f"Installing openfisca-core into {OPENFISCA_VENV.relative_to(ROOT)} (once; it is not a dependency "
+    print(f"Installing openfisca-core into {OPENFISCA_VENV} (once; it is not a dependency "
           "of socialcalc) …", flush=True)
     try:
         venv.EnvBuilder(with_pip=True).create(OPENFISCA_VENV)

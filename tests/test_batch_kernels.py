@@ -262,3 +262,22 @@ def test_a_product_too_large_for_int64_is_refused() -> None:
     with pytest.raises(BatchInputError, match="too large") as caught:
         transport(np.array([1, 10**6]), np.array([1, 10**9]), np.array([0, 0]), per_km=10**6, on=date(2025, 3, 1))
     assert (caught.value.row, caught.value.value) == (1, 10**6)
+
+
+def test_no_rule_module_imports_numpy() -> None:
+    """The batch imports the rules, never the reverse: every rule (and the CLI) loads without numpy."""
+    import os
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    import socialcalc
+
+    src = str(Path(socialcalc.__file__).resolve().parent.parent)  # this checkout, not another installed copy
+    env = {**os.environ, "PYTHONPATH": src}
+    modules = ["socialcalc.merudgift", "socialcalc.ledsageordning", "socialcalc.egenbetaling",
+               "socialcalc.beskyttet_beskaeftigelse", "socialcalc.hastig_sygdom", "socialcalc.folkepension",
+               "socialcalc.cli"]
+    code = f"import sys; import {', '.join(modules)}; print('numpy' in sys.modules, 'pandas' in sys.modules)"
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, env=env)
+    assert done.stdout.split() == ["False", "False"]
