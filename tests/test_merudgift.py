@@ -581,3 +581,17 @@ def test_cli_usage_errors(capsys: pytest.CaptureFixture[str]) -> None:
             main(["merudgift", *argv])
         assert exit_.value.code == 2
     capsys.readouterr()
+
+
+def test_band_texts_do_not_depend_on_what_was_formatted_before() -> None:
+    # Decimal("1707") == Decimal("1707.00") and they hash alike, but print differently: a memo keyed by the
+    # Band itself would return whichever was formatted first.
+    from socialcalc.merudgift.ydelse import bound_text, table_text
+    from socialcalc.ratebook import Band
+
+    whole, written = Band(Decimal("1707"), True, None), Band(Decimal("1707.00"), True, None)
+    assert bound_text(whole) == "fra 1.707 kr."
+    assert bound_text(written) == "fra 1.707,00 kr."
+    assert bound_text(whole) == "fra 1.707 kr."
+    assert table_text((written,)).startswith("under 1.707,00 kr.")
+    assert table_text((whole,)).startswith("under 1.707 kr.")

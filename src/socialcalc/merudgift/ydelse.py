@@ -53,23 +53,34 @@ def meets(band: Band, expenses: Decimal, months: int = 1) -> bool:
     return expenses >= bound if band.inclusive else expenses > bound
 
 
-@functools.lru_cache(maxsize=128)
 def bound_text(band: Band) -> str:
     """A band's lower bound as published, in Danish: ``fra 1.707 kr.`` or ``over 2.846 kr.``.
 
-    A band is an immutable value, so the text of the last few bands is remembered (formatting numbers is most
-    of the cost of a § 100 explanation).
+    The text of the last few bounds is remembered (formatting numbers is most of the cost of a § 100
+    explanation), keyed by the number *as written*: ``Decimal("1707")`` and ``Decimal("1707.00")`` are equal
+    and hash alike, but print differently, so they must not share a memo slot.
 
     >>> bound_text(Band(Decimal(1300), False, None))
     'over 1.300 kr.'
+    >>> bound_text(Band(Decimal("1300.50"), True, None))
+    'fra 1.300,50 kr.'
     """
-    return f"{'fra' if band.inclusive else 'over'} {tal(band.lower)} kr."
+    return _bound_text(band.inclusive, str(band.lower))
 
 
 @functools.lru_cache(maxsize=128)
+def _bound_text(inclusive: bool, lower: str) -> str:
+    return f"{'fra' if inclusive else 'over'} {tal(Decimal(lower))} kr."
+
+
 def _pays_text(band: Band) -> str:
-    """The standard amount of a band in Danish (remembered per band, like :func:`bound_text`)."""
-    return kr(band.pays or ZERO)
+    """The standard amount of a band in Danish (remembered by the amount as written, like :func:`bound_text`)."""
+    return _kr_text(str(band.pays or ZERO))
+
+
+@functools.lru_cache(maxsize=128)
+def _kr_text(amount: str) -> str:
+    return kr(Decimal(amount))
 
 
 def band_label(band: BandName) -> str:
@@ -92,15 +103,15 @@ def table_text(bands: tuple[Band, ...]) -> str:
     >>> table_text((Band(Decimal(100), True, Decimal(150)), Band(Decimal(200), False, None)))
     'under 100 kr.: intet; fra 100 kr.: 150,00 kr.; over 200 kr.: de dokumenterede udgifter fuldt ud'
     """
-    return _table_text(bands)
+    return _table_text(tuple((str(b.lower), b.inclusive, None if b.pays is None else str(b.pays)) for b in bands))
 
 
 @functools.lru_cache(maxsize=32)
-def _table_text(bands: tuple[Band, ...]) -> str:
-    parts = [f"under {tal(bands[0].lower)} kr.: intet"] if bands else []
-    for b in bands:
-        pays = "de dokumenterede udgifter fuldt ud" if b.pays is None else kr(b.pays)
-        parts.append(f"{bound_text(b)}: {pays}")
+def _table_text(bands: tuple[tuple[str, bool, str | None], ...]) -> str:
+    parts = [f"under {tal(Decimal(bands[0][0]))} kr.: intet"] if bands else []
+    for lower, inclusive, pays in bands:
+        paid = "de dokumenterede udgifter fuldt ud" if pays is None else _kr_text(pays)
+        parts.append(f"{_bound_text(inclusive, lower)}: {paid}")
     return "; ".join(parts)
 
 
