@@ -157,9 +157,13 @@ class RateUsed(BaseModel):
 
     @classmethod
     def of(cls, rate: Rate) -> RateUsed:
-        """The record of a :class:`~socialcalc.ratebook.model.Rate` from the rate book."""
-        return cls(key=rate.key, value=rate.text(), unit=rate.unit, valid_from=rate.valid_from,
-                   status=rate.status.value, source=rate.source, kommune=rate.kommune)
+        """The record of a :class:`~socialcalc.ratebook.model.Rate` from the rate book (built once per rate)."""
+        used = rate.memo.get("used")
+        if not isinstance(used, cls):
+            used = cls(key=rate.key, value=rate.text(), unit=rate.unit, valid_from=rate.valid_from,
+                       status=rate.status.value, source=rate.source, kommune=rate.kommune)
+            rate.memo["used"] = used
+        return used
 
     def render(self) -> str:
         """One Danish line: key, value, date, status and source."""

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import bisect
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from decimal import Decimal
 from typing import Any
@@ -34,15 +34,21 @@ class Span:
 
     entry: Entry
     end: date | None
+    resolved: Rate = field(init=False, repr=False, compare=False)
+    """The span as a :class:`~socialcalc.ratebook.model.Rate`, built once (the book is immutable)."""
+
+    def __post_init__(self) -> None:
+        e = self.entry
+        rate = Rate(e.key, e.value, e.unit, e.valid_from, self.end, e.status, e.source, e.kommune, e.where)
+        object.__setattr__(self, "resolved", rate)
 
     def covers(self, day: date) -> bool:
         """Whether the span holds on ``day``."""
         return self.entry.valid_from <= day and (self.end is None or day <= self.end)
 
     def rate(self) -> Rate:
-        """The span as a :class:`~socialcalc.ratebook.model.Rate`."""
-        e = self.entry
-        return Rate(e.key, e.value, e.unit, e.valid_from, self.end, e.status, e.source, e.kommune, e.where)
+        """The span as a :class:`~socialcalc.ratebook.model.Rate` (the same object every time)."""
+        return self.resolved
 
 
 def normalise_kommune(kommune: str | None) -> str | None:

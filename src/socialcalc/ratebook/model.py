@@ -10,7 +10,7 @@ TOML date. Two structured *shapes* exist: ``bands`` (§ 100's band tables) and `
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 from enum import StrEnum
@@ -153,6 +153,9 @@ class Rate:
     source: str
     kommune: str | None = None
     where: str = ""
+    memo: dict[str, Any] = field(default_factory=dict, init=False, repr=False, compare=False, hash=False)
+    """Values derived from this (immutable) rate, remembered once computed: its text, its record in an
+    explanation. Private to socialcalc; never part of the rate's identity."""
 
     @property
     def projected(self) -> bool:
@@ -161,8 +164,13 @@ class Rate:
 
     def text(self) -> str:
         """The value as text (a band table or age table as its rows, separated by ``; ``)."""
-        if isinstance(self.value, tuple):
-            return "; ".join(str(row) for row in self.value)
-        if isinstance(self.value, date):
-            return self.value.isoformat()
-        return str(self.value)
+        text: str | None = self.memo.get("text")
+        if text is None:
+            if isinstance(self.value, tuple):
+                text = "; ".join(str(row) for row in self.value)
+            elif isinstance(self.value, date):
+                text = self.value.isoformat()
+            else:
+                text = str(self.value)
+            self.memo["text"] = text
+        return text
