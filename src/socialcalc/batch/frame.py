@@ -203,7 +203,7 @@ def merudgift_frame(
     >>> out = merudgift_frame(frame, decided_on=date(2025, 10, 1))
     >>> out.loc[0, ["regime", "group", "recommended_group"]].tolist(), int(out.loc[0, "amount_ore"]) == 300000
     (['kompensationsydelse', 'II', 'II'], True)
-    >>> merudgift_frame(pd.DataFrame({"expenses": [1.0, float("nan")]}), decided_on=date(2024, 6, 1))
+    >>> merudgift_frame(pd.DataFrame({"expenses": [1.0, float("nan")]}), decided_on=date(2024, 6, 1))  # noqa: float-ok
     Traceback (most recent call last):
     ...
     socialcalc.batch.columns.BatchInputError: expenses[1] = nan: not a number (NaN or infinite) (index label 1)

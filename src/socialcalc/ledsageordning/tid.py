@@ -1,12 +1,12 @@
 """Escort time, exactly: the hour bank of SEL § 97 counts whole **minutes** (``int``).
 
 A use may be given in hours (``Decimal``, ``int`` or a decimal string) or in whole minutes. Hours convert to
-minutes exactly when they are a whole number of minutes (``7.5`` h = 450 min, ``0.05`` h = 3 min); anything
-finer (``0.01`` h = 0.6 min) is refused, because the bank cannot hold it exactly. Integers never round, so the
+minutes exactly when they are a whole number of minutes (``7.5`` h = 450 min, ``0.15`` h = 9 min); anything
+finer (``0.02`` h = 1.2 min) is refused, because the bank cannot hold it exactly. Integers never round, so the
 bank's arithmetic (lapse, grant, cap, use) is exact.
 
 Hours are shown as ``Decimal`` by :func:`hours_of`: exact whenever the minutes are a multiple of 3, which is
-the case for every number of hours with at most two decimals (0.05 h = 3 min). 20 minutes is a third of an
+the case for every number of hours with at most two decimals (0.15 h = 9 min). 20 minutes is a third of an
 hour, which no decimal holds: it is shown rounded half up to four decimals (``0.3333``), which still names the
 minute, and the exact figure is the ``*_minutes`` field beside it.
 
@@ -46,10 +46,10 @@ def minutes_of(hours: Any, field: str) -> int:
 
     >>> minutes_of(Decimal("0.25"), "hours")
     15
-    >>> minutes_of("0.01", "hours")
+    >>> minutes_of("0.02", "hours")
     Traceback (most recent call last):
     ...
-    socialcalc.errors.InvalidInput: hours = 0.01: is 0.6 minutes, not a whole number of minutes; the § 97 \
+    socialcalc.errors.InvalidInput: hours = 0.02: is 1.2 minutes, not a whole number of minutes; the § 97 \
 hour bank counts whole minutes (give minutes=… instead)
     """
     d = non_negative(hours, field)
@@ -92,8 +92,8 @@ def read_duration(hours: Any, minutes: Any, field: str = "hours") -> int:
 def hours_of(minutes: int) -> Decimal:
     """Whole minutes as hours: exact for multiples of 3 minutes, else rounded half up to 4 decimals.
 
-    >>> hours_of(900), hours_of(3), hours_of(1)
-    (Decimal('15'), Decimal('0.05'), Decimal('0.0167'))
+    >>> hours_of(450), hours_of(9), hours_of(1)
+    (Decimal('7.5'), Decimal('0.15'), Decimal('0.0167'))
     """
     if minutes % 3 == 0:
         return Decimal(minutes // 3) / (MINUTES_PER_HOUR // 3)

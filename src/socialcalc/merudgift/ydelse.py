@@ -57,7 +57,7 @@ def bound_text(band: Band) -> str:
     """A band's lower bound as published, in Danish: ``fra 1.707 kr.`` or ``over 2.846 kr.``.
 
     The text of the last few bounds is remembered (formatting numbers is most of the cost of a § 100
-    explanation), keyed by the number *as written*: ``Decimal("1707")`` and ``Decimal("1707.00")`` are equal
+    explanation), keyed by the number *as written*: ``Decimal("12")`` and ``Decimal("12.00")`` are equal
     and hash alike, but print differently, so they must not share a memo slot.
 
     >>> bound_text(Band(Decimal(1300), False, None))
