@@ -2,7 +2,7 @@
 
 A use may be given in hours (``Decimal``, ``int`` or a decimal string) or in whole minutes. Hours convert to
 minutes exactly when they are a whole number of minutes (``7.5`` h = 450 min, ``0.15`` h = 9 min); anything
-finer (``0.02`` h = 1.2 min) is refused, because the bank cannot hold it exactly. Integers never round, so the
+finer (``0.03`` h = 1.8 min) is refused, because the bank cannot hold it exactly. Integers never round, so the
 bank's arithmetic (lapse, grant, cap, use) is exact.
 
 Hours are shown as ``Decimal`` by :func:`hours_of`: exact whenever the minutes are a multiple of 3, which is
@@ -46,10 +46,10 @@ def minutes_of(hours: Any, field: str) -> int:
 
     >>> minutes_of(Decimal("0.25"), "hours")
     15
-    >>> minutes_of("0.02", "hours")
+    >>> minutes_of("0.03", "hours")
     Traceback (most recent call last):
     ...
-    socialcalc.errors.InvalidInput: hours = 0.02: is 1.2 minutes, not a whole number of minutes; the § 97 \
+    socialcalc.errors.InvalidInput: hours = 0.03: is 1.8 minutes, not a whole number of minutes; the § 97 \
 hour bank counts whole minutes (give minutes=… instead)
     """
     d = non_negative(hours, field)
