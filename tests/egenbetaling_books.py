@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 import functools
-import tempfile
-from pathlib import Path
 
-from socialcalc.ratebook import RateBook, load_rates
+from socialcalc.ratebook import RateBook
+from socialcalc.testing import book_with
 
 CALENDAR_KOMMUNE = "kalenderby"
 
@@ -24,8 +23,4 @@ source = "test overlay: a municipality that counts every calendar day of the sta
 @functools.cache
 def calendar_book() -> RateBook:
     """The packaged rates with one more municipality, ``kalenderby``, whose policy is ``calendar_days``."""
-    root = Path(tempfile.mkdtemp(prefix="socialcalc-egenbetaling-"))
-    folder = root / "kommuner" / CALENDAR_KOMMUNE
-    folder.mkdir(parents=True)
-    (folder / "policy.toml").write_text(_POLICY, encoding="utf-8")
-    return load_rates(None, overlays=[root])
+    return book_with({f"kommuner/{CALENDAR_KOMMUNE}/policy.toml": _POLICY})

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import re
 import shutil
 from datetime import date
 from decimal import Decimal
@@ -24,7 +23,8 @@ from socialcalc.ledsageordning import (
     expense_grant,
 )
 from socialcalc.months import Month
-from socialcalc.ratebook import packaged_rates_dir
+from socialcalc.ratebook import default_book, packaged_rates_dir
+from socialcalc.testing import book_with as overlay_book
 
 M = Month.parse
 OLDEST, NEWEST = OrderOfUse.OLDEST_FIRST, OrderOfUse.CURRENT_MONTH_THEN_NEWEST_SAVED
@@ -45,20 +45,15 @@ def copy_rates(tmp_path: Path) -> Path:
     return target
 
 
-def set_value(path: Path, key: str, old: str, new: str) -> None:
-    """Replace ``value = old`` with ``value = new`` in the [[rate]] block of ``key`` in ``path``."""
-    text = path.read_text(encoding="utf-8")
-    pattern = re.compile(rf'(key = "{re.escape(key)}"\n(?:[^\[\n][^\n]*\n)*?value = ){re.escape(old)}\n')
-    text, n = pattern.subn(rf"\g<1>{new}\n", text)
-    assert n == 1, f"{key} = {old} not found once in {path}"
-    path.write_text(text, encoding="utf-8")
-
-
 def book_with(tmp_path: Path, **values: tuple[str, str]) -> RateBook:
-    root = copy_rates(tmp_path)
+    """The packaged book with national ``sel097.<key>`` constants changed from ``old`` to ``new``."""
+    records = []
     for key, (old, new) in values.items():
-        set_value(root / "national" / "constants.toml", f"sel097.{key}", old, new)
-    return load_rates(root)
+        rate = default_book().latest(f"sel097.{key}")
+        assert rate.text() == old, f"sel097.{key} is {rate.text()}, not {old}"
+        records.append(f'[[rate]]\nkey = "{rate.key}"\nunit = "{rate.unit}"\nvalue = {new}\n'
+                       f'valid_from = {rate.valid_from}\nstatus = "derived"\nsource = "test overlay"\n')
+    return overlay_book({"national/test.toml": "\n".join(records)})
 
 
 # -- worked examples ----------------------------------------------------------------------------------------------

@@ -23,6 +23,7 @@ from socialcalc.merudgift import (
 )
 from socialcalc.months import Month
 from socialcalc.ratebook import load_rates
+from socialcalc.testing import book_with
 
 D = Decimal
 IN_2024 = date(2024, 6, 1)
@@ -195,14 +196,8 @@ def test_regime_follows_the_decision_date_and_rates_follow_the_payment_month() -
     assert calculate("1000", decided_on=date(2025, 8, 31), project=True).regime == "merudgiftsydelse"
 
 
-def _overlay(tmp_path: Path, text: str) -> Path:
-    (tmp_path / "national").mkdir()
-    (tmp_path / "national" / "overlay.toml").write_text(text, encoding="utf-8")
-    return tmp_path
-
-
 def test_the_regime_change_is_data(tmp_path: Path) -> None:
-    book = load_rates(None, overlays=[_overlay(tmp_path, """
+    book = book_with({"national/overlay.toml": """
 [[rate]]
 key = "sel100.regime"
 unit = "policy"
@@ -218,7 +213,7 @@ valid_from = 2025-01-01
 status = "official"
 source = "test: a published 2025 table"
 value = [{ from = 600, pays = 1200 }, { from = 1800, pays = 2400 }, { over = 3000, pays = "expenses" }]
-""")])
+"""})
     import socialcalc.ratebook as rb
     packaged = load_rates(rb.packaged_rates_dir())
     assert calculate("1000", decided_on=date(2026, 2, 1), rates=packaged, project=Decimal(2)).regime == (
@@ -329,7 +324,7 @@ def test_group_2_with_yearly_figures() -> None:
 
 
 def test_a_tie_recommends_group_1_and_says_so(tmp_path: Path) -> None:
-    book = load_rates(None, overlays=[_overlay(tmp_path, """
+    book = book_with({"national/overlay.toml": """
 [[rate]]
 key = "sel100.komp_group1"
 unit = "DKK/month"
@@ -337,7 +332,7 @@ value = 3000
 valid_from = 2025-09-01
 status = "derived"
 source = "test: a group I amount equal to group II's for 2500 kr. listed expenses"
-""")])
+"""})
     r = calculate("2500", listed_documented="2500", decided_on=OCT_2025, rates=book)
     assert r.groups == {"I": D("3000.00"), "II": D("3000.00")}
     assert (r.recommended_group, r.amount) == ("I", D("3000.00"))

@@ -8,8 +8,6 @@ municipality saves for only 3 months (so the banks of one batch have different s
 from __future__ import annotations
 
 import functools
-import tempfile
-from pathlib import Path
 from typing import Any
 
 import numpy as np
@@ -21,7 +19,8 @@ from socialcalc.batch import InsufficientBatchHours, bank
 from socialcalc.batch.sel097 import CURRENT_MONTH_THEN_NEWEST_SAVED, OLDEST_FIRST
 from socialcalc.ledsageordning import Bank, InsufficientHours
 from socialcalc.months import Month
-from socialcalc.ratebook import RateBook, default_book, load_rates
+from socialcalc.ratebook import RateBook, default_book
+from socialcalc.testing import book_with
 
 SETTINGS = settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 FIRST = Month(2024, 1)
@@ -57,12 +56,7 @@ source = "test overlay"
 @functools.cache
 def tight_book() -> RateBook:
     """The packaged book with a 40-hour cap, and ``kortby``: 3 months' saving, newest hours first."""
-    root = Path(tempfile.mkdtemp(prefix="socialcalc-batch-bank-"))
-    (root / "national").mkdir()
-    (root / "national" / "tight.toml").write_text(_TIGHT, encoding="utf-8")
-    (root / "kommuner" / "kortby").mkdir(parents=True)
-    (root / "kommuner" / "kortby" / "policy.toml").write_text(_KORTBY, encoding="utf-8")
-    return load_rates(None, overlays=[root])
+    return book_with({"national/tight.toml": _TIGHT, "kommuner/kortby/policy.toml": _KORTBY})
 
 
 @st.composite

@@ -3,18 +3,17 @@
 from __future__ import annotations
 
 import itertools
-import shutil
 
 import pytest
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
-from socialcalc import RateBook, load_rates
+from socialcalc import RateBook
 from socialcalc.explain import timer
 from socialcalc.ledsageordning import Bank, InsufficientHours, MonthStatement, OrderOfUse
 from socialcalc.ledsageordning.tid import hours_of, varighed
 from socialcalc.months import Month
-from socialcalc.ratebook import packaged_rates_dir
+from socialcalc.testing import book_with
 from socialcalc.testing.ledsageordning import banks, durations, usage_histories
 
 SETTINGS = settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -23,18 +22,12 @@ START = Month(2024, 1)
 
 
 @pytest.fixture(scope="module")
-def tight_book(tmp_path_factory: pytest.TempPathFactory) -> RateBook:
+def tight_book() -> RateBook:
     """A rate book where the cap binds: 40 hours at most, saved for 4 months."""
-    root = tmp_path_factory.mktemp("rates") / "rates"
-    shutil.copytree(packaged_rates_dir(), root)
-    constants = root / "national" / "constants.toml"
-    text = constants.read_text(encoding="utf-8")
-    for key, old, new in (("max_hours", "90", "40"), ("saving_months", "6", "4")):
-        block = f'key = "sel097.{key}"\nunit = "{"hours" if key == "max_hours" else "months"}"\nvalue = {old}\n'
-        assert block in text
-        text = text.replace(block, block.replace(f"value = {old}", f"value = {new}"))
-    constants.write_text(text, encoding="utf-8")
-    return load_rates(root)
+    return book_with({"national/tight.toml": "".join(
+        f'[[rate]]\nkey = "sel097.{key}"\nunit = "{unit}"\nvalue = {value}\nvalid_from = 2012-01-01\n'
+        f'status = "derived"\nsource = "test: a cap that binds"\n\n'
+        for key, unit, value in (("max_hours", "hours", 40), ("saving_months", "months", 4)))})
 
 
 def _until(bank: Bank, extra: int) -> Month:

@@ -13,18 +13,22 @@ rate book's coverage, municipalities. Each rule adds strategies for its own inpu
 
 from __future__ import annotations
 
+import tempfile
+from collections.abc import Mapping
 from datetime import date
 from decimal import Decimal
+from pathlib import Path, PurePosixPath
 
 try:
     from hypothesis import strategies as st
 except ImportError as err:  # pragma: no cover - depends on the environment
     raise ImportError("socialcalc.testing needs hypothesis: pip install 'socialcalc[testing]'") from err
 
+from socialcalc.errors import InvalidInput
 from socialcalc.months import Month
-from socialcalc.ratebook import RateBook, default_book
+from socialcalc.ratebook import RateBook, default_book, load_rates, packaged_rates_dir
 
-__all__ = ["amounts", "amounts_ore", "covered_dates", "kommuner", "months"]
+__all__ = ["amounts", "amounts_ore", "book_with", "covered_dates", "kommuner", "months"]
 
 
 _FIRST, _LAST = Month(2012, 1), Month(2030, 12)
@@ -61,3 +65,35 @@ def kommuner(book: RateBook | None = None, *, national: bool = True) -> st.Searc
     if national:
         names.append(None)
     return st.sampled_from(names)
+
+
+def book_with(files: Mapping[str, str]) -> RateBook:
+    """The packaged rate book with an overlay given as TOML text, for tests that need other rates.
+
+    ``files`` maps a path inside a rate directory (``"national/test.toml"``,
+    ``"kommuner/kortby/policy.toml"``) to its text. An overlay value replaces the packaged value of the same
+    key, table and ``valid_from``; everything else is added (a new year, a new municipality). The overlay is
+    checked as strictly as the packaged tables (:class:`~socialcalc.errors.RateFileError` on any fault).
+
+    >>> book = book_with({"national/cap.toml": '''
+    ... [[rate]]
+    ... key = "sel097.max_hours"
+    ... unit = "hours"
+    ... value = 40
+    ... valid_from = 2012-01-01
+    ... status = "derived"
+    ... source = "a test: a cap that binds"
+    ... '''})
+    >>> book.at(date(2024, 1, 1)).get("sel097.max_hours").value
+    Decimal('40')
+    """
+    with tempfile.TemporaryDirectory(prefix="socialcalc-overlay-") as tmp:
+        root = Path(tmp)
+        for name, text in files.items():
+            relative = PurePosixPath(name)
+            if relative.is_absolute() or ".." in relative.parts or relative.suffix != ".toml":
+                raise InvalidInput("files", repr(name), "a path inside a rate directory, ending in .toml")
+            target = root.joinpath(*relative.parts)
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_text(text, encoding="utf-8")
+        return load_rates(packaged_rates_dir(), overlays=[root])  # read in full before the folder goes
