@@ -18,7 +18,7 @@ from socialcalc.errors import RateFault, RateFileError
 from socialcalc.ratebook.book import RateBook, Rates
 from socialcalc.ratebook.checks import coverage, drift_warnings, overlap_faults
 from socialcalc.ratebook.loader import Tree, read_tree
-from socialcalc.ratebook.model import AgeRow, Band, KeySpec, Kind, Rate, Regulation, Status
+from socialcalc.ratebook.model import AgeRow, Band, KeySpec, Kind, Project, Rate, Regulation, Status
 
 __all__ = [
     "AgeRow",
@@ -26,6 +26,7 @@ __all__ = [
     "CheckReport",
     "KeySpec",
     "Kind",
+    "Project",
     "Rate",
     "RateBook",
     "Rates",

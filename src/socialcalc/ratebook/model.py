@@ -10,6 +10,7 @@ TOML date. Two structured *shapes* exist: ``bands`` (§ 100's band tables) and `
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
@@ -23,6 +24,7 @@ __all__ = [
     "Band",
     "KeySpec",
     "Kind",
+    "Project",
     "Rate",
     "RateValue",
     "Regulation",
@@ -109,6 +111,10 @@ class AgeRow:
 
 
 RateValue: TypeAlias = Decimal | int | str | date | tuple[Band, ...] | tuple[AgeRow, ...]
+
+Project: TypeAlias = bool | Decimal | Mapping[int, Decimal]
+"""What a rule may project: ``False`` (strict), ``True`` (indices from the book), a ``Decimal`` percentage for
+exactly one missing year, or ``{year: percentage}``."""
 
 
 @dataclass(frozen=True)
