@@ -29,6 +29,7 @@ COMMANDS: tuple[str, ...] = (
     "merudgift",
     "egenbetaling",
     "ledsager",
+    "serve",
 )
 """The modules of ``socialcalc.cli`` that register a subcommand, in the order ``--help`` lists them."""
 
