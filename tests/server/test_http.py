@@ -38,11 +38,12 @@ def _budget() -> Budget:
 CASES: dict[str, tuple[dict[str, Any], Callable[[], Any]]] = {
     "merudgift": ({"expenses": "1800.50", "decided_on": "2024-03-01"},
                   lambda: calculate("1800.50", decided_on=date(2024, 3, 1))),
-    "ledsageordning/bank": ({"start": "2024-01", "kommune": "lemvig", "usage": [{"month": "2024-03", "hours": "20"}]},
-                            _bank),
+    "ledsageordning/bank": (
+        {"start": "2024-01", "kommune": "lemvig", "usage": [{"month": "2024-03", "hours": "20"}]}, _bank),
     "ledsageordning/tilskud": ({"year": 2024, "expenses": "1200"}, lambda: expense_grant(2024, "1200")),
-    "beskaeftigelse/loen": ({"assessed": "35", "field_lowest_wage": "180.00", "on": "2025-01-06", "kommune": "lejre"},
-                            lambda: hourly_wage("35", field_lowest_wage="180.00", on=date(2025, 1, 6), kommune="lejre")),
+    "beskaeftigelse/loen": (
+        {"assessed": "35", "field_lowest_wage": "180.00", "on": "2025-01-06", "kommune": "lejre"},
+        lambda: hourly_wage("35", field_lowest_wage="180.00", on=date(2025, 1, 6), kommune="lejre")),
     "beskaeftigelse/befordring": (
         {"days": 20, "distance_km": "25", "net_earnings": "1500.00", "per_km": "1.50", "on": "2025-03-01"},
         lambda: transport(days=20, distance_km="25", net_earnings="1500.00", per_km="1.50", on=date(2025, 3, 1))),
@@ -112,7 +113,7 @@ def test_without_explain_there_is_no_explanation(client: httpx.Client) -> None:
 
 
 def test_html_explanation_is_escaped(client: httpx.Client) -> None:
-    body, library = CASES["merudgift"]
+    body = CASES["merudgift"][0]
     answer = client.post("/v1/merudgift", json=body, params={"explain": "sagsbehandler", "format": "html"}).json()
     text = answer["explanation"]["text"]
     assert text.startswith("<p>Merudgiftsydelse (SEL § 100)</p>")
