@@ -149,7 +149,8 @@ def main() -> int:
         "workers": args.workers, "concurrency": args.concurrency, "explain": args.explain,
         "stopped_by_time_limit": stopped,
         "rss_mib": [(n, round(m, 1)) for n, m in memory],
-        "machine": f"{platform.system()} {platform.machine()}, {os.cpu_count()} CPUs, Python {platform.python_version()}",
+        "machine": f"{platform.system()} {platform.machine()}, {os.cpu_count()} CPUs, "
+                   f"Python {platform.python_version()}",
     }
     after_warmup = memory[1][1] if len(memory) > 1 else memory[0][1]
     figures["rss_growth_after_first_tenth_mib"] = round(memory[-1][1] - after_warmup, 1)

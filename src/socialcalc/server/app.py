@@ -7,8 +7,6 @@ that every worker process builds the same app).
 The service has **no authentication**: it binds to 127.0.0.1 by default and belongs behind the municipality's
 gateway. It sends no CORS headers unless origins are configured. It logs one access line per request: the
 client, method, path (without the query string), status and time; never a body, never a CPR number.
-
->>> from fastapi.testclient import TestClient  # doctest: +SKIP
 """
 
 # no ``from __future__ import annotations`` here: FastAPI reads the endpoint annotations at runtime
@@ -258,6 +256,10 @@ def create_app(rates_dir: str | Path | None = None, *, cors_origins: tuple[str, 
 
     ``cors_origins``: the origins allowed to call it from a browser (none by default: no CORS headers).
     ``max_body``: the largest request body in bytes.
+
+    >>> app = create_app()
+    >>> "/v1/merudgift" in app.openapi()["paths"]
+    True
     """
     from socialcalc.server.page import add_page
 
