@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import collections
 import json
 import os
 import platform
@@ -26,6 +27,7 @@ import socket
 import statistics
 import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -65,9 +67,9 @@ def _rss_mib(pid: int) -> float:
 
 
 async def _drive(url: str, total: int, concurrency: int, limit_s: float, explain: bool, pid: int
-                 ) -> tuple[list[float], int, list[tuple[int, float]], float, bool]:
+                 ) -> tuple[list[float], collections.Counter[str], list[tuple[int, float]], float, bool]:
     latencies: list[float] = []
-    errors = 0
+    errors: collections.Counter[str] = collections.Counter()
     memory: list[tuple[int, float]] = [(0, _rss_mib(pid))]
     every = max(1, total // 10)
     sent = 0
@@ -79,7 +81,7 @@ async def _drive(url: str, total: int, concurrency: int, limit_s: float, explain
 
     async with httpx.AsyncClient(base_url=url, limits=limits, timeout=30) as client:
         async def one() -> None:
-            nonlocal sent, errors, stopped
+            nonlocal sent, stopped
             while True:
                 if sent >= total:
                     return
@@ -89,14 +91,16 @@ async def _drive(url: str, total: int, concurrency: int, limit_s: float, explain
                 sent += 1
                 n = sent
                 t0 = time.perf_counter()
+                why = ""
                 try:
                     r = await client.post("/v1/merudgift", json=BODY, params=params)
-                    ok = r.status_code == 200 and r.json()["result"]["amount"] == "2277.00"
-                except httpx.HTTPError:
-                    ok = False
+                    if r.status_code != 200 or r.json()["result"]["amount"] != "2277.00":
+                        why = f"HTTP {r.status_code}"
+                except httpx.HTTPError as err:
+                    why = type(err).__name__
                 latencies.append(time.perf_counter() - t0)
-                if not ok:
-                    errors += 1
+                if why:
+                    errors[why] += 1
                 if n % every == 0:
                     memory.append((n, _rss_mib(pid)))
 
@@ -120,9 +124,10 @@ def main() -> int:
 
     port = _free_port()
     url = f"http://127.0.0.1:{port}"
+    log = tempfile.NamedTemporaryFile(prefix="socialcalc-load-", suffix=".log", delete=False)  # noqa: SIM115
     server = subprocess.Popen([sys.executable, "-m", "socialcalc", "serve", "--port", str(port),
                                "--workers", str(args.workers)],
-                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
+                              stdout=log, stderr=log, start_new_session=True)
     try:
         for _ in range(300):
             try:
@@ -140,10 +145,15 @@ def main() -> int:
     finally:
         os.killpg(server.pid, signal.SIGTERM)
         server.wait(timeout=30)
+        log.close()
+    server_errors = sum(1 for line in Path(log.name).read_text(errors="replace").splitlines()
+                        if "ERROR" in line or '" 5' in line)
+    Path(log.name).unlink()
 
     lat = sorted(latencies)
     figures = {
-        "requests": len(lat), "errors": errors, "seconds": round(elapsed, 1),
+        "requests": len(lat), "errors": sum(errors.values()), "error_kinds": dict(errors),
+        "server_errors_logged": server_errors, "seconds": round(elapsed, 1),
         "requests_per_s": round(len(lat) / elapsed), "p50_ms": round(_percentile(lat, 0.50) * 1e3, 2),
         "p99_ms": round(_percentile(lat, 0.99) * 1e3, 2), "mean_ms": round(statistics.fmean(lat) * 1e3, 2),
         "workers": args.workers, "concurrency": args.concurrency, "explain": args.explain,
@@ -157,7 +167,7 @@ def main() -> int:
     print(json.dumps(figures, indent=2))
     if args.json:
         args.json.write_text(json.dumps(figures, indent=2) + "\n", encoding="utf-8")
-    return 1 if errors else 0
+    return 1 if errors or server_errors else 0
 
 
 if __name__ == "__main__":

@@ -173,6 +173,8 @@ def test_a_rate_not_published_is_409_and_project_answers(client: httpx.Client) -
     assert problem["title"] == "Satsen er ikke offentliggjort"
     projected = client.post("/v1/ledsageordning/tilskud", json={"year": 2031, "expenses": "5000", "project": "2.5"})
     assert projected.status_code == 200 and projected.json()["result"]["projected"] is True
+    _problem(client.post("/v1/ledsageordning/tilskud", json={"year": 2026, "expenses": "1", "project": {"x": "1"}}),
+             422)
     lemvig = {**CASES["egenbetaling/botilbud107"][0], "kommune": "lemvig"}
     _problem(client.post("/v1/egenbetaling/botilbud107", json=lemvig), 409, "rate.not_published")
 

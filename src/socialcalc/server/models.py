@@ -72,10 +72,11 @@ Day = Annotated[date, BeforeValidator(_text_only), Field(examples=["2024-03-01"]
 MonthText = Annotated[str, Field(max_length=7, examples=["2024-03"], description="A month, YYYY-MM")]
 Kommune = Annotated[str | None, Field(max_length=60, examples=["lejre"],
                                       description="The municipality (lejre, lemvig); none for national rates")]
-Project = Annotated[StrictBool | str, Field(
-    description="Project a rate that is not published: true (the stored satsreguleringsprocent) or a "
-                "percentage as a string, e.g. \"2.5\"; the result then says projected=true")]
-"""``true`` or a satsreguleringsprocent as a string."""
+Project = Annotated[StrictBool | str | dict[str, str], Field(
+    description="Project a rate that is not published: true (the stored satsreguleringsprocent), a "
+                "percentage as a string, e.g. \"2.5\", or {\"2027\": \"2.5\", …} per year; the result then "
+                "says projected=true")]
+"""``true``, a satsreguleringsprocent as a string, or one per year (``{"2027": "2.5"}``)."""
 
 
 class _Request(BaseModel):

@@ -76,9 +76,14 @@ class Rule:
 
 # -- passing project where the library takes it ---------------------------------------------------------------
 
-def _project(value: bool | str) -> bool | Decimal:
+def _project(value: bool | str | dict[str, str]) -> bool | Decimal | dict[int, Decimal]:
     if isinstance(value, bool):
         return value
+    if isinstance(value, dict):
+        for year in value:
+            if not (year.isdigit() and len(year) == 4):
+                raise InvalidInput("project", year, "the keys are years, e.g. {\"2027\": \"2.5\"}")
+        return {int(year): to_decimal(pct, f"project.{year}") for year, pct in value.items()}
     return to_decimal(value, "project")
 
 
@@ -87,7 +92,7 @@ def _takes_project(fn: Callable[..., Any]) -> bool:
     return "project" in inspect.signature(fn).parameters
 
 
-def _call(fn: Callable[..., Any], project: bool | str, /, *args: Any, **kwargs: Any) -> Any:
+def _call(fn: Callable[..., Any], project: bool | str | dict[str, str], /, *args: Any, **kwargs: Any) -> Any:
     wanted = _project(project)
     if _takes_project(fn):
         kwargs["project"] = wanted
