@@ -383,7 +383,7 @@ def test_cli_befordring_bad_input_exits_2(extra: list[str], capsys: pytest.Captu
     code = main(["beskaeftigelse", "befordring", "--days", "20", "--distance-km", "25", "--net-earnings", "1500",
                  "--on", "2025-03-01", *extra])
     assert code == 2
-    assert capsys.readouterr().err.startswith("socialcalc: error: ")
+    assert capsys.readouterr().err.startswith("socialcalc: fejl: ")
 
 
 def test_cli_decimal_comma_is_a_usage_error(capsys: pytest.CaptureFixture[str]) -> None:
@@ -391,4 +391,4 @@ def test_cli_decimal_comma_is_a_usage_error(capsys: pytest.CaptureFixture[str]) 
         main(["beskaeftigelse", "befordring", "--days", "20", "--distance-km", "25", "--net-earnings", "1500",
               "--on", "2025-03-01", "--per-km", "1,50"])
     assert exit_.value.code == 2
-    assert "1.50" in capsys.readouterr().err
+    assert '"1.50"' in capsys.readouterr().err

@@ -26,6 +26,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
+from socialcalc import coerce
 from socialcalc.errors import InvalidInput
 from socialcalc.months import Month, MonthEndRule, months_after
 from socialcalc.ratebook import RateBook, default_book
@@ -52,9 +53,7 @@ class PensionAge:
 
 
 def _birth(birth: date) -> date:
-    if not isinstance(birth, date):
-        raise InvalidInput("birth", repr(birth), "a birth date is a datetime.date")
-    return birth
+    return coerce.day(birth, "birth")
 
 
 def _table(rates: RateBook | None, on: date | None) -> tuple[AgeRow, ...]:

@@ -27,8 +27,8 @@ Decimal('13522.00')
 >>> b.book(97, value_of_hours(60, "250.00"), on=date(2024, 5, 1))
 Traceback (most recent call last):
 ...
-socialcalc.hastig_sygdom.BudgetExceeded: amount = 15000.00: a § 97 booking over the remaining SEL § 117a \
-budget is refused: 13522.00 kr. remaining (budget ...)
+socialcalc.hastig_sygdom.BudgetExceeded: amount = 15000.00: en § 97-bevilling over det resterende budget efter \
+SEL § 117 a afvises: 13.522,00 kr. tilbage (budget ...)
 """
 
 from __future__ import annotations
@@ -41,6 +41,7 @@ from typing import Any, Literal, cast, get_args
 
 from pydantic import BaseModel, ConfigDict, computed_field, field_validator, model_validator
 
+from socialcalc import coerce
 from socialcalc.errors import InvalidInput
 from socialcalc.explain import Explanation, Kroner, RateUsed, Step, dato, kr
 from socialcalc.money import ZERO, round_ore, to_decimal
@@ -92,11 +93,8 @@ class BudgetExceeded(InvalidInput):
         self.amount = amount
         self.remaining = remaining
         self.total = total
-        super().__init__(
-            "amount", amount,
-            f"a § {paragraph} booking over the remaining SEL § 117a budget is refused: {remaining} kr. remaining "
-            f"(budget {total} kr., spent {total - remaining} kr.)",
-        )
+        super().__init__("amount", amount, code="input.budget_exceeded", paragraph=paragraph, remaining=remaining,
+                         total=total, spent=total - remaining)
 
 
 class SecondAccount(InvalidInput):
@@ -119,9 +117,7 @@ class SecondAccount(InvalidInput):
 
 
 def _day(value: Any, field: str) -> date:
-    if isinstance(value, dt.datetime) or not isinstance(value, date):
-        raise InvalidInput(field, repr(value), "a date is a datetime.date (not a datetime or a string)")
-    return value
+    return coerce.day(value, field)
 
 
 def _paragraph(value: Any) -> Paragraph:

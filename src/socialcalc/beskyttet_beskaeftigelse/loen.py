@@ -200,7 +200,7 @@ def period_wage(hours: Any, hourly_rate: HourlyWage | Any) -> PeriodWage:
     >>> period_wage(-1, "9")
     Traceback (most recent call last):
     ...
-    socialcalc.errors.InvalidInput: hours = -1: must not be negative
+    socialcalc.errors.InvalidInput: hours = -1: må ikke være negativ
     """
     hours_d = non_negative(hours, "hours")
     source = hourly_rate if isinstance(hourly_rate, HourlyWage) else None

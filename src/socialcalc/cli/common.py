@@ -22,7 +22,7 @@ def amount(text: str) -> Decimal:
     try:
         return to_decimal(text, "amount")
     except InvalidInput as err:
-        raise argparse.ArgumentTypeError(err.rule) from None
+        raise argparse.ArgumentTypeError(f"{err.rule}; {err.remedy}" if err.remedy else err.rule) from None
 
 
 def day(text: str) -> date:
@@ -30,7 +30,7 @@ def day(text: str) -> date:
     try:
         return date.fromisoformat(text)
     except ValueError:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a date; write YYYY-MM-DD") from None
+        raise argparse.ArgumentTypeError(f"{text!r} er ikke en dato; skriv ÅÅÅÅ-MM-DD") from None
 
 
 def month(text: str) -> Month:

@@ -336,7 +336,7 @@ class Bank(_Frozen):
         >>> Bank.open("2024-01", deduction_hours=-1)
         Traceback (most recent call last):
         ...
-        socialcalc.errors.InvalidInput: deduction_hours = -1: must not be negative
+        socialcalc.errors.InvalidInput: deduction_hours = -1: må ikke være negativ
         """
         first = Month.coerce(start, "start")
         name = normalise_kommune(kommune)

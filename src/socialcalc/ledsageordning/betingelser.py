@@ -24,6 +24,7 @@ from datetime import date
 
 from pydantic import BaseModel, ConfigDict
 
+from socialcalc import coerce
 from socialcalc.errors import InvalidInput, RateNotPublished
 from socialcalc.explain import Explainer, Explanation, dato
 from socialcalc.folkepension import PensionAge, pension_age
@@ -79,15 +80,11 @@ class Eligibility(BaseModel):
 
 
 def _flag(value: object, field: str) -> bool:
-    if not isinstance(value, bool):
-        raise InvalidInput(field, repr(value), "a fact is given as True or False")
-    return value
+    return coerce.flag(value, field)
 
 
 def _day(value: object, field: str) -> date:
-    if not isinstance(value, date):
-        raise InvalidInput(field, repr(value), "expected a datetime.date")
-    return value
+    return coerce.day(value, field)
 
 
 def _age_table(book: RateBook, day: date) -> tuple[Rate, str]:

@@ -28,6 +28,7 @@ from typing import Any
 
 from babel.dates import format_date
 
+from socialcalc import coerce
 from socialcalc.errors import InvalidInput
 from socialcalc.explain import timer
 from socialcalc.money import non_negative
@@ -61,12 +62,7 @@ hour bank counts whole minutes (give minutes=… instead)
 
 
 def _whole_minutes(minutes: Any, field: str) -> int:
-    if isinstance(minutes, bool) or not isinstance(minutes, int):
-        kind = "a float is not accepted" if isinstance(minutes, float) else f"not {type(minutes).__name__}"
-        raise InvalidInput(field, repr(minutes), f"minutes are a whole number (int); {kind}")
-    if minutes < 0:
-        raise InvalidInput(field, minutes, "must not be negative")
-    return minutes
+    return coerce.whole(minutes, field)
 
 
 def read_duration(hours: Any, minutes: Any, field: str = "hours") -> int:
