@@ -42,6 +42,7 @@ from typing import Any, Literal, cast, get_args
 from pydantic import BaseModel, ConfigDict, computed_field, field_validator, model_validator
 
 from socialcalc import coerce
+from socialcalc.coerce import exact
 from socialcalc.errors import InvalidInput
 from socialcalc.explain import Explanation, Kroner, RateUsed, Step, dato, kr
 from socialcalc.money import ZERO, round_ore, to_decimal
@@ -195,6 +196,7 @@ class Budget(BaseModel):
     # -- opening and booking ----------------------------------------------------------------------------------
 
     @classmethod
+    @exact
     def open(
         cls,
         decided_on: date,
@@ -263,6 +265,7 @@ disease course, and this course already has an account (decided on the date(s) s
             bookings=(),
         )
 
+    @exact
     def book(self, paragraph: int, amount: Decimal | int | str, *, on: date, description: str = "") -> Budget:
         """Book a grant of help on the account; return the new account (SEL § 117a; §§ 83, 97, 112, 116).
 
@@ -304,18 +307,21 @@ only (§ 113 consumer goods are not covered)
 
     @computed_field  # type: ignore[prop-decorator]
     @property
+    @exact
     def spent(self) -> Decimal:
         """The value booked so far."""
         return round_ore(sum((b.amount for b in self.bookings), ZERO))
 
     @computed_field  # type: ignore[prop-decorator]
     @property
+    @exact
     def remaining(self) -> Decimal:
         """What is left of the budget (``total - spent``; never negative)."""
         return round_ore(self.total - self.spent)
 
     @computed_field  # type: ignore[prop-decorator]
     @property
+    @exact
     def spent_by_paragraph(self) -> dict[int, Decimal]:
         """The value booked under each paragraph: every one of 83, 97, 112 and 116, zero if unused."""
         spent = dict.fromkeys(PARAGRAPHS, ZERO)
@@ -429,6 +435,7 @@ def _explain(b: Budget) -> Explanation:
                                        steps=tuple(steps))
 
 
+@exact
 def value_of_hours(hours: Decimal | int | str, hourly_price: Decimal | int | str) -> Decimal:
     """The value of ``hours`` of help at ``hourly_price``, to øre half up, for a § 83 or § 97 booking (§ 117a).
 
@@ -449,6 +456,7 @@ def value_of_hours(hours: Decimal | int | str, hourly_price: Decimal | int | str
     return round_ore(h * price)
 
 
+@exact
 def value_of_minutes(minutes: int, hourly_price: Decimal | int | str) -> Decimal:
     """The value of ``minutes`` of help at ``hourly_price``, to øre half up, for a § 83 or § 97 booking (§ 117a).
 

@@ -35,6 +35,7 @@ from typing import Any
 from pydantic import model_validator
 
 from socialcalc.beskyttet_beskaeftigelse._common import BEK, Exact, check_day, rates_on
+from socialcalc.coerce import exact
 from socialcalc.errors import InvalidInput
 from socialcalc.explain import Explainer, Kroner, kr, procent, tal
 from socialcalc.money import ORE, non_negative, round_ore
@@ -120,6 +121,7 @@ def _optional(value: Any, field: str) -> Decimal | None:
     return None if value is None else non_negative(value, field)
 
 
+@exact
 def transport(
     *,
     days: Any,

@@ -27,6 +27,7 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
+from socialcalc.coerce import exact
 from socialcalc.egenbetaling._common import check_date
 from socialcalc.errors import InvalidInput
 from socialcalc.explain import Explainer, Kroner, kr
@@ -64,6 +65,7 @@ class Sel107Result(Result):
         return f"{self.explanation.render()}\nResultat: {kr(self.amount)} pr. måned."
 
 
+@exact
 def sel107(
     *,
     net_income: Any,

@@ -25,6 +25,7 @@ from datetime import date
 from pydantic import BaseModel, ConfigDict
 
 from socialcalc import coerce
+from socialcalc.coerce import exact
 from socialcalc.errors import InvalidInput, RateNotPublished
 from socialcalc.explain import Explainer, Explanation, dato
 from socialcalc.folkepension import PensionAge, pension_age
@@ -100,6 +101,7 @@ def _age_table(book: RateBook, day: date) -> tuple[Rate, str]:
                        f"(gældende fra {dato(first.valid_from)}) er brugt.")
 
 
+@exact
 def eligibility(
     birth: date,
     grant_date: date,

@@ -29,6 +29,7 @@ from typing import Any
 from babel.dates import format_date
 
 from socialcalc import coerce
+from socialcalc.coerce import exact
 from socialcalc.errors import InvalidInput
 from socialcalc.explain import timer
 from socialcalc.money import non_negative
@@ -42,6 +43,7 @@ MINUTES_PER_HOUR = 60
 _SHOWN = Decimal("0.0001")
 
 
+@exact
 def minutes_of(hours: Any, field: str) -> int:
     """Hours (``Decimal``/``int``/decimal string, not negative) as whole minutes, exactly; refuse a fraction.
 
@@ -65,6 +67,7 @@ def _whole_minutes(minutes: Any, field: str) -> int:
     return coerce.whole(minutes, field)
 
 
+@exact
 def read_duration(hours: Any, minutes: Any, field: str = "hours") -> int:
     """Exactly one of ``hours`` and ``minutes`` (``int``) given, as whole minutes.
 
@@ -85,6 +88,7 @@ def read_duration(hours: Any, minutes: Any, field: str = "hours") -> int:
     return minutes_of(hours, field)
 
 
+@exact
 def hours_of(minutes: int) -> Decimal:
     """Whole minutes as hours: exact for multiples of 3 minutes, else rounded half up to 4 decimals.
 

@@ -15,6 +15,7 @@ from __future__ import annotations
 from datetime import date
 from decimal import Decimal
 
+from socialcalc.coerce import exact
 from socialcalc.errors import InvalidInput
 from socialcalc.explain import Explainer, Kroner, kr
 from socialcalc.money import non_negative, round_ore
@@ -38,6 +39,7 @@ class ExpenseGrant(Result):
     """Whether the maximum limited the grant."""
 
 
+@exact
 def expense_grant(year: int, expenses: Decimal | int | str, *, kommune: str | None = None,
                   rates: RateBook | None = None, project: bool | Decimal = False) -> ExpenseGrant:
     """The yearly grant towards the escort's expenses (SEL § 97 stk. 7; BEK 235/2012 § 9).

@@ -21,6 +21,7 @@ from decimal import Decimal
 from typing import Any
 
 from socialcalc import coerce
+from socialcalc.coerce import exact
 from socialcalc.errors import InvalidInput, RateNotPublished, UnknownRate
 from socialcalc.money import apply_rounding
 from socialcalc.ratebook.loader import Entry, Expected, Percent
@@ -221,6 +222,7 @@ class Rates:
     def __repr__(self) -> str:
         return f"Rates(day={self.day.isoformat()}, kommune={self.kommune!r}, project={self.project!r})"
 
+    @exact
     def get(self, key: str) -> Rate:
         """The value of ``key`` on this day; :class:`~socialcalc.errors.RateNotPublished` if there is none.
 
