@@ -22,6 +22,7 @@ from socialcalc.beskyttet_beskaeftigelse import (
 from socialcalc.cli import main
 from socialcalc.errors import InvalidInput, RateNotPublished, UnknownRate
 from socialcalc.schema import public_models
+from tests.codes import raises_code
 
 ON = date(2025, 3, 1)
 D = Decimal
@@ -289,7 +290,7 @@ def test_transport_bad_input(base: dict[str, Any], change: dict[str, Any], field
 
 
 def test_float_days_message_names_the_float() -> None:
-    with pytest.raises(InvalidInput, match=r"days = 20\.0: working days are a whole number \(int\), not a float"):
+    with raises_code(InvalidInput, "input.float", field="days", value=20.0):
         transport(**{**GOOD, "days": 20.0})
 
 

@@ -11,7 +11,9 @@ and one error code everywhere (see *Errors* in the docs):
 - **amounts** (kroner, hours, kilometres, shares, percentages): ``Decimal``, ``int`` or a plain decimal string.
   A ``float`` (``input.float``), a truth value (``input.bool``), NaN and infinities (``input.not_finite``) and
   anything beyond :data:`MAX_ABS` (``input.too_large``) are refused; ``-0`` becomes ``0``.
+  More than :data:`MAX_PLACES` decimals is ``input.too_precise``.
 - **whole numbers** (days, minutes): an ``int`` (not a ``bool``), at most :data:`MAX_ABS`.
+- **free text** (a booking's description): a ``str``; a CPR-shaped run in it is replaced by ``<CPR skjult>``.
 - **municipalities**: a plain lowercase name (``" Lejre "`` → ``"lejre"``), never a path.
 
 All arithmetic of the library runs in its own decimal context, :data:`CONTEXT` (the decorator :func:`exact`),
@@ -49,7 +51,7 @@ from decimal import (
 )
 from typing import TYPE_CHECKING, Any, ParamSpec, TypeVar
 
-from socialcalc.errors import InvalidInput
+from socialcalc.errors import InvalidInput, redact
 
 if TYPE_CHECKING:
     from socialcalc.months import Month
@@ -58,6 +60,7 @@ __all__ = [
     "CONTEXT",
     "KOMMUNE_NAME",
     "MAX_ABS",
+    "MAX_PLACES",
     "amount",
     "day",
     "exact",
@@ -66,6 +69,7 @@ __all__ = [
     "month",
     "non_negative",
     "optional_day",
+    "text",
     "whole",
     "year",
 ]
@@ -76,11 +80,15 @@ CONTEXT = Context(
 )
 """The library's decimal context: Python's default one, fixed, whatever the caller set in theirs."""
 
-MAX_ABS = Decimal(10) ** 15
-"""The largest number (in absolute value) any input may have: 10¹⁵ (a thousand million million kroner, hours, km …).
+MAX_ABS = Decimal(10) ** 9 - 1
+"""The largest number (in absolute value) any input may have: 999.999.999 (kroner, hours, km …).
 
-Far above any amount of one case, and small enough that every rule's arithmetic stays exact in :data:`CONTEXT`.
+Far above any amount of one case; small enough that every rule's arithmetic stays exact in :data:`CONTEXT`, and
+that no amount can be CPR-shaped (ten digits).
 """
+
+MAX_PLACES = 8
+"""The most decimals an input may have (an øre has two; a kilometre price or a share may have a few more)."""
 
 KOMMUNE_NAME = re.compile(r"^[a-zæøå][a-zæøå0-9_-]{0,39}$")
 """A municipality's name: lowercase letters, digits, ``-`` and ``_``."""
@@ -132,8 +140,8 @@ skriv det som "600.50"
     >>> amount(Decimal("1E+28"), "amount")
     Traceback (most recent call last):
     ...
-    socialcalc.errors.InvalidInput: amount = 1E+28: er uden for det tilladte område (højst \
-1.000.000.000.000.000 i talværdi)
+    socialcalc.errors.InvalidInput: amount = 1E+28: er uden for det tilladte område (højst 999.999.999 i \
+talværdi)
     """
     if isinstance(value, bool):
         raise InvalidInput(field, value, code="input.bool")
@@ -158,6 +166,9 @@ skriv det som "600.50"
         raise InvalidInput(field, value, code="input.not_finite")
     if abs(number) > MAX_ABS:
         raise InvalidInput(field, _short(number), code="input.too_large", maximum=MAX_ABS)
+    exponent = number.as_tuple().exponent
+    if isinstance(exponent, int) and exponent < -MAX_PLACES:
+        raise InvalidInput(field, _short(number), code="input.too_precise", places=MAX_PLACES)
     if number.is_zero() and number.is_signed():
         number = number.copy_abs()
     return number
@@ -212,6 +223,18 @@ def whole(value: Any, field: str, *, minimum: int | None = 0) -> int:
         raise InvalidInput(field, value, code="input.negative") if minimum == 0 else InvalidInput(
             field, value, f"skal være mindst {minimum}")
     return value
+
+
+def text(value: Any, field: str) -> str:
+    """A free text (a description): a ``str``, with any CPR-shaped run replaced (it would be echoed in results).
+
+    >>> text("kørestol til 211062-0629", "description")
+    'kørestol til <CPR skjult>'
+    """
+    if not isinstance(value, str):
+        raise InvalidInput(field, repr(_short(value)), code="input.type", expected="en tekst", expected_en="a text",
+                           kind=_kind(value))
+    return str(redact(value))
 
 
 def flag(value: Any, field: str) -> bool:

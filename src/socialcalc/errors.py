@@ -123,6 +123,10 @@ CATALOG: dict[str, dict[str, str]] = {
         "da": "er uden for det tilladte område (højst {maximum:num} i talværdi)",
         "en": "is out of range (at most {maximum:num} in absolute value)",
     },
+    "input.too_precise": {
+        "da": "har for mange decimaler (højst {places})",
+        "en": "has too many decimals (at most {places})",
+    },
     "input.not_decimal": {
         "da": "er ikke et decimaltal skrevet med punktum",
         "en": "not a plain decimal number",
@@ -244,6 +248,8 @@ class _Formatter(string.Formatter):
             if self.locale == "da":
                 return _danish_number(Decimal(value), None)
             return f"{value:,}"
+        if format_spec in ("kr", "num"):
+            return str(value)
         if isinstance(value, date) and not format_spec:
             if self.locale == "da":
                 from babel.dates import format_date

@@ -288,8 +288,7 @@ only (§ 113 consumer goods are not covered)
         day = _day(on, "on")
         if day < self.decided_on:
             raise InvalidInput("on", day, f"a booking cannot be dated before the decision ({self.decided_on})")
-        if not isinstance(description, str):
-            raise InvalidInput("description", repr(description), "a description is text")
+        description = coerce.text(description, "description")
         remaining = self.remaining
         if value > remaining:
             raise BudgetExceeded(p, value, remaining, self.total)

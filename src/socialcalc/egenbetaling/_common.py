@@ -99,7 +99,7 @@ def paragraph_of(value: Any) -> int:
     number: Any = value
     if isinstance(value, str):
         text = value.strip().removeprefix("§").strip()
-        number = int(text) if text.isdigit() else value
+        number = int(text) if text.isdigit() and len(text) <= 4 else value
     if isinstance(number, bool) or not isinstance(number, int) or number not in DAY_RATE_KEYS:
         shown = repr(value) if isinstance(value, str) else value
         raise InvalidInput("paragraph", shown, "a rate per døgn exists only for SEL § 109 (kvindekrisecenter) "

@@ -122,6 +122,8 @@ class RateBook:
             raise UnknownRate(code="rate.unknown_kommune", kommune=repr(kommune), known=known)
         if isinstance(project, float) or not isinstance(project, bool | Decimal):
             raise InvalidInput("project", repr(project), "project is True, False or a Decimal percentage")
+        if isinstance(project, Decimal):
+            project = coerce.amount(project, "project")  # NaN, infinities and absurd percentages refused
         return Rates(self, day, name, project)
 
     def spec(self, key: str) -> KeySpec:
