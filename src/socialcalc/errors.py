@@ -179,6 +179,10 @@ CATALOG: dict[str, dict[str, str]] = {
         "da": "er ikke et gyldigt CPR-nummer (10 cifre, DDMMÅÅ-SSSS, med en rigtig fødselsdato)",
         "en": "not a valid CPR number (10 digits, DDMMYY-SSSS, with a real birth date)",
     },
+    "input.cpr_shaped": {
+        "da": "ligner et CPR-nummer og modtages ikke her",
+        "en": "looks like a CPR number and is not accepted here",
+    },
     "input.usage": {
         "da": "kommandoen er brugt forkert: {rule}",
         "en": "the command is used wrongly: {rule}",

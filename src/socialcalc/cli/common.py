@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
 from datetime import date
 from decimal import Decimal
 from typing import Any
@@ -28,6 +29,8 @@ def amount(text: str) -> Decimal:
 def day(text: str) -> date:
     """A date argument, YYYY-MM-DD."""
     try:
+        if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", text):
+            raise ValueError(text)
         return date.fromisoformat(text)
     except ValueError:
         raise argparse.ArgumentTypeError(f"{text!r} er ikke en dato; skriv ÅÅÅÅ-MM-DD") from None
