@@ -421,3 +421,28 @@ class _nothing:
 
     def __exit__(self, *exc: object) -> None:
         return None
+
+
+@pytest.mark.parametrize("call", [
+    lambda cpr: load_rates().at(DAY, cpr),
+    lambda cpr: calculate(D("3000"), decided_on=DAY, kommune=cpr),
+    lambda cpr: Month.coerce(cpr),
+    lambda cpr: calculate(cpr, decided_on=DAY),
+    lambda cpr: expense_grant(2024, cpr),
+    lambda cpr: Bank.open(cpr),
+    lambda cpr: Bank.open("2024-01", kommune=cpr),
+])
+@pytest.mark.parametrize("cpr", ["211062-0629", "2110620629"])
+def test_the_echoes_named_in_the_issue_are_gone(call: Callable[[str], Any], cpr: str) -> None:
+    with pytest.raises(SocialcalcError) as caught:
+        call(cpr)
+    _assert_error_hides(cpr, caught.value)
+    assert "<CPR skjult>" in str(caught.value)
+
+
+def test_folkepension_with_a_cpr_on_the_command_line_hides_it() -> None:
+    done = subprocess.run([sys.executable, "-m", "socialcalc", "folkepension", "211062-0629"],
+                          capture_output=True, text=True, timeout=120, check=False, cwd=ROOT)
+    assert done.returncode == 2
+    assert "211062" not in done.stderr + done.stdout
+    assert "<CPR skjult>" in done.stderr
