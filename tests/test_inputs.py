@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import logging
+import os
 import subprocess
 import sys
 from collections.abc import Callable
@@ -42,6 +43,8 @@ from socialcalc.money import non_negative, round_kroner, round_ore, to_decimal
 from tests.codes import raises_code
 
 ROOT = Path(__file__).resolve().parents[1]
+EXAMPLES = int(os.environ.get("SOCIALCALC_INPUT_EXAMPLES", "300"))
+"""Examples per property test; a longer run: ``SOCIALCALC_INPUT_EXAMPLES=5000 pytest tests/test_inputs.py``."""
 D = Decimal
 DAY = date(2024, 6, 1)
 
@@ -141,7 +144,7 @@ def test_every_baseline_call_works(name: str) -> None:
     function(**kwargs)  # the valid call must succeed, or the bad-value test below proves nothing
 
 
-@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=EXAMPLES, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.sampled_from(ARGUMENTS), BAD_VALUES)
 def test_nothing_but_socialcalc_error_escapes(target: tuple[str, str], value: Any) -> None:
     name, arg = target
@@ -173,7 +176,7 @@ def _assert_hidden(cpr: str, *texts: str) -> None:
         assert cpr not in text and _digits(cpr) not in text.replace("-", ""), text
 
 
-@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=max(EXAMPLES * 2 // 3, 1), deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.sampled_from(ARGUMENTS), CPRS, st.sampled_from(["str", "int", "padded"]))
 def test_a_cpr_in_any_field_never_appears_in_any_output(target: tuple[str, str], cpr: str, form: str) -> None:
     name, arg = target
