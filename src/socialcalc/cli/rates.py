@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import json
 import re
+import sys
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
@@ -51,7 +52,11 @@ def register(sub: Any) -> None:
 
 def _check(args: argparse.Namespace) -> int:
     if args.update_manifest:
-        written = write_manifest(Path(args.dir) if args.dir is not None else packaged_rates_dir())
+        try:
+            written = write_manifest(Path(args.dir) if args.dir is not None else packaged_rates_dir())
+        except OSError as err:
+            print(f"cannot write the manifest: {err.strerror} ({err.filename})", file=sys.stderr)
+            return 1
         print(f"wrote {written}")
     report = check_rates(args.dir, overlays=args.overlay)
     if args.json:

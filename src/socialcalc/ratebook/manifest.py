@@ -49,7 +49,10 @@ def rate_files(root: Path) -> list[Path]:
 
 
 def _digest(path: Path) -> str:
-    data = path.read_bytes().replace(b"\r\n", b"\n")
+    try:
+        data = path.read_bytes().replace(b"\r\n", b"\n")
+    except OSError:
+        return "unreadable"
     return "sha256:" + hashlib.sha256(data).hexdigest()
 
 
