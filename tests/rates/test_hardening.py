@@ -190,6 +190,12 @@ def test_a_malformed_range_is_a_fault(tmp_path: Path) -> None:
     _at(_refused(root), "keys.toml", line, "the range of km runs from 1000 down to 0")
 
 
+def test_a_range_fault_names_the_line_of_a_unit_with_a_slash(tmp_path: Path) -> None:
+    root = _copy(tmp_path)
+    line = _edit(root, "keys.toml", '"DKK/day" = { min = 0, max = 1000 }', '"DKK/day" = { min = 0, max = nan }')
+    _at(_refused(root), "keys.toml", line, "the range of DKK/day is not")
+
+
 # -- structure ------------------------------------------------------------------------------------------------
 
 

@@ -16,7 +16,7 @@ __all__ = ["Position", "SourceMap", "deepest", "scan", "syntax_position"]
 # linear-time patterns only (no lazy group followed by an optional run): a damaged line of any length is scanned
 # in one pass
 _HEADER = re.compile(r"^\s*(\[\[?)([^\]]*)\]\]?\s*(#.*)?$")
-_ASSIGN = re.compile(r"^(\s*)([A-Za-z0-9_\-\"'.]+?)\s*=\s*(\S)")
+_ASSIGN = re.compile(r"^(\s*)([A-Za-z0-9_\-\"'./]+?)\s*=\s*(\S)")
 _SYNTAX = re.compile(r"at line (\d+), column (\d+)")
 
 
