@@ -139,7 +139,7 @@ def _written(raw: Any) -> Any:
 
 
 def _assert_what_is_written(root: Path, book: RateBook) -> None:
-    records = 0
+    records = expected = 0
     for path in rate_files(root):
         rel = path.relative_to(root).parts
         data = tomllib.loads(path.read_text(encoding="utf-8"), parse_float=Decimal)
@@ -156,6 +156,7 @@ def _assert_what_is_written(root: Path, book: RateBook) -> None:
             continue
         kommune = rel[1] if rel[0] == "kommuner" else None
         defaults = data.get("defaults", {})
+        expected += len(data.get("expected", []))
         for rec in data.get("rate", []):
             records += 1
             merged = {**defaults, **rec}
@@ -170,6 +171,7 @@ def _assert_what_is_written(root: Path, book: RateBook) -> None:
                 assert rate.valid_to == rec["valid_to"]
     in_book = sum(len(spans) for spans in book._spans.values())
     assert in_book == records, (in_book, records)
+    assert sum(len(x) for x in book._expected.values()) == expected
 
 
 def _check_invariant(files: dict[str, bytes], rewrite: bool) -> str:
