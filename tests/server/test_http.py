@@ -17,9 +17,9 @@ from openapi_spec_validator import validate
 from socialcalc.beskyttet_beskaeftigelse import hourly_wage, transport
 from socialcalc.egenbetaling import sel107, sel108, stay
 from socialcalc.hastig_sygdom import Budget
-from socialcalc.ledsageordning import Bank, expense_grant
+from socialcalc.ledsageordning import Bank, InsufficientHours, expense_grant
 from socialcalc.merudgift import calculate
-from socialcalc.server.problems import redact
+from socialcalc.server.problems import error_code, redact
 from tests.server.conftest import Served
 
 CPR = "211062-0629"
@@ -135,15 +135,15 @@ def _problem(response: httpx.Response, status: int, code: str | None = None) -> 
 
 @pytest.mark.parametrize(("body", "field", "code"), [
     ({"expenses": 1800.5, "decided_on": "2024-03-01"}, "expenses", "input.string_type"),  # a JSON number
-    ({"expenses": "-1", "decided_on": "2024-03-01"}, "expenses", "input.invalid"),  # the library refuses it
-    ({"expenses": "1.800,50", "decided_on": "2024-03-01"}, "expenses", "input.invalid"),  # the API is not Danish
+    ({"expenses": "-1", "decided_on": "2024-03-01"}, "expenses", "input.negative"),  # the library refuses it
+    ({"expenses": "1.800,50", "decided_on": "2024-03-01"}, "expenses", "input.not_decimal"),  # the API is not Danish
     ({"expenses": "1800", "decided_on": 20240301}, "decided_on", "input.value_error"),  # not a timestamp
     ({"expenses": "1800", "decided_on": "2024-02-30"}, "decided_on", None),
     ({"decided_on": "2024-03-01"}, "expenses", "input.missing"),
     ({"expenses": "1800", "decided_on": "2024-03-01", "expense": "1"}, "expense", "input.extra_forbidden"),
     ({"expenses": "1800", "decided_on": "2024-03-01", "documented": "yes"}, "documented", "input.bool_type"),
-    ({"expenses": "1800", "decided_on": "2024-03-01", "kommune": "aarhus"}, None, "rate.unknown"),
-    ({"expenses": "1800", "decided_on": "2024-03-01", "project": "abc"}, "project", "input.invalid"),
+    ({"expenses": "1800", "decided_on": "2024-03-01", "kommune": "aarhus"}, None, "rate.unknown_kommune"),
+    ({"expenses": "1800", "decided_on": "2024-03-01", "project": "abc"}, "project", "input.not_decimal"),
 ])
 def test_bad_input_is_422(client: httpx.Client, body: dict[str, Any], field: str | None, code: str | None) -> None:
     problem = _problem(client.post("/v1/merudgift", json=body), 422, code)
@@ -160,8 +160,10 @@ def test_bad_json_and_bad_query_are_422(client: httpx.Client) -> None:
 
 def test_a_rule_specific_refusal_keeps_its_code(client: httpx.Client) -> None:
     body = {"start": "2024-01", "usage": [{"month": "2024-02", "hours": "31"}]}
-    problem = _problem(client.post("/v1/ledsageordning/bank", json=body), 422, "input.insufficient_hours")
-    assert problem["field"] == "hours"
+    with pytest.raises(InsufficientHours) as refused:
+        Bank.open("2024-01").use("2024-02", "31")
+    problem = _problem(client.post("/v1/ledsageordning/bank", json=body), 422, error_code(refused.value))
+    assert problem["field"] == "hours" and problem["detail"] == str(refused.value)  # the library's Danish message
     budget = {"decided_on": "2024-03-10", "bookings": [{"paragraph": 112, "amount": "99999.00", "on": "2024-03-20"}]}
     _problem(client.post("/v1/hastig-sygdom/budget", json=budget), 422, "input.budget_exceeded")
 
@@ -203,7 +205,7 @@ def test_rates_on_a_day(client: httpx.Client) -> None:
     later = client.get("/v1/rates/2031-01-01").json()
     assert any(m["key"] == "sel097.expense_grant_max" for m in later["missing"])
     _problem(client.get("/v1/rates/2024-13-01"), 422)
-    _problem(client.get("/v1/rates/2024-06-01", params={"kommune": "aarhus"}), 422, "rate.unknown")
+    _problem(client.get("/v1/rates/2024-06-01", params={"kommune": "aarhus"}), 422, "rate.unknown_kommune")
 
 
 def test_coverage(client: httpx.Client) -> None:

@@ -42,6 +42,7 @@ def browser() -> Iterator[object]:
         options.add_argument(arg)
     driver = webdriver.Chrome(service=Service(executable_path=str(DRIVER)), options=options)
     driver.set_page_load_timeout(30)
+    driver.implicitly_wait(10)  # a click that submits a form does not wait for the next page: find_element does
     yield driver
     driver.quit()
 
@@ -83,7 +84,11 @@ def test_a_section_100_case(browser: object, server: Served) -> None:
     copy = browser.find_element(By.ID, "kopier")  # type: ignore[attr-defined]
     assert copy.is_displayed()  # the script ran and showed the copy button
     copy.click()
-    assert browser.find_element(By.ID, "kopieret").text == "Brevteksten er kopieret."  # type: ignore
+    from selenium.webdriver.support import expected_conditions as ec
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    WebDriverWait(browser, 10).until(  # type: ignore[arg-type]
+        ec.text_to_be_present_in_element((By.ID, "kopieret"), "Brevteksten er kopieret."))
 
 
 def test_a_section_97_bank(browser: object, server: Served) -> None:
