@@ -23,7 +23,7 @@ def test_merudgift_frame_keeps_the_index_and_offers_both_money_forms() -> None:
     assert out["amount_ore"].dtype == np.int64
     assert out["amount_ore"].tolist() == [0, 113800, 284601, 0]
     assert out["amount"].tolist() == [Decimal("0.00"), Decimal("1138.00"), Decimal("2846.01"), Decimal("0.00")]
-    assert out["band"].tolist() == [0, 1, "full", 0]
+    assert out["band"].tolist() == ["0", "1", "full", "0"]
     assert out["regime"].tolist() == ["merudgiftsydelse"] * 4
     assert out["table_year"].tolist() == [2024] * 4
     assert out["group"].isna().all()
@@ -76,8 +76,8 @@ def test_negative_amounts_and_wrong_dtypes_are_named() -> None:
     assert caught.value.column == "expenses_ore"
     with pytest.raises(BatchInputError, match="numeric, Decimal or text"):
         merudgift_frame(pd.DataFrame({"expenses": [True]}), decided_on=date(2024, 6, 1))
-    with pytest.raises(BatchInputError, match="datetime64") as caught:
-        merudgift_frame(pd.DataFrame({"expenses": [1.0], "decided_on": ["2024-06-01"]}))
+    with pytest.raises(BatchInputError, match="ISO text") as caught:
+        merudgift_frame(pd.DataFrame({"expenses": [1.0], "decided_on": ["1/6/2024"]}))
     assert caught.value.column == "decided_on"
     with pytest.raises(BatchInputError, match="NA found") as caught:
         merudgift_frame(pd.DataFrame({"expenses_ore": pd.array([5, None], dtype="Int64")}),
