@@ -119,7 +119,8 @@ def categorical(codes: npt.NDArray[Any], labels: dict[int, str]) -> pd.Categoric
     lookup = np.full(high - low + 1, -1, dtype=np.int64)
     for position, key in enumerate(keys):
         lookup[key - low] = position
-    result: pd.Categorical[str] = pd.Categorical.from_codes(lookup[array - low], categories=pd.Index(list(labels.values())))
+    categories = pd.Index(list(labels.values()))
+    result: pd.Categorical[str] = pd.Categorical.from_codes(lookup[array - low], categories=categories)
     return result
 
 
