@@ -62,7 +62,6 @@ from socialcalc.batch.sel103 import TransportBatch, transport
 from socialcalc.batch.sel109_110 import StayBatch, stays
 
 
-
 def __getattr__(name: str) -> Any:
     """``compare`` and ``totals`` (:mod:`socialcalc.batch.reform`) load pandas only when first used."""
     if name in ("compare", "totals"):
