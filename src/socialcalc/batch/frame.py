@@ -10,8 +10,8 @@ and is used as it is. **The float rule** (:func:`~socialcalc.batch.columns.krone
 its shortest decimal representation (``1.005`` is 1.005, not the binary 1.00499999…) and rounded to øre half up,
 the rule of :func:`socialcalc.money.round_ore`. Distances in km (``distance_km``) are converted to whole metres
 by the same rule; hours (``used_hours``, ``deduction_hours``) must be whole minutes (as the scalar bank
-requires). The result says which columns were floats: ``result.attrs["socialcalc"]["float_columns"]``, with the
-rule in ``result.attrs["socialcalc"]["float_rule"]``.
+requires). The result says which columns were floats, and by which rule they were read: the keys
+``float_columns`` and ``float_rule`` of ``result.attrs`` under ``"socialcalc"``.
 
 **Amount columns out** (``money=``): ``"ore"`` (the default, fast: ``<name>_ore`` columns of ``int64`` øre),
 ``"decimal"`` (``<name>`` columns of exact kroner as an Arrow ``decimal128(38, 2)``: one schema for every
@@ -32,7 +32,8 @@ bad row (its position, and its index label in the message).
 (True, ['0', '1', 'full'])
 >>> out.loc["c", "amount"]
 Decimal('3000.00')
->>> out.attrs["socialcalc"]["float_columns"]
+>>> facts = out.attrs["socialcalc"]
+>>> list(facts["float_columns"])
 ['expenses']
 """
 
