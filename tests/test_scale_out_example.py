@@ -13,6 +13,7 @@ pytest.importorskip("pyarrow")
 EXAMPLE = Path(__file__).resolve().parent.parent / "docs" / "examples" / "scale_out.py"
 
 
+@pytest.mark.filterwarnings("ignore:The inplace keyword")
 def test_dask_map_partitions_equals_the_one_machine_run(tmp_path: Path) -> None:
     example = runpy.run_path(str(EXAMPLE))
     root = example["write_dataset"](tmp_path / "cases", 20_000)
