@@ -189,3 +189,19 @@ def test_empty_frames() -> None:
     assert merudgift_frame(pd.DataFrame({"expenses": pd.Series([], dtype=float)}),
                            decided_on=date(2024, 6, 1)).shape[0] == 0
     assert bank_frame(pd.DataFrame({"person": [], "month": [], "used_minutes": pd.Series([], dtype=int)})).empty
+
+
+def test_plain_decimal_text_is_read_like_the_row_by_row_path() -> None:
+    from socialcalc.batch.columns import decimal_to_int
+    from socialcalc.batch.frame import _plain_text
+
+    texts = np.array(["0", "7", "1706.99", "1706.9", "0.05", "007.10", "999999999999999.99"], dtype=object)
+    fast = _plain_text(texts, 2)
+    assert fast is not None
+    assert fast.tolist() == decimal_to_int(texts, "expenses", places=2).tolist()
+    for other in (["1.005"], ["1."], [" 1"], ["-1"], ["1e3"], [None], [Decimal("1")]):
+        assert _plain_text(np.array(["1.00", *other], dtype=object), 2) is None
+    assert _plain_text(np.array(["12.5", "0.125"], dtype=object), 3).tolist() == [12500, 125]
+    with pytest.raises(BatchInputError) as caught:
+        merudgift_frame(pd.DataFrame({"expenses": ["1.00", "1,5"]}), decided_on=date(2024, 6, 1))
+    assert caught.value.row == 1

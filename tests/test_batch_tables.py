@@ -180,3 +180,12 @@ def test_stays_and_transport_take_arrow_dates() -> None:
     table = pa.table({"paragraph": [109], "arrival": pa.array([date(2023, 12, 28)], pa.date32()),
                       "departure": pa.array([datetime(2024, 1, 3)], pa.timestamp("ns"))})
     assert stays_frame(table, money="decimal").column("amount").to_pylist() == [Decimal("568.12")]
+
+
+def test_import_socialcalc_and_the_cli_stay_light() -> None:
+    code = ("import sys, socialcalc, socialcalc.cli\n"
+            "socialcalc.cli.build_parser()\n"
+            "print(sorted(m for m in ('numpy', 'pandas', 'pyarrow', 'polars', 'yaml', 'tqdm', 'dask')"
+            " if m in sys.modules))\n")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "[]"

@@ -109,6 +109,8 @@ class _Reader:
             values = self.values(name)
             if values.dtype.kind == "f":
                 self.floats.append(name)
+            if values.dtype.kind in "OUT" and (fast := _plain_text(values, places)) is not None:
+                return fast
             return decimal_to_int(values, name, places=places)
         if required:
             raise BatchInputError(name, 0, "missing", f"the frame needs a column {name!r} or {integer!r}")
@@ -149,6 +151,28 @@ class _Reader:
         index = self.frame.index
         label = index[row] if 0 <= row < len(index) else None
         return label.item() if isinstance(label, np.generic) else label
+
+
+def _plain_text(values: npt.NDArray[Any], places: int) -> npt.NDArray[np.int64] | None:
+    """Plain decimal text (``"1706.99"``, ``"555"``; at most ``places`` decimals) to whole units, in Arrow.
+
+    ``None`` unless every row is such text: then :func:`~socialcalc.batch.columns.decimal_to_int` reads the
+    column row by row, with its rounding and its errors (the result is the same for the rows read here).
+    """
+    try:
+        import pyarrow as pa
+        import pyarrow.compute as pc
+    except ImportError:  # pragma: no cover - pyarrow is in the batch extra
+        return None
+    if not all(type(v) is str for v in values.tolist()):
+        return None
+    found = pc.extract_regex(pa.array(values.tolist(), pa.string()),
+                             rf"^(?P<whole>\d{{1,15}})(?:\.(?P<part>\d{{1,{places}}}))?$")
+    if found.null_count:
+        return None
+    whole = pc.cast(found.field("whole"), pa.int64()).to_numpy()
+    part = pc.utf8_rpad(found.field("part"), width=places, padding="0")
+    return np.asarray(whole * 10**places + pc.cast(part, pa.int64()).to_numpy(), dtype=np.int64)
 
 
 def _check_money(money: Any) -> Money:
