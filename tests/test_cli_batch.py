@@ -120,3 +120,25 @@ def test_bank_and_usage_errors(tmp_path: Path) -> None:
     assert _run("batch", "bank", str(source), "-o", str(tmp_path / "x.json")).returncode == 2
     assert "does not apply" in _run("batch", "bank", str(source), "-o", str(out), "--project").stderr
     assert _run("batch", "nothing", str(source), "-o", str(out)).returncode == 2
+
+
+def test_a_long_bank_runs_in_chunks_of_whole_persons(tmp_path: Path) -> None:
+    persons = 30_000
+    months = [f"2024-{m:02d}" for m in range(1, 5)]
+    frame = pd.DataFrame({"person": [f"p{i}" for m in months for i in range(persons)],   # persons interleaved
+                          "month": [m for m in months for _ in range(persons)],
+                          "used_minutes": [(i % 7) * 60 for _ in months for i in range(persons)]})
+    source = tmp_path / "use.parquet"
+    pq.write_table(pa.Table.from_pandas(frame), source)
+    out = tmp_path / "out.parquet"
+    done = _run("batch", "bank", str(source), "-o", str(out), "--progress")
+    assert done.returncode == 0, done.stderr
+    assert "120k/120k" in done.stderr.replace("120.0k", "120k")
+    expected = bank_frame(frame)
+    got = pq.read_table(out).to_pandas()
+    assert got["closing_minutes"].tolist() == expected["closing_minutes"].tolist()
+    assert got["lapsed_minutes"].tolist() == expected["lapsed_minutes"].tolist()
+    frame.loc[100_003, "used_minutes"] = 100 * 60     # more than the bank holds: row 100003
+    pq.write_table(pa.Table.from_pandas(frame), source)
+    failed = _run("batch", "bank", str(source), "-o", str(out))
+    assert failed.returncode == 2 and "row 100003: used_minutes" in failed.stderr

@@ -7,8 +7,8 @@ ISO (``YYYY-MM-DD``), truth values ``true``/``false`` (or ``1``/``0``), an empty
 
 A bad row stops the run before anything is written, with the row named: ``IN.csv row 3 (line 5): …``
 (row 0 is the first data row, line 1 the header), exit 2. On a terminal, runs over one chunk show a progress bar
-(tqdm; ``--progress`` forces it, ``--no-progress`` hides it). Needs the ``cli`` extra
-(``pip install 'socialcalc[cli]'``).
+(tqdm; ``--progress`` forces it, ``--no-progress`` hides it). A § 97 bank runs in chunks of whole persons.
+Needs the ``cli`` extra (``pip install 'socialcalc[cli]'``).
 """
 
 from __future__ import annotations
@@ -45,10 +45,10 @@ RULES: dict[str, _Rule] = {
     "merudgift": _Rule("merudgift_frame", ("documented",), (), ("decided_on", "on", "kommune"), project=True),
     "transport": _Rule("transport_frame", (), ("days",), ("on", "kommune")),
     "stays": _Rule("stays_frame", ("has_income",), ("paragraph",), ("kommune", "paragraph")),
-    "bank": _Rule("bank_frame", (), (), ("kommune",), chunked=False, money=False),
+    "bank": _Rule("bank_frame", (), (), ("kommune",), chunked=False, money=False),  # chunks of whole persons
 }
 """The rules ``socialcalc batch`` runs, by name: § 100 (``merudgift``), § 103 (``transport``), §§ 109/110
-(``stays``) and the § 97 hour bank (``bank``, one run: a person's months belong together)."""
+(``stays``) and the § 97 hour bank (``bank``, in chunks of whole persons: a person's months belong together)."""
 
 _TRUE, _FALSE = {"true", "1", "yes", "ja"}, {"false", "0", "no", "nej"}
 
@@ -185,31 +185,48 @@ def _run(args: argparse.Namespace) -> int:
         if missing := [c for c in keep if c not in cases.columns]:
             raise _fail(f"--keep: no column {missing[0]!r} in {args.input.name}")
         n = len(cases)
-        step = CHUNK if rule.chunked else max(n, 1)
-        bar = _bar(n, step, args.progress)
+        chunks = _chunks(cases, rule)
+        bar = _bar(n, len(chunks), args.progress)
         parts = []
-        for start in range(0, max(n, 1), step):
-            chunk = cases.iloc[start:start + step]
+        for rows in chunks:
+            chunk = cases.iloc[rows]
             try:
                 result = run(chunk, **settings)
             except (BatchInputError, BatchRateNotPublished) as err:  # a row of the chunk → the row of the file
-                raise _row_error(err, start, args.input) from None
-            parts.append(pd.concat([chunk[keep].reset_index(drop=True), result.reset_index(drop=True)], axis=1))
+                raise _row_error(err, int(rows[err.row]) if 0 <= err.row < len(rows) else err.row,
+                                 args.input) from None
+            part = pd.concat([chunk[keep].reset_index(drop=True), result.reset_index(drop=True)], axis=1)
+            parts.append(part.set_axis(rows, axis=0))
             if bar is not None:
                 bar.update(len(chunk))
         if bar is not None:
             bar.close()
     except BatchInputError as err:  # reading the file
-        raise _row_error(err, 0, args.input) from None
-    out = pd.concat(parts, ignore_index=True) if len(parts) > 1 else parts[0]
+        raise _row_error(err, err.row, args.input) from None
+    out = parts[0] if len(parts) == 1 else pd.concat(parts).sort_index()
+    out = out.reset_index(drop=True)
     _write(out, args.output)
     print(f"{n} rows: {args.rule} → {args.output}", file=sys.stderr)
     return 0
 
 
-def _row_error(err: Any, start: int, path: Path) -> SocialcalcError:
+def _chunks(cases: Any, rule: _Rule) -> list[Any]:
+    """The row positions of each chunk: runs of :data:`CHUNK` rows, or for the § 97 bank whole persons (a
+    person's months stay together), about :data:`CHUNK` rows a chunk."""
+    import numpy as np
+    import pandas as pd
+
+    n = len(cases)
+    if rule.chunked or "person" not in cases.columns or n <= CHUNK:
+        return [np.arange(start, min(start + CHUNK, n)) for start in range(0, max(n, 1), CHUNK)]
+    codes, persons = pd.factorize(cases["person"])
+    count = -(-n // CHUNK)
+    chunk_of = np.where(codes < 0, 0, codes.astype(np.int64) * count // max(len(persons), 1))
+    return [rows for c in range(count) if (rows := np.flatnonzero(chunk_of == c)).size]
+
+
+def _row_error(err: Any, row: int, path: Path) -> SocialcalcError:
     """A batch error as a line about the file: ``IN.csv row 3 (line 5): column = value: rule``."""
-    row = err.row + start
     line = f" (line {row + 2})" if path.suffix.lower() == ".csv" else ""
     text = str(err).split(" (index label")[0]
     detail = text.split(": ", 1)[1] if ": " in text else text
@@ -219,8 +236,8 @@ def _row_error(err: Any, start: int, path: Path) -> SocialcalcError:
     return SocialcalcError(f"{path.name} row {row}{line}: {err.column}{value}: {detail}")
 
 
-def _bar(n: int, step: int, wanted: bool | None) -> Any:
-    if wanted is False or (wanted is None and (n <= step or not sys.stderr.isatty())):
+def _bar(n: int, chunks: int, wanted: bool | None) -> Any:
+    if wanted is False or (wanted is None and (chunks <= 1 or not sys.stderr.isatty())):
         return None
     from tqdm import tqdm
 
