@@ -58,8 +58,13 @@ def test_parquet_in_and_out_with_rates_and_project(tmp_path: Path) -> None:
     refused = _run("batch", "merudgift", str(source), "-o", str(out))
     assert refused.returncode == 2 and "RateNotPublished" not in refused.stderr
     assert "row 0" in refused.stderr
+    overlay = tmp_path / "rates" / "national"
+    overlay.mkdir(parents=True)
+    (overlay / "same.toml").write_text('[[rate]]\nkey = "sel097.max_hours"\nunit = "hours"\nvalue = 90\n'
+                                       'valid_from = 2012-01-01\nstatus = "derived"\nsource = "a test"\n',
+                                       encoding="utf-8")
     done = _run("batch", "merudgift", str(source), "-o", str(out), "--project", "--money", "decimal",
-                "--rates", str(tmp_path))
+                "--rates", str(tmp_path / "rates"))
     assert done.returncode == 0, done.stderr
     table = pq.read_table(out)
     assert table.schema.field("amount").type == pa.decimal128(38, 2)
