@@ -50,6 +50,8 @@ COMMANDS: tuple[str, ...] = (
     "merudgift",
     "egenbetaling",
     "ledsager",
+    "batch",
+    "cases",
     "serve",
 )
 """The modules of ``socialcalc.cli`` that register a subcommand, in the order ``--help`` lists them."""
