@@ -82,6 +82,8 @@ def _dates(book: RateBook, when: str) -> list[date]:
                 starts.update(r.valid_from for r in book.history(key, scope) if r.valid_from.year == year)
         return sorted(starts)
     try:
+        if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", when):  # Python 3.11 also reads 20240601 and week dates
+            raise ValueError(when)
         return [date.fromisoformat(when)]
     except ValueError:
         raise InvalidInput("YEAR-OR-DATE", repr(when), "write a year (2024) or a date (2024-06-01)") from None
