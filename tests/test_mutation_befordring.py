@@ -80,6 +80,10 @@ def test_every_figure_and_step(given: dict[str, Any], figures: dict[str, Any], s
     data = json.loads(t.model_dump_json())
     assert {k: data[k] for k in figures} == figures
     assert data["amount"] == figures["municipality"]
+    for name in ("per_km", "daily_total", "daily_within_10km"):  # the prices given, as given
+        assert data[name] == (None if given.get(name) is None else str(given[name]))
+    assert (data["days"], data["distance_km"], data["net_earnings"], data["on"], data["kommune"], data["projected"]) == (
+        given["days"], str(given["distance_km"]), str(given["net_earnings"]), "2025-03-01", None, False)
     assert t.amount == t.municipality == Decimal(figures["municipality"])
     assert t.explanation.title == "Befordring i beskyttet beskæftigelse (SEL § 103)"
     got = [(s.rule.rsplit(".", 1)[1], s.text, {k: str(v) for k, v in s.inputs.items()}, str(s.output),
@@ -107,6 +111,11 @@ def test_sub_ore_totals_are_rounded_before_the_split() -> None:
     assert (near.total, near.citizen_before_cap, near.municipality) == (Decimal("60.74"), Decimal("60.74"), 0)
     zone = transport(days=3, distance_km=25, net_earnings="10000", daily_total="12.345", daily_within_10km="7.005", on=ON)
     assert (zone.total, zone.citizen_before_cap) == (Decimal("37.04"), Decimal("21.02"))  # 37.035 → 37.04, 21.015 → 21.02
+
+
+def test_zone_prices_may_be_equal() -> None:
+    t = transport(days=2, distance_km=25, net_earnings="10000", daily_total="40.00", daily_within_10km="40.00", on=ON)
+    assert (t.total, t.citizen, t.municipality) == (Decimal("80.00"), Decimal("80.00"), Decimal("0.00"))
 
 
 def test_the_cap_is_rounded_down_and_only_binds_above_it() -> None:

@@ -64,6 +64,8 @@ CASES = [
      '400,00 kr. når grænsen "fra 400 kr.", men udgifterne er kun sandsynliggjorte, ikke dokumenterede: fuld dækning forudsætter dokumentation, så det højeste standardbeløb ydes (interval 2, 300,00 kr. om måneden). Beløbet er præcis grænsen 400 kr., og "fra" er inklusive. Et beløb hører til det højeste interval, hvis nedre grænse det når ("fra" er inklusive, "over" eksklusive).'),
     ("O", "200", 1, False, 1, "150.00",
      '200,00 kr. når grænsen "fra 200 kr.", men udgifterne er kun sandsynliggjorte, ikke dokumenterede: fuld dækning forudsætter dokumentation, så det højeste standardbeløb ydes (interval 1, 150,00 kr. om måneden). Beløbet er præcis grænsen 200 kr., og "fra" er inklusive. Et beløb hører til det højeste interval, hvis nedre grænse det når ("fra" er inklusive, "over" eksklusive).'),
+    ("T", "500", 2, True, 2, "300.00",
+     '250,00 kr. når grænsen "over 200 kr." og hører til interval 2, som giver standardbeløbet 300,00 kr. om måneden. Det når ikke næste intervals grænse "fra 400 kr.". Et beløb hører til det højeste interval, hvis nedre grænse det når ("fra" er inklusive, "over" eksklusive).'),
 ]
 
 
