@@ -18,8 +18,8 @@ one, never a recursion over earlier months; each month
 A month with nothing recorded passes by itself. Every figure comes from the rate book for that month's first
 day (national values with the municipality's policy over them). A bank keeps what it has worked out (the
 fold's state at its last recorded month, and each month's rates) in a private memo that is not part of its
-value, so :meth:`Bank.use` folds one month forward instead of replaying the history. The bank counts whole minutes (``int``), so it
-is exact; see :mod:`socialcalc.ledsageordning.tid`.
+value, so :meth:`Bank.use` folds one month forward instead of replaying the history. The bank counts whole
+minutes (``int``), so it is exact; see :mod:`socialcalc.ledsageordning.tid`.
 
 >>> bank = Bank.open("2024-01", kommune="lemvig").use("2024-03", 20)
 >>> bank.balance("2024-03")
