@@ -70,3 +70,21 @@ def test_bad_expenses_name_the_field() -> None:
     with pytest.raises(InvalidInput) as caught:
         expense_grant(2024, "-1")
     assert caught.value.field == "expenses"
+
+
+def test_the_maximum_is_that_of_the_first_of_january() -> None:
+    book = book_with({"national/test.toml": '[[rate]]\nkey = "sel097.expense_grant_max"\nunit = "DKK/year"\nvalue = 1100\n'
+                      'valid_from = 2027-01-02\nstatus = "derived"\nsource = "test: from 2 January"\n'})
+    with pytest.raises(RateNotPublished):
+        expense_grant(2027, "5000", rates=book)
+
+
+def test_projection_is_opt_in() -> None:
+    with pytest.raises(RateNotPublished, match="Pass project=True"):
+        expense_grant(2027, "5000")
+
+
+@pytest.mark.parametrize("year", [1, 9999])
+def test_the_first_and_last_years_are_years(year: int) -> None:
+    with pytest.raises(RateNotPublished):  # a year, but no maximum published: not an InvalidInput
+        expense_grant(year, "1")
