@@ -68,3 +68,8 @@ def test_maaned() -> None:
              "november", "december"]
     assert [maaned(Month(2024, m)) for m in range(1, 13)] == [f"{n} 2024" for n in names]
     assert maaned(Month(1999, 12)) == "december 1999"
+
+
+def test_hours_of_is_exact_for_any_multiple_of_three_minutes() -> None:
+    big = 3 * (2**53 + 1)  # a float would lose the last minute
+    assert hours_of(big) == Decimal(2**53 + 1) / 20
