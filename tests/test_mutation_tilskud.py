@@ -62,8 +62,7 @@ def test_the_book_given_and_the_municipality_are_used() -> None:
 def test_a_bad_year_is_refused(year: Any, shown: str) -> None:
     with pytest.raises(InvalidInput) as caught:
         expense_grant(year, "1")
-    assert (caught.value.field, caught.value.value, caught.value.rule) == (
-        "year", shown, "a year is a whole number such as 2025")
+    assert (caught.value.field, caught.value.value, caught.value.code) == ("year", shown, "input.year")
 
 
 def test_bad_expenses_name_the_field() -> None:
@@ -80,8 +79,11 @@ def test_the_maximum_is_that_of_the_first_of_january() -> None:
 
 
 def test_projection_is_opt_in() -> None:
-    with pytest.raises(RateNotPublished, match="Pass project=True"):
+    with pytest.raises(RateNotPublished) as strict:
         expense_grant(2027, "5000")
+    with pytest.raises(RateNotPublished) as projecting:
+        expense_grant(2027, "5000", project=True)
+    assert str(strict.value) != str(projecting.value)  # only the strict lookup says projection is possible
 
 
 @pytest.mark.parametrize("year", [1, 9999])

@@ -45,6 +45,7 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, model_validator
 
+from socialcalc.coerce import exact
 from socialcalc.errors import InvalidInput, RateError
 from socialcalc.explain import Explainer, Explanation, tal
 from socialcalc.ledsageordning.tid import hours_of, maaned, minutes_of, read_duration, varighed
@@ -426,6 +427,7 @@ class Bank(_Frozen):
     # -- building -------------------------------------------------------------------------------------------
 
     @classmethod
+    @exact
     def open(cls, start: Month | str, *, kommune: str | None = None, deduction_hours: Decimal | int | str = 0,
              rates: RateBook | None = None) -> Bank:
         """Open a bank whose first month is ``start`` (SEL § 97 stk. 1; BEK 235/2012 § 6 stk. 1).
@@ -438,7 +440,7 @@ class Bank(_Frozen):
         >>> Bank.open("2024-01", deduction_hours=-1)
         Traceback (most recent call last):
         ...
-        socialcalc.errors.InvalidInput: deduction_hours = -1: must not be negative
+        socialcalc.errors.InvalidInput: deduction_hours = -1: må ikke være negativ
         """
         first = Month.coerce(start, "start")
         name = normalise_kommune(kommune)
@@ -461,6 +463,7 @@ class Bank(_Frozen):
         bank._carry()  # folds the whole recorded history once, and keeps its state for the next use
         return bank
 
+    @exact
     def use(self, month: Month | str, hours: Decimal | int | str | None = None, *,
             minutes: int | None = None) -> Bank:
         """Record ``hours`` (or ``minutes=``) of escort used in ``month``; return the new bank.
@@ -502,6 +505,7 @@ class Bank(_Frozen):
         bank._memo = bank._new_memo(self._private("_memo"), _Carry(m, opening, tuple(closing.items())))
         return bank
 
+    @exact
     def set_deduction(self, from_month: Month | str, hours: Decimal | int | str | None = None, *,
                       minutes: int | None = None) -> Bank:
         """Deduct ``hours`` (or ``minutes=``) from each month's grant from ``from_month`` on; return the new bank.
@@ -512,8 +516,8 @@ class Bank(_Frozen):
         refused with :class:`InsufficientHours` and nothing changes.
 
         >>> b = Bank.open("2024-01").set_deduction("2024-03", 5)
-        >>> print(*(b.statement(m).granted for m in ("2024-02", "2024-03")))
-        15 10
+        >>> " and ".join(str(b.statement(m).granted) for m in ("2024-02", "2024-03"))
+        '15 and 10'
         """
         m = Month.coerce(from_month, "from_month")
         value = read_duration(hours, minutes)
@@ -545,6 +549,7 @@ class Bank(_Frozen):
         """The latest month with a recorded use (``None`` if none)."""
         return self.usage[-1].month if self.usage else None
 
+    @exact
     def deduction_in(self, month: Month | str) -> Decimal:
         """The hours deducted from the grant of ``month``.
 
@@ -555,6 +560,7 @@ class Bank(_Frozen):
         self._check_month(m, "month")
         return hours_of(self._deduction_minutes(m))
 
+    @exact
     def balance(self, month: Month | str) -> Decimal:
         """The closing balance of ``month`` in hours (what is left after that month's use).
 
@@ -563,6 +569,7 @@ class Bank(_Frozen):
         """
         return hours_of(self.balance_minutes(month))
 
+    @exact
     def balance_minutes(self, month: Month | str) -> int:
         """The closing balance of ``month`` in whole minutes (exact).
 
@@ -573,6 +580,7 @@ class Bank(_Frozen):
         self._check_month(m, "month")
         return self._fold(m)[-1].closing_total
 
+    @exact
     def statement(self, month: Month | str) -> MonthStatement:
         """The statement of ``month``: lapsed, granted, lost to the cap, used (and from which months), closing.
 
@@ -583,11 +591,12 @@ class Bank(_Frozen):
         self._check_month(m, "month")
         return self._statement(self._fold(m)[-1])
 
+    @exact
     def statements(self, until: Month | str) -> list[MonthStatement]:
         """The statements of every month from the first month to ``until`` (inclusive).
 
-        >>> print(*(s.month for s in Bank.open("2024-11").statements("2025-01")))
-        2024-11 2024-12 2025-01
+        >>> ", ".join(str(s.month) for s in Bank.open("2024-11").statements("2025-01"))
+        '2024-11, 2024-12, 2025-01'
         """
         m = Month.coerce(until, "until")
         self._check_month(m, "until")
