@@ -45,7 +45,8 @@ from socialcalc.errors import InvalidInput, RateError
 from socialcalc.explain import Explainer, Explanation, tal
 from socialcalc.ledsageordning.tid import hours_of, maaned, minutes_of, read_duration, varighed
 from socialcalc.months import Month
-from socialcalc.ratebook import Rate, RateBook, default_book
+from socialcalc.projection import check_project
+from socialcalc.ratebook import Project, Rate, RateBook, default_book
 from socialcalc.ratebook.book import normalise_kommune
 
 __all__ = [
@@ -242,8 +243,8 @@ class _Rules:
     rates: tuple[Rate, Rate, Rate, Rate]
 
 
-def _rules(book: RateBook, month: Month, kommune: str | None) -> _Rules:
-    at = book.at(month.first_day, kommune)
+def _rules(book: RateBook, month: Month, kommune: str | None, project: Project = False) -> _Rules:
+    at = book.at(month.first_day, kommune, project=project)
     per, saving, cap, order = (at.get(f"sel097.{k}") for k in ("hours_per_month", "saving_months", "max_hours",
                                                                "order_of_use"))
     if saving.value < 1:
@@ -306,6 +307,7 @@ class Bank(_Frozen):
     """The use recorded per month, in month order."""
 
     _book: RateBook | None = PrivateAttr(default=None)
+    _project: Project = PrivateAttr(default=False)
 
     @model_validator(mode="after")
     def _in_order(self) -> Bank:
@@ -325,11 +327,14 @@ class Bank(_Frozen):
 
     @classmethod
     def open(cls, start: Month | str, *, kommune: str | None = None, deduction_hours: Decimal | int | str = 0,
-             rates: RateBook | None = None) -> Bank:
+             rates: RateBook | None = None, project: Project = False) -> Bank:
         """Open a bank whose first month is ``start`` (SEL § 97 stk. 1; BEK 235/2012 § 6 stk. 1).
 
         ``deduction_hours``: escort the person already receives in another form each month (in a residential
         offer, as support in their own home, a group trip they chose), deducted from the monthly grant.
+        ``project`` (see :mod:`socialcalc.projection`) is kept with the bank (like ``rates``, not stored in its
+        JSON) and passed to the rate book for every month; the bank's rates are standing values, so every year
+        from 2012 computes strictly.
 
         >>> Bank.open("2024-01", kommune="Lemvig").kommune
         'lemvig'
@@ -342,20 +347,21 @@ class Bank(_Frozen):
         name = normalise_kommune(kommune)
         deduction = minutes_of(deduction_hours, "deduction_hours")
         bank = cls(start=first, kommune=name, deductions=(DeductionChange(from_month=first, minutes=deduction),))
-        bank = bank._using(rates)
-        _rules(bank._rates(), first, name)  # an unknown municipality or a missing rate fails here, not later
+        bank = bank._using(rates, project)
+        # an unknown municipality or a missing rate fails here, not later
+        _rules(bank._rates(), first, name, bank._project)
         return bank
 
     @classmethod
-    def from_json(cls, text: str | bytes, *, rates: RateBook | None = None) -> Bank:
+    def from_json(cls, text: str | bytes, *, rates: RateBook | None = None, project: Project = False) -> Bank:
         """Restore a stored bank and check its recorded history against ``rates`` (default: the packaged book).
 
         >>> b = Bank.open("2024-01").use("2024-02", 20)
         >>> Bank.from_json(b.model_dump_json()) == b
         True
         """
-        bank = cls.model_validate_json(text)._using(rates)
-        _rules(bank._rates(), bank.start, bank.kommune)
+        bank = cls.model_validate_json(text)._using(rates, project)
+        _rules(bank._rates(), bank.start, bank.kommune, bank._project)
         if bank.usage:
             bank._fold(bank.usage[-1].month)
         return bank
@@ -480,10 +486,11 @@ class Bank(_Frozen):
 
     # -- the fold -------------------------------------------------------------------------------------------
 
-    def _using(self, rates: RateBook | None) -> Bank:
+    def _using(self, rates: RateBook | None, project: Project = False) -> Bank:
         if rates is not None and not isinstance(rates, RateBook):
             raise InvalidInput("rates", repr(rates), "expected a RateBook (socialcalc.load_rates(...))")
         self._book = None if rates is None or rates is default_book() else rates
+        self._project = check_project(project)
         return self
 
     def _rates(self) -> RateBook:
@@ -514,7 +521,7 @@ class Bank(_Frozen):
         for m in Month.range(self.start, until + 1):
             while upcoming is not None and upcoming.from_month <= m:
                 deduction, upcoming = upcoming.minutes, next(changes, None)
-            rules = _rules(book, m, kommune)
+            rules = _rules(book, m, kommune, self._project)
             opening = sum(lots.values())
             # (1) lapse: hours granted saving_months (or more) months ago are no longer usable
             cutoff: Month = m - rules.saving
