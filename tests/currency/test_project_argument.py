@@ -123,3 +123,32 @@ def test_cli_faulty_rates_dir_is_refused_with_file_line_col(command: list[str], 
     done = _run(*command, "--rates", str(tmp_path))
     assert done.returncode == 2
     assert "bad.toml:" in done.stderr
+
+
+@pytest.mark.parametrize("command", [
+    ["merudgift", "1000", "--decided-on", "2024-06-01"],
+    ["egenbetaling", "ophold", "110", "2024-03-03", "2024-03-13"],
+    ["egenbetaling", "forudbetaling", "110", "2024-03-01", "31"],
+    ["egenbetaling", "efterregulering", "110", "2024-03-01", "31", "12"],
+    ["egenbetaling", "botilbud108", "--income-basis", "300000", "--dwelling-costs", "60000", "--on", "2024-06-01"],
+    ["egenbetaling", "botilbud107", "--net-income", "12000", "--fixed-expenses", "1500",
+     "--included-items-cost", "8000", "--board-included", "--on", "2025-01-06", "--kommune", "lejre"],
+    ["ledsager", "tilskud", "2024", "100"],
+    ["hastig-sygdom", "budget", "2024-06-01"],
+    ["beskaeftigelse", "loen", "35", "--field-lowest-wage", "180", "--on", "2024-06-01"],
+    ["beskaeftigelse", "befordring", "--days", "20", "--distance-km", "25", "--net-earnings", "1500",
+     "--per-km", "1.50", "--on", "2024-06-01"],
+    ["folkepension", "1970-01-01"],
+])
+def test_cli_every_calculation_command_takes_project(command: list[str]) -> None:
+    done = _run(*command, "--project")
+    assert done.returncode == 0, done.stderr
+
+
+def test_cli_simulate_takes_project_and_rates(tmp_path: Path) -> None:
+    usage = tmp_path / "usage.csv"
+    usage.write_text("month,hours\n2026-03,20\n", encoding="utf-8")
+    (tmp_path / "rates").mkdir()
+    done = _run("ledsager", "simulate", "--start", "2026-01", "--usage", str(usage), "--project=4.5",
+                "--rates", str(tmp_path / "rates"))
+    assert done.returncode == 0, done.stderr

@@ -134,3 +134,27 @@ def test_sel108_kompensationsbeloeb_after_the_couples_discount() -> None:
 def test_sel108_bad_kompensationsbeloeb(bad: object) -> None:
     with pytest.raises(InvalidInput):
         sel108(income_basis=1, dwelling_costs=1, on=date(2024, 6, 1), kompensationsbeloeb=bad)
+
+
+_STEP_2024 = """\
+[[rate]]
+key = "sel108.couple_discount_step"
+unit = "DKK/year"
+value = 5826
+valid_from = 2024-01-01
+status = "derived"
+source = "a test: 5.645 × 1,032 (spec rates-2025-2027.md § 7.3)"
+"""
+
+
+def test_sel108_couple_in_2024_reads_the_years_step() -> None:
+    c = Couple(joint_income=Decimal("300000"), social_pension=Decimal("288000"))
+    book = default_book()
+    if not book.history("sel108.couple_discount_step") or all(
+            r.valid_from.year != 2024 for r in book.history("sel108.couple_discount_step")):
+        book = book_with({"national/step-2024.toml": _STEP_2024})
+    r = sel108(income_basis=300000, dwelling_costs=60000, on=date(2024, 6, 1), couple=c, rates=book)
+    # 12 000 over the social pension = 2 full steps of 5 826: 25 % − 2 points = 23 %
+    assert r.couple_discount == Decimal("0.23")
+    assert r.amount == Decimal("28182.00")  # 36 600 × 0.77
+    assert "5.826,00 kr." in r.explain()
