@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from datetime import date
-from decimal import Decimal
+from decimal import Context, Decimal, localcontext
 from itertools import pairwise
 
 from socialcalc.errors import RateFault
@@ -71,7 +71,16 @@ def _numbers(value: object) -> list[Decimal]:
 
 
 def drift_warnings(tree: Tree) -> list[RateFault]:
-    """Published figures that drift by more than 1 kr. from the previous figure indexed by the stored percentages."""
+    """Published figures that drift by more than 1 kr. from the previous figure indexed by the stored percentages.
+
+    Computed in a context of its own, wide enough for any figure the loader lets through (the caller's decimal
+    context plays no part), so a large figure gives a warning, never an arithmetic error.
+    """
+    with localcontext(Context(prec=60, Emax=10**6, Emin=-(10**6))):
+        return _drift_warnings(tree)
+
+
+def _drift_warnings(tree: Tree) -> list[RateFault]:
     warnings = []
     for (key, _kommune), items in _by_scope(tree.entries).items():
         spec = tree.keys[key]
