@@ -30,6 +30,7 @@ from collections.abc import Mapping
 from decimal import Decimal
 from typing import Any
 
+from socialcalc import coerce
 from socialcalc.errors import InvalidInput
 from socialcalc.ratebook import Project
 
@@ -45,11 +46,10 @@ def _percentage(value: Any, field: str) -> Decimal:
                                          "Decimal('4.5')")
     if not isinstance(value, Decimal):
         raise InvalidInput(field, repr(value), f"a percentage is a Decimal, e.g. Decimal('4.5') ({_WHAT})")
-    if not value.is_finite():
-        raise InvalidInput(field, value, "a percentage is a finite number (not NaN or infinite)")
-    if value < _LOWEST:
-        raise InvalidInput(field, value, "a percentage below -100 would make amounts negative")
-    return value
+    number: Decimal = coerce.amount(value, field)  # NaN, infinities and absurd sizes refused with their codes
+    if number < _LOWEST:
+        raise InvalidInput(field, number, "a percentage below -100 would make amounts negative")
+    return number
 
 
 def check_project(value: Any, field: str = "project") -> Project:

@@ -44,15 +44,17 @@ def amount(text: str) -> Decimal:
     try:
         return to_decimal(text, "amount")
     except InvalidInput as err:
-        raise argparse.ArgumentTypeError(err.rule) from None
+        raise argparse.ArgumentTypeError(f"{err.rule}; {err.remedy}" if err.remedy else err.rule) from None
 
 
 def day(text: str) -> date:
     """A date argument, YYYY-MM-DD."""
     try:
+        if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", text):
+            raise ValueError(text)
         return date.fromisoformat(text)
     except ValueError:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a date; write YYYY-MM-DD") from None
+        raise argparse.ArgumentTypeError(f"{text!r} er ikke en dato; skriv ÅÅÅÅ-MM-DD") from None
 
 
 def month(text: str) -> Month:
@@ -123,7 +125,7 @@ def add_rates(parser: argparse.ArgumentParser) -> None:
 def book_of(args: argparse.Namespace) -> RateBook | None:
     """The rate book of ``--rates`` (``None``: the packaged book), loaded strictly.
 
-    Raises :class:`~socialcalc.errors.RateFileError` (exit 2) listing every fault of every overlay.
+    Raises :class:`~socialcalc.errors.RateFileError` (exit 1) listing every fault of every overlay.
     """
     overlays = getattr(args, "rates", None) or []
     return load_rates(overlays=tuple(overlays)) if overlays else None

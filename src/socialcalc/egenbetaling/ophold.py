@@ -31,6 +31,7 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, model_validator
 
+from socialcalc.coerce import exact
 from socialcalc.egenbetaling._common import (
     OFFER_DA,
     PrepaymentTooLong,
@@ -204,6 +205,7 @@ def _title(what: str, paragraph: int) -> str:
     return f"{what} for ophold på {OFFER_DA[paragraph]} (SEL § {paragraph})"
 
 
+@exact
 def stay(
     paragraph: Any,
     arrival: date,
@@ -300,6 +302,7 @@ def _prepaid_days(at: Rates, days: Any, field: str) -> int:
     return n
 
 
+@exact
 def prepayment(
     paragraph: Any,
     start: date,
@@ -344,6 +347,7 @@ def prepayment(
                             paragraph=para, start=start, days=n, periods=tuple(p for p, _ in runs))
 
 
+@exact
 def settlement(
     paragraph: Any,
     start: date,

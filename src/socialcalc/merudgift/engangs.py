@@ -23,6 +23,7 @@ from __future__ import annotations
 from datetime import date
 from decimal import Decimal
 
+from socialcalc.coerce import exact
 from socialcalc.errors import InvalidInput
 from socialcalc.explain import Explainer, dato, kr
 from socialcalc.merudgift.model import OneOffResult
@@ -35,6 +36,7 @@ from socialcalc.ratebook import Project, RateBook, default_book
 __all__ = ["one_off"]
 
 
+@exact
 def one_off(
     expense: Decimal | int | str,
     *,

@@ -20,9 +20,11 @@ from datetime import date, timedelta
 from decimal import Decimal
 from typing import Any
 
+from socialcalc import coerce
+from socialcalc.coerce import exact
 from socialcalc.errors import InvalidInput, RateNotPublished, UnknownRate
 from socialcalc.money import apply_rounding
-from socialcalc.ratebook.loader import KOMMUNE_NAME, Entry, Expected, Percent
+from socialcalc.ratebook.loader import Entry, Expected, Percent
 from socialcalc.ratebook.model import Band, KeySpec, Kind, Project, Rate, Regulation, Status
 
 __all__ = ["RateBook", "Rates", "Span", "normalise_kommune"]
@@ -59,19 +61,10 @@ def normalise_kommune(kommune: str | None) -> str | None:
     >>> normalise_kommune("../x")
     Traceback (most recent call last):
     ...
-    socialcalc.errors.InvalidInput: kommune = '../x': a municipality is named in lowercase letters, digits, \
-'-' or '_' (e.g. 'lejre'), never a path
+    socialcalc.errors.InvalidInput: kommune = '../x': en kommune angives ved sit navn med små bogstaver, \
+fx 'lejre'
     """
-    if kommune is None:
-        return None
-    if not isinstance(kommune, str):
-        raise InvalidInput("kommune", repr(kommune), "a municipality is named by a string such as 'lejre'")
-    name = kommune.strip().lower()
-    if not KOMMUNE_NAME.match(name):
-        raise InvalidInput("kommune", repr(kommune),
-                           "a municipality is named in lowercase letters, digits, '-' or '_' (e.g. 'lejre'), "
-                           "never a path")
-    return name
+    return coerce.kommune(kommune)
 
 
 class RateBook:
@@ -122,14 +115,15 @@ class RateBook:
         ``project``: ``False`` (strict, the default), ``True`` (project missing yearly amounts with the stored
         satsreguleringsprocent) or a ``Decimal`` percentage for years without a stored one.
         """
-        if not isinstance(day, date):
-            raise InvalidInput("day", repr(day), "a rate is looked up for a datetime.date")
+        day = coerce.day(day, "day")
         name = normalise_kommune(kommune)
         if name is not None and name not in self.kommuner:
             known = ", ".join(sorted(self.kommuner)) or "none"
-            raise UnknownRate(f"kommune = {kommune!r}: no rate table for this municipality (known: {known})")
+            raise UnknownRate(code="rate.unknown_kommune", kommune=repr(kommune), known=known)
         if isinstance(project, float) or not isinstance(project, bool | Decimal):
             raise InvalidInput("project", repr(project), "project is True, False or a Decimal percentage")
+        if isinstance(project, Decimal):
+            project = coerce.amount(project, "project")  # NaN, infinities and absurd percentages refused
         return Rates(self, day, name, project)
 
     def spec(self, key: str) -> KeySpec:
@@ -230,6 +224,7 @@ class Rates:
     def __repr__(self) -> str:
         return f"Rates(day={self.day.isoformat()}, kommune={self.kommune!r}, project={self.project!r})"
 
+    @exact
     def get(self, key: str) -> Rate:
         """The value of ``key`` on this day; :class:`~socialcalc.errors.RateNotPublished` if there is none.
 
@@ -237,8 +232,8 @@ class Rates:
         >>> load_rates().at(date(2022, 3, 1)).get("sel110.per_day")
         Traceback (most recent call last):
         ...
-        socialcalc.errors.RateNotPublished: rate sel110.per_day has no value on 2022-03-01 \
-(no value published for 2022); last known value: 93 (valid from 2021-01-01).
+        socialcalc.errors.RateNotPublished: satsen sel110.per_day har ingen værdi den 1. marts 2022 \
+(no value published for 2022); senest kendte værdi: 93 (valid from 2021-01-01)
         """
         spec = self.book.spec(key)
         if self.kommune is not None and spec.overridable:
