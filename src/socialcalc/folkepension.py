@@ -29,7 +29,8 @@ from datetime import date
 from socialcalc import coerce
 from socialcalc.errors import InvalidInput
 from socialcalc.months import Month, MonthEndRule, months_after
-from socialcalc.ratebook import RateBook, default_book
+from socialcalc.projection import check_project
+from socialcalc.ratebook import Project, RateBook, default_book
 from socialcalc.ratebook.model import AgeRow
 
 __all__ = ["PensionAge", "birth_date_from_cpr", "first_pension_month", "pension_age", "reached_on"]
@@ -56,17 +57,23 @@ def _birth(birth: date) -> date:
     return coerce.day(birth, "birth")
 
 
-def _table(rates: RateBook | None, on: date | None) -> tuple[AgeRow, ...]:
+def _table(rates: RateBook | None, on: date | None, project: Project = False) -> tuple[AgeRow, ...]:
     book = rates or default_book()
-    rate = book.at(on).get("folkepension.age_table") if on else book.latest("folkepension.age_table")
+    project = check_project(project)
+    rate = (book.at(on, project=project).get("folkepension.age_table") if on
+            else book.latest("folkepension.age_table"))
     table: tuple[AgeRow, ...] = rate.value
     return table
 
 
-def pension_age(birth: date, *, rates: RateBook | None = None, on: date | None = None) -> PensionAge:
+def pension_age(
+    birth: date, *, rates: RateBook | None = None, on: date | None = None, project: Project = False
+) -> PensionAge:
     """The folkepensionsalder of a person born on ``birth`` (lov om social pension § 1 a).
 
-    ``on`` chooses the table in force on that day (default: the latest table in the book).
+    ``on`` chooses the table in force on that day (default: the latest table in the book). ``project`` (see
+    :mod:`socialcalc.projection`) is checked and passed to the rate book; the table is a standing value, so
+    it never needs projecting.
 
     >>> pension_age(date(1954, 3, 2))
     PensionAge(years=65, months=6)
@@ -74,32 +81,41 @@ def pension_age(birth: date, *, rates: RateBook | None = None, on: date | None =
     '70 år'
     """
     birth = _birth(birth)
-    row = _table(rates, on)[0]
-    for candidate in _table(rates, on):
+    table = _table(rates, on, project)
+    row = table[0]
+    for candidate in table:
         if candidate.born_from is None or candidate.born_from <= birth:
             row = candidate
     return PensionAge(row.years, row.months)
 
 
-def reached_on(birth: date, *, rates: RateBook | None = None, on: date | None = None) -> date:
+def reached_on(
+    birth: date, *, rates: RateBook | None = None, on: date | None = None, project: Project = False
+) -> date:
     """The day a person born on ``birth`` reaches folkepensionsalderen (29 February → 28 February).
+
+    ``on`` and ``project`` as for :func:`pension_age`.
 
     >>> reached_on(date(1954, 3, 2))
     datetime.date(2019, 9, 2)
     >>> reached_on(date(1956, 2, 29))
     datetime.date(2023, 2, 28)
     """
-    age = pension_age(birth, rates=rates, on=on)
+    age = pension_age(birth, rates=rates, on=on, project=project)
     return months_after(_birth(birth), age.total_months, MonthEndRule.CLAMP)
 
 
-def first_pension_month(birth: date, *, rates: RateBook | None = None, on: date | None = None) -> Month:
+def first_pension_month(
+    birth: date, *, rates: RateBook | None = None, on: date | None = None, project: Project = False
+) -> Month:
     """The first month of folkepension: the month after the age is reached.
+
+    ``on`` and ``project`` as for :func:`pension_age`.
 
     >>> first_pension_month(date(1970, 12, 31))
     Month(2040, 1)
     """
-    return Month.from_date(reached_on(birth, rates=rates, on=on)) + 1
+    return Month.from_date(reached_on(birth, rates=rates, on=on, project=project)) + 1
 
 
 def birth_date_from_cpr(cpr: str) -> date:

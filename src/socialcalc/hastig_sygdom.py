@@ -46,7 +46,8 @@ from socialcalc.coerce import exact
 from socialcalc.errors import InvalidInput
 from socialcalc.explain import Explanation, Kroner, RateUsed, Step, dato, kr
 from socialcalc.money import ZERO, round_ore, to_decimal
-from socialcalc.ratebook import RateBook, default_book
+from socialcalc.projection import check_project
+from socialcalc.ratebook import Project, RateBook, default_book
 
 __all__ = [
     "PARAGRAPHS",
@@ -203,15 +204,17 @@ class Budget(BaseModel):
         *,
         kommune: str | None = None,
         rates: RateBook | None = None,
-        project: bool | Decimal = False,
+        project: Project = False,
         existing: Iterable[Budget] = (),
         earlier_help_for_same_disease: bool = False,
     ) -> Budget:
         """Open the § 117a account of a disease course decided on ``decided_on`` (SEL § 117a stk. 1).
 
         The budget is the ``sel117a.budget`` of the decision's year, fixed for the course. A year without a
-        published budget raises :class:`~socialcalc.errors.RateNotPublished` unless ``project`` is ``True`` (or
-        a satsreguleringsprocent as a ``Decimal``); the account then says ``projected=True``.
+        published budget raises :class:`~socialcalc.errors.RateNotPublished` unless ``project`` is ``True``, a
+        satsreguleringsprocent as a ``Decimal`` or ``{year: percentage}`` (see :mod:`socialcalc.projection`;
+        SEL § 182 stk. 8 regulates the budget by the satsreguleringsprocent); the account then says
+        ``projected=True``.
 
         Refused (:class:`~socialcalc.errors.InvalidInput`): a decision before § 117a took effect
         (``sel117a.in_force``); ``existing`` accounts for the same course (:class:`SecondAccount`); a person who
@@ -234,6 +237,7 @@ budget for a decision before that day
 disease course, and this course already has an account (decided on the date(s) shown); book on that account instead
         """
         decided_on = _day(decided_on, "decided_on")
+        project = check_project(project)
         if not isinstance(earlier_help_for_same_disease, bool):
             raise InvalidInput("earlier_help_for_same_disease", repr(earlier_help_for_same_disease),
                                "a fact given as True or False")

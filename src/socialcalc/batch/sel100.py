@@ -56,7 +56,7 @@ from socialcalc.batch._resolve import (
 )
 from socialcalc.batch.columns import BatchInputError, Ore, ore_column
 from socialcalc.errors import InvalidInput, SocialcalcError, UnknownRate
-from socialcalc.merudgift.ordning import check_transition, regime_at
+from socialcalc.merudgift.ordning import check_transition, old_award_table, regime_at
 from socialcalc.money import round_ore
 from socialcalc.ratebook import Rate, RateBook, default_book
 
@@ -227,10 +227,8 @@ the decision falls under the merudgiftsydelse
             except SocialcalcError as err:
                 failures.add(groups.first_row([g]), _TRANSITION, wrap(err, rates_column))
                 continue
-            ends = book.spec("sel100.bands").ends
-            day_rates = book.at(ends if ends is not None and paid_day > ends else paid_day, name, project=project)
             try:
-                table = day_rates.get("sel100.bands")
+                table = old_award_table(book, paid_day, name, project).bands
             except SocialcalcError as err:
                 failures.add(groups.first_row([g]), _RATES, wrap(err, rates_column))
                 continue

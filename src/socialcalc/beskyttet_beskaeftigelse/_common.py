@@ -9,7 +9,8 @@ from typing import Annotated, Any
 from pydantic import BeforeValidator
 
 from socialcalc import coerce
-from socialcalc.ratebook import RateBook, Rates, default_book
+from socialcalc.projection import check_project
+from socialcalc.ratebook import Project, RateBook, Rates, default_book
 
 __all__ = ["BEK", "Exact", "check_day", "kommune_text", "rates_on"]
 
@@ -32,9 +33,9 @@ def check_day(on: Any) -> date:
     return coerce.day(on, "on")
 
 
-def rates_on(on: date, kommune: str | None, rates: RateBook | None) -> Rates:
-    """The rates of ``on`` in ``kommune`` (one look-up per calculation)."""
-    return (rates or default_book()).at(on, kommune)
+def rates_on(on: date, kommune: str | None, rates: RateBook | None, project: Project = False) -> Rates:
+    """The rates of ``on`` in ``kommune`` (one look-up per calculation), ``project`` checked and passed on."""
+    return (rates or default_book()).at(on, kommune, project=check_project(project))
 
 
 def kommune_text(kommune: str | None) -> str:

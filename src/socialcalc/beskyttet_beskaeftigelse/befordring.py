@@ -40,7 +40,7 @@ from socialcalc.coerce import exact
 from socialcalc.errors import InvalidInput
 from socialcalc.explain import Explainer, Kroner, kr, procent, tal
 from socialcalc.money import ORE, non_negative, round_ore
-from socialcalc.ratebook import RateBook
+from socialcalc.ratebook import Project, RateBook
 from socialcalc.result import Result
 
 __all__ = ["PriceForm", "Transport", "transport"]
@@ -129,13 +129,16 @@ def transport(
     daily_within_10km: Any = None,
     kommune: str | None = None,
     rates: RateBook | None = None,
+    project: Project = False,
 ) -> Transport:
     """Split a period's transport cost between the person and the municipality (SEL § 103; BEK § 2).
 
     ``days``: working days in the period (``int``). ``distance_km``: one-way distance by the cheapest option.
     ``net_earnings``: the person's earnings from the sheltered employment after tax, for the same period.
     Give either ``per_km`` or both ``daily_total`` and ``daily_within_10km`` (see the module's text). Every
-    amount is a non-negative ``Decimal``, ``int`` or decimal string; a float is refused.
+    amount is a non-negative ``Decimal``, ``int`` or decimal string; a float is refused. ``project`` (see
+    :mod:`socialcalc.projection`) is passed to the rate book: the § 103 rates are standing, so every year from
+    their start computes strictly.
 
     Worked examples 2 and 3 of the spec (25 km and 8 km each way):
 
@@ -172,7 +175,7 @@ daily_total and daily_within_10km (zone tickets), not both
                            f"the price of the trip within the own distance is above the whole trip's price "
                            f"(daily_total = {whole})")
     day = check_day(on)
-    table = rates_on(day, kommune, rates)
+    table = rates_on(day, kommune, rates, project)
     km_rate = table.get("sel103.own_transport_km")
     share_rate = table.get("sel103.transport_cap_share")
     own_km = Decimal(km_rate.value)

@@ -34,7 +34,7 @@ from socialcalc.beskyttet_beskaeftigelse._common import BEK, Exact, check_day, k
 from socialcalc.coerce import exact
 from socialcalc.explain import Explainer, Explanation, Kroner, dato, kr, procent, timer
 from socialcalc.money import non_negative, round_ore
-from socialcalc.ratebook import RateBook
+from socialcalc.ratebook import Project, RateBook
 from socialcalc.result import Result
 
 __all__ = ["HourlyWage", "PeriodWage", "WageBasis", "hourly_wage", "period_wage"]
@@ -108,12 +108,14 @@ def hourly_wage(
     on: date,
     kommune: str | None = None,
     rates: RateBook | None = None,
+    project: Project = False,
 ) -> HourlyWage:
     """The hourly wage from the assessed rate, the legal floor and the municipal cap (SEL § 103; BEK § 1).
 
     ``assessed`` and ``field_lowest_wage`` are kroner per hour (``Decimal``, ``int`` or a decimal string; never a
     float, never negative). The result's ``amount`` is ``max(floor, min(assessed, cap))`` rounded to øre, half
-    up; without a cap it is ``max(floor, assessed)``.
+    up; without a cap it is ``max(floor, assessed)``. ``project`` (see :mod:`socialcalc.projection`) is passed to
+    the rate book: the § 103 rates are standing, so every year from their start computes strictly.
 
     Worked example 1 of the spec (the field's lowest wage 180.00 kr./hour, assessed 35 kr./hour):
 
@@ -133,7 +135,7 @@ def hourly_wage(
     assessed_d = non_negative(assessed, "assessed")
     lowest = non_negative(field_lowest_wage, "field_lowest_wage")
     day = check_day(on)
-    table = rates_on(day, kommune, rates)
+    table = rates_on(day, kommune, rates, project)
     share_rate = table.get("sel103.wage_floor_share")
     cap_rate = table.optional("sel103.hourly_wage_cap")
 

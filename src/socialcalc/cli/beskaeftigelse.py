@@ -11,7 +11,7 @@ import argparse
 from typing import Any
 
 from socialcalc.beskyttet_beskaeftigelse import hourly_wage, period_wage, transport
-from socialcalc.cli.common import add_json, add_kommune, amount, day, emit
+from socialcalc.cli.common import add_json, add_kommune, add_project, add_rates, amount, book_of, day, emit
 
 __all__ = ["register"]
 
@@ -29,6 +29,8 @@ def register(sub: Any) -> None:
     loen.add_argument("--hours", type=amount, default=None, metavar="H",
                       help="hours worked in the period: print the period's wage")
     add_kommune(loen)
+    add_project(loen)
+    add_rates(loen)
     add_json(loen)
     loen.set_defaults(func=_loen)
 
@@ -46,12 +48,15 @@ def register(sub: Any) -> None:
                      help="zone tickets: price per working day of a trip within the own distance "
                           "(sel103.own_transport_km), there and back")
     add_kommune(bef)
+    add_project(bef)
+    add_rates(bef)
     add_json(bef)
     bef.set_defaults(func=_befordring)
 
 
 def _loen(args: argparse.Namespace) -> int:
-    wage = hourly_wage(args.assessed, field_lowest_wage=args.field_lowest_wage, on=args.on, kommune=args.kommune)
+    wage = hourly_wage(args.assessed, field_lowest_wage=args.field_lowest_wage, on=args.on, kommune=args.kommune,
+                       rates=book_of(args), project=args.project)
     emit(wage if args.hours is None else period_wage(args.hours, wage), args.json)
     return 0
 
@@ -59,6 +64,7 @@ def _loen(args: argparse.Namespace) -> int:
 def _befordring(args: argparse.Namespace) -> int:
     result = transport(days=args.days, distance_km=args.distance_km, net_earnings=args.net_earnings, on=args.on,
                        per_km=args.per_km, daily_total=args.daily_total,
-                       daily_within_10km=args.daily_within_10km, kommune=args.kommune)
+                       daily_within_10km=args.daily_within_10km, kommune=args.kommune, rates=book_of(args),
+                       project=args.project)
     emit(result, args.json)
     return 0

@@ -1,4 +1,10 @@
-"""Small helpers the subcommands share: argument types and output."""
+"""Small helpers the subcommands share: argument types, the rate-book options and output.
+
+Every command takes ``--rates DIR`` (:func:`add_rates`, repeatable: overlay directories layered over the
+packaged rate book, in order, by :func:`socialcalc.load_rates`), and every calculation command takes
+``--project [PERCENT | YEAR=PERCENT,...]`` (:func:`add_project`): bare, the indices stored in the book; one
+percentage for exactly one missing year; or one percentage per year.
+"""
 
 from __future__ import annotations
 
@@ -6,7 +12,7 @@ import argparse
 import json
 import re
 from datetime import date
-from decimal import Decimal
+from decimal import Decimal, InvalidOperation
 from typing import Any
 
 from pydantic import BaseModel
@@ -14,8 +20,23 @@ from pydantic import BaseModel
 from socialcalc.errors import InvalidInput
 from socialcalc.money import to_decimal
 from socialcalc.months import Month
+from socialcalc.projection import check_project
+from socialcalc.ratebook import Project, RateBook, load_rates
 
-__all__ = ["add_json", "add_kommune", "amount", "day", "emit", "month"]
+__all__ = [
+    "add_json",
+    "add_kommune",
+    "add_project",
+    "add_rates",
+    "amount",
+    "book_of",
+    "day",
+    "emit",
+    "month",
+    "project_value",
+]
+
+_YEAR_PERCENT = re.compile(r"(\d{4})=(.+)")
 
 
 def amount(text: str) -> Decimal:
@@ -42,6 +63,72 @@ def month(text: str) -> Month:
         return Month.parse(text)
     except InvalidInput as err:
         raise argparse.ArgumentTypeError(err.rule) from None
+
+
+def _percent(text: str) -> Decimal:
+    try:
+        return Decimal(text.strip())
+    except InvalidOperation:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a percentage; write e.g. 4.5 (a decimal point, "
+                                         "no % sign)") from None
+
+
+def project_value(text: str) -> Project:
+    """A ``--project`` value: ``PERCENT`` (one missing year) or ``YEAR=PERCENT,...`` (one per year).
+
+    >>> project_value("4.5")
+    Decimal('4.5')
+    >>> project_value("2026=4.5,2027=3")
+    {2026: Decimal('4.5'), 2027: Decimal('3')}
+    >>> project_value("2026=4,5")
+    Traceback (most recent call last):
+    ...
+    argparse.ArgumentTypeError: '5' is not YEAR=PERCENT; write e.g. 2026=4.5,2027=3.0 (a decimal point)
+    """
+    value: Any
+    if "=" in text:
+        value = {}
+        for part in text.split(","):
+            match = _YEAR_PERCENT.fullmatch(part.strip())
+            if match is None:
+                raise argparse.ArgumentTypeError(f"{part!r} is not YEAR=PERCENT; write e.g. 2026=4.5,2027=3.0 "
+                                                 "(a decimal point)")
+            year = int(match.group(1))
+            if year in value:
+                raise argparse.ArgumentTypeError(f"the year {year} is given twice")
+            value[year] = _percent(match.group(2))
+    else:
+        value = _percent(text)
+    try:
+        return check_project(value, "--project")
+    except InvalidInput as err:
+        raise argparse.ArgumentTypeError(str(err)) from None
+
+
+def add_project(parser: argparse.ArgumentParser) -> None:
+    """Add ``--project [PERCENT | YEAR=PERCENT,...]`` (``args.project``: ``False``, ``True``, or the value)."""
+    parser.add_argument(
+        "--project", nargs="?", const=True, default=False, type=project_value, metavar="PERCENT|YEAR=PERCENT,...",
+        help="project a yearly rate the book does not publish, flagged as projected: bare, with the indices "
+             "stored in the book; PERCENT for exactly one missing year; YEAR=PERCENT,... for each year "
+             "(e.g. 2026=4.5,2027=3.0). Write --project=VALUE just before a positional argument")
+
+
+def add_rates(parser: argparse.ArgumentParser) -> None:
+    """Add ``--rates DIR`` (repeatable): overlay directories layered over the packaged rate book."""
+    parser.add_argument(
+        "--rates", action="append", default=[], metavar="DIR",
+        help="a rate directory (same format as the packaged one) layered over the packaged rate book; "
+             "repeatable, later ones over earlier ones; every fault is reported and nothing is loaded")
+
+
+def book_of(args: argparse.Namespace) -> RateBook | None:
+    """The rate book of ``--rates`` (``None``: the packaged book), loaded strictly.
+
+    Raises :class:`~socialcalc.errors.RateFileError` (exit 1) listing every fault of every overlay.
+    """
+    overlays = getattr(args, "rates", None) or []
+    return load_rates(overlays=tuple(overlays)) if overlays else None
 
 
 def add_json(parser: argparse.ArgumentParser) -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
-from socialcalc.cli.common import add_json, add_kommune, amount, day, emit
+from socialcalc.cli.common import add_json, add_kommune, add_project, add_rates, amount, book_of, day, emit
 from socialcalc.egenbetaling import Couple, Reduction, prepayment, sel107, sel108, settlement, stay
 from socialcalc.errors import InvalidInput
 
@@ -14,6 +14,15 @@ __all__ = ["register"]
 
 def _paragraph(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("paragraph", metavar="PARAGRAPH", help="109 (kvindekrisecenter) or 110 (forsorgshjem/herberg)")
+
+
+def _book_options(parser: argparse.ArgumentParser) -> None:
+    add_project(parser)
+    add_rates(parser)
+
+
+def _book(args: argparse.Namespace) -> dict[str, Any]:
+    return {"rates": book_of(args), "project": args.project}
 
 
 def register(sub: Any) -> None:
@@ -31,6 +40,7 @@ def register(sub: Any) -> None:
     red.add_argument("--reduction-share", type=amount, metavar="SHARE", help="the reduction as a share (0-1)")
     red.add_argument("--waiver", action="store_true", help="the municipality waived the payment (bortfald)")
     add_kommune(o)
+    _book_options(o)
     add_json(o)
     o.set_defaults(func=_stay)
 
@@ -39,6 +49,7 @@ def register(sub: Any) -> None:
     f.add_argument("start", type=day, metavar="START", help="the first prepaid døgn, YYYY-MM-DD")
     f.add_argument("days", type=int, metavar="DAYS", help="døgn prepaid")
     add_kommune(f)
+    _book_options(f)
     add_json(f)
     f.set_defaults(func=_prepayment)
 
@@ -48,6 +59,7 @@ def register(sub: Any) -> None:
     e.add_argument("prepaid_days", type=int, metavar="PREPAID_DAYS", help="døgn prepaid")
     e.add_argument("actual_days", type=int, metavar="ACTUAL_DAYS", help="døgn actually stayed")
     add_kommune(e)
+    _book_options(e)
     add_json(e)
     e.set_defaults(func=_settlement)
 
@@ -61,7 +73,11 @@ def register(sub: Any) -> None:
     b8.add_argument("--social-pension", type=amount, metavar="KR", help="a couple: the social pension")
     for name in ("electricity", "heating", "services"):
         b8.add_argument(f"--{name}", type=amount, default=0, metavar="KR", help=f"{name}: a separate line")
+    b8.add_argument("--kompensationsbeloeb", type=amount, default=None, metavar="KR",
+                    help="the kompensationsbeløb the municipality fixed (BEK 1387/2006 §§ 6-8), per year: "
+                         "deducted from the payment")
     add_kommune(b8)
+    _book_options(b8)
     add_json(b8)
     b8.set_defaults(func=_sel108)
 
@@ -76,6 +92,7 @@ def register(sub: Any) -> None:
     b7.add_argument("--kommune", metavar="K", required=True, help="municipality (e.g. lejre)")
     b7.add_argument("--keeps-own-dwelling", action="store_true")
     b7.add_argument("--housing-part-cost", type=amount, default=None, metavar="KR")
+    _book_options(b7)
     add_json(b7)
     b7.set_defaults(func=_sel107)
 
@@ -89,18 +106,18 @@ def _stay(args: argparse.Namespace) -> int:
     elif args.waiver:
         reduction = Reduction.waiver()
     emit(stay(args.paragraph, args.arrival, args.departure, has_income=not args.no_income, reduction=reduction,
-              kommune=args.kommune), args.json)
+              kommune=args.kommune, **_book(args)), args.json)
     return 0
 
 
 def _prepayment(args: argparse.Namespace) -> int:
-    emit(prepayment(args.paragraph, args.start, args.days, kommune=args.kommune), args.json)
+    emit(prepayment(args.paragraph, args.start, args.days, kommune=args.kommune, **_book(args)), args.json)
     return 0
 
 
 def _settlement(args: argparse.Namespace) -> int:
-    emit(settlement(args.paragraph, args.start, args.prepaid_days, args.actual_days, kommune=args.kommune),
-         args.json)
+    emit(settlement(args.paragraph, args.start, args.prepaid_days, args.actual_days, kommune=args.kommune,
+                    **_book(args)), args.json)
     return 0
 
 
@@ -113,7 +130,7 @@ def _sel108(args: argparse.Namespace) -> int:
     emit(sel108(income_basis=args.income_basis, dwelling_costs=args.dwelling_costs, on=args.on,
                 single_pensioner=args.single_pensioner, dependants_set_aside=args.dependants_set_aside,
                 couple=couple, electricity=args.electricity, heating=args.heating, services=args.services,
-                kommune=args.kommune), args.json)
+                kompensationsbeloeb=args.kompensationsbeloeb, kommune=args.kommune, **_book(args)), args.json)
     return 0
 
 
@@ -121,5 +138,5 @@ def _sel107(args: argparse.Namespace) -> int:
     emit(sel107(net_income=args.net_income, fixed_expenses=args.fixed_expenses,
                 included_items_cost=args.included_items_cost, board_included=args.board_included, on=args.on,
                 kommune=args.kommune, keeps_own_dwelling=args.keeps_own_dwelling,
-                housing_part_cost=args.housing_part_cost), args.json)
+                housing_part_cost=args.housing_part_cost, **_book(args)), args.json)
     return 0

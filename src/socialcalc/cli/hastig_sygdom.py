@@ -20,7 +20,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from socialcalc.cli.common import add_json, add_kommune, day
+from socialcalc.cli.common import add_json, add_kommune, add_project, add_rates, book_of, day
 from socialcalc.errors import InvalidInput, SocialcalcError
 from socialcalc.hastig_sygdom import Budget
 
@@ -48,24 +48,13 @@ def register(sub: Any) -> None:
 def _common(p: argparse.ArgumentParser) -> None:
     p.add_argument("decided_on", type=day, metavar="DECIDED_ON", help="date of the decision, YYYY-MM-DD")
     add_kommune(p)
-    p.add_argument("--project", nargs="?", const="stored", default=None, metavar="PERCENT",
-                   help="project an unpublished budget (with the stored satsreguleringsprocent, or PERCENT)")
+    add_project(p)
+    add_rates(p)
     add_json(p)
 
 
-def _project(value: str | None) -> bool | Decimal:
-    if value is None:
-        return False
-    if value == "stored":
-        return True
-    try:
-        return Decimal(value)
-    except ArithmeticError:
-        raise InvalidInput("--project", value, "a satsreguleringsprocent such as 2.5") from None
-
-
 def _open(args: argparse.Namespace) -> Budget:
-    return Budget.open(args.decided_on, kommune=args.kommune, project=_project(args.project))
+    return Budget.open(args.decided_on, kommune=args.kommune, rates=book_of(args), project=args.project)
 
 
 def _show(account: Budget, as_json: bool) -> None:

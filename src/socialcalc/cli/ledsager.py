@@ -5,8 +5,10 @@
   ``FILE`` is CSV (``month,hours`` per line; a header ``month,hours`` or ``month,minutes`` is optional; blank
   lines and ``#`` comments are skipped) or a JSON object ``{"2024-03": "20", …}`` of hours. Several lines for
   the same month add up.
-- ``socialcalc ledsager tilskud YEAR EXPENSES [--kommune K] [--project [PCT]] [--json]``: the yearly grant
-  towards the escort's expenses.
+- ``socialcalc ledsager tilskud YEAR EXPENSES [--kommune K] [--project [PCT | YEAR=PCT,...]] [--json]``: the
+  yearly grant towards the escort's expenses.
+
+Both take ``--rates DIR`` and ``--project`` (:mod:`socialcalc.cli.common`).
 """
 
 from __future__ import annotations
@@ -19,7 +21,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from socialcalc.cli.common import add_json, add_kommune, amount, emit, month
+from socialcalc.cli.common import add_json, add_kommune, add_project, add_rates, amount, book_of, emit, month
 from socialcalc.errors import InvalidInput
 from socialcalc.explain import tal
 from socialcalc.ledsageordning import Bank, MonthStatement, expense_grant
@@ -44,14 +46,16 @@ def register(sub: Any) -> None:
                    help="escort received in another form each month, deducted from the grant (default 0)")
     s.add_argument("--explain", action="store_true", help="print each month's Danish explanation too")
     add_kommune(s)
+    add_project(s)
+    add_rates(s)
     add_json(s)
     s.set_defaults(func=_simulate)
 
     t = cmds.add_parser("tilskud", help="the yearly grant towards the escort's expenses")
     t.add_argument("year", type=int, metavar="YEAR")
     t.add_argument("expenses", type=amount, metavar="EXPENSES", help="the year's probable expenses, e.g. 1200.00")
-    t.add_argument("--project", nargs="?", const=True, default=False, type=amount, metavar="PCT",
-                   help="project an unpublished year (with the stored satsreguleringsprocent, or PCT)")
+    add_project(t)
+    add_rates(t)
     add_kommune(t)
     add_json(t)
     t.set_defaults(func=_tilskud)
@@ -151,7 +155,8 @@ def _simulate(args: argparse.Namespace) -> int:
     except (OSError, UnicodeDecodeError) as err:
         raise InvalidInput("usage", str(args.usage), f"cannot read the file: {err}") from None
     usage = read_usage(text, args.usage.name)
-    bank = Bank.open(args.start, kommune=args.kommune, deduction_hours=args.deduction)
+    bank = Bank.open(args.start, kommune=args.kommune, deduction_hours=args.deduction, rates=book_of(args),
+                     project=args.project)
     for m in sorted(usage):
         bank = bank.use(m, minutes=usage[m])
     until = args.until or max([args.start, *usage])
@@ -178,5 +183,6 @@ def _simulate(args: argparse.Namespace) -> int:
 
 
 def _tilskud(args: argparse.Namespace) -> int:
-    emit(expense_grant(args.year, args.expenses, kommune=args.kommune, project=args.project), args.json)
+    emit(expense_grant(args.year, args.expenses, kommune=args.kommune, rates=book_of(args), project=args.project),
+         args.json)
     return 0

@@ -6,10 +6,9 @@ Prints the Danish explanation, or with ``--json`` the :class:`~socialcalc.merudg
 from __future__ import annotations
 
 import argparse
-from decimal import Decimal
 from typing import Any
 
-from socialcalc.cli.common import add_json, add_kommune, amount, day, emit
+from socialcalc.cli.common import add_json, add_kommune, add_project, add_rates, amount, book_of, day, emit
 from socialcalc.merudgift import calculate
 
 __all__ = ["register"]
@@ -31,20 +30,15 @@ def register(sub: Any) -> None:
     p.add_argument("--group", choices=["I", "II"], default=None,
                    help="kompensationsydelse: the citizen's chosen group (default: the recommended one)")
     add_kommune(p)
-    p.add_argument("--project", nargs="?", const="stored", default=None, metavar="PERCENT",
-                   help="project a rate that is not published (with the stored satsreguleringsprocent, or PERCENT)")
+    add_project(p)
+    add_rates(p)
     add_json(p)
     p.set_defaults(func=_run)
 
 
 def _run(args: argparse.Namespace) -> int:
-    project: bool | Decimal = False
-    if args.project == "stored":
-        project = True
-    elif args.project is not None:
-        project = amount(args.project)
     result = calculate(args.expenses, decided_on=args.decided_on, on=args.on, per=args.per,
                        documented=args.documented, listed_documented=args.listed_documented, group=args.group,
-                       kommune=args.kommune, project=project)
+                       kommune=args.kommune, rates=book_of(args), project=args.project)
     emit(result, args.json)
     return 0

@@ -6,6 +6,7 @@ import argparse
 import json
 from typing import Any
 
+from socialcalc.cli.common import add_rates, book_of
 from socialcalc.errors import InvalidInput
 from socialcalc.schema import json_schemas
 
@@ -16,10 +17,12 @@ def register(sub: Any) -> None:
     """Add ``schema``."""
     p = sub.add_parser("schema", help="print the JSON Schema of the public result models")
     p.add_argument("model", nargs="?", default=None, help="one model by name (default: all)")
+    add_rates(p)  # the schemas do not depend on rates, but a faulty --rates DIR is an error here too
     p.set_defaults(func=_run)
 
 
 def _run(args: argparse.Namespace) -> int:
+    book_of(args)
     schemas = json_schemas()
     if args.model is not None:
         if args.model not in schemas:

@@ -23,7 +23,7 @@ from socialcalc import coerce
 from socialcalc.errors import InvalidInput
 from socialcalc.explain import Explainer, Kroner, dato, kr, tal
 from socialcalc.money import round_ore
-from socialcalc.ratebook import RateBook
+from socialcalc.ratebook import Project, RateBook
 from socialcalc.ratebook.model import Rate
 
 __all__ = [
@@ -126,11 +126,12 @@ def check_date(value: Any, field: str) -> date:
 
 
 def charge(
-    book: RateBook, paragraph: int, kommune: str | None, first: date, days: int
+    book: RateBook, paragraph: int, kommune: str | None, first: date, days: int, project: Project = False
 ) -> list[tuple[StayPeriod, Rate]]:
     """The døgn that begin on ``first`` and the ``days - 1`` days after it, grouped by the rate in force.
 
-    Each run comes with the :class:`~socialcalc.ratebook.model.Rate` it was charged at.
+    Each run comes with the :class:`~socialcalc.ratebook.model.Rate` it was charged at. ``project`` is passed
+    to the rate book for every day looked up (the same for the whole run).
 
     Raises :class:`~socialcalc.errors.RateNotPublished` (naming the key and the date) if a døgn begins on a
     day with no published rate.
@@ -139,7 +140,7 @@ def charge(
     periods: list[tuple[StayPeriod, Rate]] = []
     day, remaining = first, days
     while remaining > 0:
-        rate: Rate = book.at(day, kommune).get(key)
+        rate: Rate = book.at(day, kommune, project=project).get(key)
         span = remaining if rate.valid_to is None else min(remaining, (rate.valid_to - day).days + 1)
         value = Decimal(rate.value)
         periods.append((StayPeriod.model_construct(

@@ -32,7 +32,8 @@ from socialcalc.egenbetaling._common import check_date
 from socialcalc.errors import InvalidInput
 from socialcalc.explain import Explainer, Kroner, kr
 from socialcalc.money import ZERO, non_negative, round_ore
-from socialcalc.ratebook import RateBook, default_book
+from socialcalc.projection import check_project
+from socialcalc.ratebook import Project, RateBook, default_book
 from socialcalc.ratebook.book import normalise_kommune
 from socialcalc.result import Result
 
@@ -77,11 +78,14 @@ def sel107(
     keeps_own_dwelling: bool = False,
     housing_part_cost: Any = None,
     rates: RateBook | None = None,
+    project: Project = False,
 ) -> Sel107Result:
     """The monthly payment in a temporary residential offer (SEL §§ 107, 163 stk. 2; BEK 1387/2006 § 1).
 
     ``keeps_own_dwelling=True`` needs ``housing_part_cost`` (the part of ``included_items_cost`` that is the
-    housing part), which is then not charged. Amounts are kroner per month.
+    housing part), which is then not charged. Amounts are kroner per month. ``project`` (see
+    :mod:`socialcalc.projection`) is passed to the rate book; the rådighedsbeløb is a standing municipal policy,
+    so today it changes nothing, but a yearly rate added to the rule would follow it.
 
     >>> r = sel107(net_income=12000, fixed_expenses=1500, included_items_cost=6000, board_included=False,
     ...            on=date(2025, 1, 1), kommune="lejre")
@@ -109,9 +113,10 @@ and municipality 'lemvig' has none in its table); ingen tidligere værdi kendes
     if housing is not None and housing > items:
         raise InvalidInput("housing_part_cost", housing,
                            f"the housing part cannot cost more than all the included items ({items})")
+    project = check_project(project)
     name = normalise_kommune(kommune)
     key = "sel107.raadighedsbeloeb_with_board" if board_included else "sel107.raadighedsbeloeb_without_board"
-    rate = (rates or default_book()).at(on, name).get(key)
+    rate = (rates or default_book()).at(on, name, project=project).get(key)
     keep = Decimal(rate.value)
 
     ex = Explainer("Betaling for midlertidigt botilbud (SEL § 107)")

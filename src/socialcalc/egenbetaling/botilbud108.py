@@ -19,8 +19,12 @@ year**; the result also shows the payment per month.
 Electricity and heating by consumption and the services the resident chose (board, laundry, cleaning) are
 separate lines at the offer's prices: inputs shown in the result, never part of the housing payment.
 
-**Not included**: the "kompensationsbeløb" rows of the ministry's table adjust a compensation amount defined
-in BEK 1387/2006 §§ 6–8, which socialcalc has not read; that adjustment is left out (the result says so).
+**The kompensationsbeløb is an input.** The "kompensationsbeløb" rows of the ministry's table adjust a
+compensation amount defined in BEK 1387/2006 §§ 6–8, which socialcalc has not read, so it never computes it.
+The municipality gives the kompensationsbeløb it has fixed (``kompensationsbeloeb``, kroner per year): it is
+deducted from the yearly payment, after any couples' discount (socialcalc's reading of the order), never below
+0. Without it nothing is deducted, and the explanation records that no kompensationsbeløb was given, so a
+payment that is too high for want of it is never silent.
 
 >>> from datetime import date
 >>> r = sel108(income_basis=300000, dwelling_costs=60000, on=date(2024, 6, 1))
@@ -42,7 +46,8 @@ from socialcalc.egenbetaling._common import check_date, punktum
 from socialcalc.errors import InvalidInput
 from socialcalc.explain import Explainer, Kroner, kr, procent, tal
 from socialcalc.money import ZERO, non_negative, round_ore
-from socialcalc.ratebook import RateBook, default_book
+from socialcalc.projection import check_project
+from socialcalc.ratebook import Project, RateBook, default_book
 from socialcalc.result import Result
 
 __all__ = ["Couple", "Sel108Result", "sel108"]
@@ -110,6 +115,10 @@ class Sel108Result(Result):
     """A separate line (per year), not part of the housing payment."""
     services: Kroner
     """Chosen services (board, laundry, cleaning; per year), a separate line, not part of the housing payment."""
+    kompensationsbeloeb: Kroner | None = None
+    """The kompensationsbeløb given (BEK 1387/2006 §§ 6–8, per year); ``None``: none was given, none deducted."""
+    kompensation_deducted: Kroner = Decimal("0.00")
+    """The kroner actually deducted for it (never more than the payment)."""
 
     def explain(self) -> str:
         """The explanation, ending with the yearly and monthly payment."""
@@ -131,14 +140,20 @@ def sel108(
     electricity: Any = 0,
     heating: Any = 0,
     services: Any = 0,
+    kompensationsbeloeb: Any = None,
     kommune: str | None = None,
     rates: RateBook | None = None,
+    project: Project = False,
 ) -> Sel108Result:
     """The yearly housing payment in a long-term residential offer (SEL §§ 108, 163 stk. 3; BEK 1387/2006).
 
     Amounts are kroner per year. ``couple``: a :class:`Couple` or a dict with ``joint_income`` and
     ``social_pension``. ``on`` picks the year's table: a year without the needed figure raises
-    :class:`~socialcalc.errors.RateNotPublished` (these amounts follow another index and are never projected).
+    :class:`~socialcalc.errors.RateNotPublished` unless ``project`` (see :mod:`socialcalc.projection`) lets the
+    rate book project it with the index the key declares (the thresholds follow 2 % ± the tilpasningsprocent,
+    the couples' step the satsreguleringsprocent: BEK 1387/2006 § 17); the result then says ``projected=True``.
+    ``kompensationsbeloeb``: the kompensationsbeløb the municipality has fixed under BEK 1387/2006 §§ 6–8
+    (kroner per year), deducted from the payment; ``None`` deducts nothing, and the explanation says so.
 
     >>> r = sel108(income_basis=200000, dwelling_costs=60000, on=date(2024, 6, 1), single_pensioner=True)
     >>> r.reduced_basis == Decimal("149200"), r.amount == Decimal("14920.00")
@@ -147,6 +162,8 @@ def sel108(
     >>> r = sel108(income_basis=300000, dwelling_costs=60000, on=date(2023, 6, 1), couple=c)
     >>> r.couple_discount == Decimal("0.23"), r.amount == Decimal("28790.30")
     (True, True)
+    >>> sel108(income_basis=300000, dwelling_costs=60000, on=date(2024, 6, 1), kompensationsbeloeb=1000).amount
+    Decimal('35600.00')
     """
     basis = non_negative(income_basis, "income_basis")
     costs = non_negative(dwelling_costs, "dwelling_costs")
@@ -159,8 +176,10 @@ def sel108(
         raise InvalidInput("single_pensioner", True, "a truly single pensioner is not part of a couple")
     lines = {name: non_negative(v, name) for name, v in
              (("electricity", electricity), ("heating", heating), ("services", services))}
+    kompensation = None if kompensationsbeloeb is None else non_negative(kompensationsbeloeb, "kompensationsbeloeb")
+    project = check_project(project)
 
-    at = (rates or default_book()).at(on, kommune)
+    at = (rates or default_book()).at(on, kommune, project=project)
     threshold, low, high = at.get("sel108.threshold"), at.get("sel108.share_low"), at.get("sel108.share_high")
     reduction_rate = at.get("sel108.single_pensioner_reduction") if single_pensioner else None
     couple_rates = ([at.get("sel108.couple_discount_share"), at.get("sel108.couple_discount_point"),
@@ -202,6 +221,7 @@ def sel108(
                 inputs={"fælles_indkomst": pair.joint_income, "social_pension": pair.social_pension},
                 rates=couple_rates, output=amount)
 
+    amount, deducted = _kompensation_step(ex, amount, kompensation)
     monthly = round_ore(amount / _MONTHS_PER_YEAR)
     ex.step("sel108.maaned", _PARA,
             f"Pr. måned: {kr(amount)} ÷ {_MONTHS_PER_YEAR} = {kr(monthly)} (afrundet til øre).", output=monthly)
@@ -210,15 +230,31 @@ def sel108(
     ex.step("sel108.saerskilt", _PARA,
             "El og varme efter forbrug og de serviceydelser, du har valgt (kost, vask, rengøring), betales "
             f"særskilt til tilbuddets priser{shown} og indgår ikke i boligbetalingen.", inputs=lines)
-    ex.step("sel108.kompensation", "BEK 1387/2006 §§ 6–8",
-            "Regulering for kompensationsbeløb (ministeriets tabel) er ikke medregnet: reglen er ikke indarbejdet.")
     explanation = ex.build()
     return Sel108Result(
         amount=amount, explanation=explanation, projected=explanation.projected, on=on, income_basis=basis,
         single_pensioner_reduction=pension_cut, dependants_set_aside=set_aside, reduced_basis=reduced,
         income_based=income_based, dwelling_costs=costs, couple=pair, couple_discount=discount, monthly=monthly,
         electricity=lines["electricity"], heating=lines["heating"], services=lines["services"],
+        kompensationsbeloeb=kompensation, kompensation_deducted=deducted,
     )
+
+
+def _kompensation_step(ex: Explainer, payment: Decimal, given: Decimal | None) -> tuple[Decimal, Decimal]:
+    """Deduct the kompensationsbeløb given (BEK 1387/2006 §§ 6–8) from the yearly payment; say what was done."""
+    if given is None:
+        ex.step("sel108.kompensation", "BEK 1387/2006 §§ 6–8",
+                "Der er ikke oplyst et kompensationsbeløb efter BEK 1387/2006 §§ 6–8, så betalingen er ikke "
+                "nedsat med et kompensationsbeløb.", output=payment)
+        return payment, round_ore(ZERO)
+    deducted = round_ore(min(given, payment))
+    after = payment - deducted
+    capped = " (begrænset til betalingen)" if given > payment else ""
+    ex.step("sel108.kompensation", "BEK 1387/2006 §§ 6–8",
+            f"Betalingen nedsættes med det kompensationsbeløb, kommunen har fastsat, {kr(given)} om året{capped}: "
+            f"{kr(payment)} − {kr(deducted)} = {kr(after)} om året.",
+            inputs={"kompensationsbeløb": given}, output=after)
+    return after, deducted
 
 
 def _basis_steps(ex: Explainer, basis: Decimal, reduction_rate: Any, set_aside: Decimal, reduced: Decimal) -> None:

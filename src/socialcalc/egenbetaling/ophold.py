@@ -46,7 +46,8 @@ from socialcalc.egenbetaling._common import (
 from socialcalc.errors import InvalidInput
 from socialcalc.explain import Explainer, Kroner, dato, kr, procent, tal
 from socialcalc.money import ZERO, non_negative, round_ore, to_decimal
-from socialcalc.ratebook import RateBook, Rates, default_book
+from socialcalc.projection import check_project
+from socialcalc.ratebook import Project, RateBook, Rates, default_book
 from socialcalc.result import Result
 
 __all__ = [
@@ -214,12 +215,15 @@ def stay(
     reduction: Reduction | Decimal | int | str | None = None,
     kommune: str | None = None,
     rates: RateBook | None = None,
+    project: Project = False,
 ) -> StayResult:
     """The egenbetaling for a stay from ``arrival`` to ``departure`` (SEL §§ 109, 110, 163 stk. 2; BEK 1244/2017).
 
     Every døgn is charged at the rate in force on the day it begins; døgn are counted by the policy
     ``egenbetaling.day_count`` in force on the day of arrival. ``has_income=False`` gives 0 (BEK 1244/2017
-    § 5 stk. 3). ``reduction``: a :class:`Reduction`, or a plain amount in kroner off the total.
+    § 5 stk. 3). ``reduction``: a :class:`Reduction`, or a plain amount in kroner off the total. ``project``
+    (see :mod:`socialcalc.projection`) lets a year without a published day rate be projected, the same for
+    every døgn of the stay; the result then says ``projected=True``.
 
     >>> r = stay(109, date(2023, 12, 28), date(2024, 1, 3))
     >>> (r.days, [p.days for p in r.periods]) == (6, [4, 2]), r.amount == Decimal("568.12")
@@ -239,8 +243,9 @@ def stay(
     if not isinstance(has_income, bool):
         raise InvalidInput("has_income", repr(has_income), "True or False")
     decision = _reduction_of(reduction)
+    project = check_project(project)
     book = rates or default_book()
-    policy_rate = book.at(arrival, kommune).get("egenbetaling.day_count")
+    policy_rate = book.at(arrival, kommune, project=project).get("egenbetaling.day_count")
     policy = str(policy_rate.value)
     days = _count(policy, arrival, departure)
 
@@ -260,7 +265,7 @@ def stay(
                           has_income=False, periods=(), gross=round_ore(ZERO), reduction=decision,
                           reduction_amount=round_ore(ZERO))
 
-    runs = charge(book, para, kommune, arrival, days)
+    runs = charge(book, para, kommune, arrival, days, project)
     period_steps(ex, para, runs)
     gross = sum((p.amount for p, _ in runs), start=round_ore(ZERO))
     if len(runs) > 1:
@@ -299,12 +304,19 @@ def _prepaid_days(at: Rates, days: Any, field: str) -> int:
 
 @exact
 def prepayment(
-    paragraph: Any, start: date, days: int, *, kommune: str | None = None, rates: RateBook | None = None
+    paragraph: Any,
+    start: date,
+    days: int,
+    *,
+    kommune: str | None = None,
+    rates: RateBook | None = None,
+    project: Project = False,
 ) -> PrepaymentResult:
     """A prepayment for ``days`` døgn from ``start`` (SEL §§ 109, 110; BEK 1244/2017 § 4 stk. 2).
 
     At most ``egenbetaling.prepayment_max_days`` døgn (else :class:`PrepaymentTooLong`, an
-    :class:`~socialcalc.errors.InvalidInput`); each døgn at the rate of the day it begins.
+    :class:`~socialcalc.errors.InvalidInput`); each døgn at the rate of the day it begins. ``project`` as for
+    :func:`stay`.
 
     >>> prepayment(110, date(2024, 3, 1), 31).amount == Decimal("3123.87")
     True
@@ -316,8 +328,9 @@ def prepayment(
     """
     para = paragraph_of(paragraph)
     start = check_date(start, "start")
+    project = check_project(project)
     book = rates or default_book()
-    at = book.at(start, kommune)
+    at = book.at(start, kommune, project=project)
     n = _prepaid_days(at, days, "days")
     limit = at.get("egenbetaling.prepayment_max_days")
 
@@ -325,7 +338,7 @@ def prepayment(
     ex.step("egenbetaling.forudbetaling", "BEK 1244/2017 § 4 stk. 2",
             f"Efter aftale forudbetales {tal(n)} døgn fra den {dato(start)} (højst {tal(int(limit.value))} døgn).",
             inputs={"start": start, "døgn": n}, rates=[limit], output=n)
-    runs = charge(book, para, kommune, start, n)
+    runs = charge(book, para, kommune, start, n, project)
     period_steps(ex, para, runs)
     total = sum((p.amount for p, _ in runs), start=round_ore(ZERO))
     _covers_step(ex, para)
@@ -343,12 +356,14 @@ def settlement(
     *,
     kommune: str | None = None,
     rates: RateBook | None = None,
+    project: Project = False,
 ) -> SettlementResult:
     """Settle a prepayment of ``prepaid_days`` døgn from ``start`` against the ``actual_days`` stayed (efterregulering).
 
     SEL §§ 109, 110; BEK 1244/2017 § 4 stk. 2. ``amount`` is the payment for the døgn actually stayed (from
     ``start``, each at its rate); ``refund`` is the prepayment minus that: positive is paid back, negative is
-    collected (a stay longer than the prepaid period is no error).
+    collected (a stay longer than the prepaid period is no error). ``project`` as for :func:`stay`: the same
+    for the prepaid and the actual døgn.
 
     >>> r = settlement(110, date(2024, 3, 1), 31, 12)
     >>> r.refund == Decimal("1914.63"), r.amount == Decimal("1209.24")
@@ -358,13 +373,14 @@ def settlement(
     """
     para = paragraph_of(paragraph)
     start = check_date(start, "start")
+    project = check_project(project)
     book = rates or default_book()
-    at = book.at(start, kommune)
+    at = book.at(start, kommune, project=project)
     prepaid_n = _prepaid_days(at, prepaid_days, "prepaid_days")
     actual_n = whole_days(actual_days, "actual_days")
 
-    prepaid_runs = charge(book, para, kommune, start, prepaid_n)
-    actual_runs = charge(book, para, kommune, start, actual_n)
+    prepaid_runs = charge(book, para, kommune, start, prepaid_n, project)
+    actual_runs = charge(book, para, kommune, start, actual_n, project)
     prepaid = sum((p.amount for p, _ in prepaid_runs), start=round_ore(ZERO))
     due = sum((p.amount for p, _ in actual_runs), start=round_ore(ZERO))
     refund = prepaid - due

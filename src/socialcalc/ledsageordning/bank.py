@@ -50,7 +50,8 @@ from socialcalc.errors import InvalidInput, RateError
 from socialcalc.explain import Explainer, Explanation, tal
 from socialcalc.ledsageordning.tid import hours_of, maaned, minutes_of, read_duration, varighed
 from socialcalc.months import Month
-from socialcalc.ratebook import Rate, RateBook, default_book
+from socialcalc.projection import check_project
+from socialcalc.ratebook import Project, Rate, RateBook, default_book
 from socialcalc.ratebook.book import normalise_kommune
 
 __all__ = [
@@ -247,8 +248,8 @@ class _Rules:
     rates: tuple[Rate, Rate, Rate, Rate]
 
 
-def _rules(book: RateBook, month: Month, kommune: str | None) -> _Rules:
-    at = book.at(month.first_day, kommune)
+def _rules(book: RateBook, month: Month, kommune: str | None, project: Project = False) -> _Rules:
+    at = book.at(month.first_day, kommune, project=project)
     per, saving, cap, order = (at.get(f"sel097.{k}") for k in ("hours_per_month", "saving_months", "max_hours",
                                                                "order_of_use"))
     if saving.value < 1:
@@ -409,6 +410,7 @@ class Bank(_Frozen):
 
     _book: RateBook | None = PrivateAttr(default=None)
     _memo: _Memo = PrivateAttr(default_factory=_Memo)
+    _project: Project = PrivateAttr(default=False)
 
     @model_validator(mode="after")
     def _in_order(self) -> Bank:
@@ -429,11 +431,14 @@ class Bank(_Frozen):
     @classmethod
     @exact
     def open(cls, start: Month | str, *, kommune: str | None = None, deduction_hours: Decimal | int | str = 0,
-             rates: RateBook | None = None) -> Bank:
+             rates: RateBook | None = None, project: Project = False) -> Bank:
         """Open a bank whose first month is ``start`` (SEL § 97 stk. 1; BEK 235/2012 § 6 stk. 1).
 
         ``deduction_hours``: escort the person already receives in another form each month (in a residential
         offer, as support in their own home, a group trip they chose), deducted from the monthly grant.
+        ``project`` (see :mod:`socialcalc.projection`) is kept with the bank (like ``rates``, not stored in its
+        JSON) and passed to the rate book for every month; the bank's rates are standing values, so every year
+        from 2012 computes strictly.
 
         >>> Bank.open("2024-01", kommune="Lemvig").kommune
         'lemvig'
@@ -446,19 +451,19 @@ class Bank(_Frozen):
         name = normalise_kommune(kommune)
         deduction = minutes_of(deduction_hours, "deduction_hours")
         bank = cls(start=first, kommune=name, deductions=(DeductionChange(from_month=first, minutes=deduction),))
-        bank = bank._using(rates)
+        bank = bank._using(rates, project)
         bank._rules_at(first)  # an unknown municipality or a missing rate fails here, not later
         return bank
 
     @classmethod
-    def from_json(cls, text: str | bytes, *, rates: RateBook | None = None) -> Bank:
+    def from_json(cls, text: str | bytes, *, rates: RateBook | None = None, project: Project = False) -> Bank:
         """Restore a stored bank and check its recorded history against ``rates`` (default: the packaged book).
 
         >>> b = Bank.open("2024-01").use("2024-02", 20)
         >>> Bank.from_json(b.model_dump_json()) == b
         True
         """
-        bank = cls.model_validate_json(text)._using(rates)
+        bank = cls.model_validate_json(text)._using(rates, project)
         bank._rules_at(bank.start)
         bank._carry()  # folds the whole recorded history once, and keeps its state for the next use
         return bank
@@ -604,10 +609,11 @@ class Bank(_Frozen):
 
     # -- the fold -------------------------------------------------------------------------------------------
 
-    def _using(self, rates: RateBook | None) -> Bank:
+    def _using(self, rates: RateBook | None, project: Project = False) -> Bank:
         if rates is not None and not isinstance(rates, RateBook):
             raise InvalidInput("rates", repr(rates), "expected a RateBook (socialcalc.load_rates(...))")
         self._book = None if rates is None or rates is default_book() else rates
+        self._project = check_project(project)
         return self
 
     def _rates(self) -> RateBook:
@@ -639,7 +645,7 @@ class Bank(_Frozen):
             memo = self._memo = _Memo(book=book, kommune=self.kommune)
         rules = memo.rules.get(m)
         if rules is None:
-            rules = memo.rules[m] = _rules(book, m, self.kommune)
+            rules = memo.rules[m] = _rules(book, m, self.kommune, self._private("_project"))
         return rules
 
     def _new_memo(self, before: _Memo, carry: _Carry | None) -> _Memo:

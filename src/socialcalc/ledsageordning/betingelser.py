@@ -30,7 +30,8 @@ from socialcalc.errors import InvalidInput, RateNotPublished
 from socialcalc.explain import Explainer, Explanation, dato
 from socialcalc.folkepension import PensionAge, pension_age
 from socialcalc.months import MonthEndRule, months_after
-from socialcalc.ratebook import Rate, RateBook, default_book
+from socialcalc.projection import check_project
+from socialcalc.ratebook import Project, Rate, RateBook, default_book
 
 __all__ = ["Eligibility", "Reason", "eligibility"]
 
@@ -114,6 +115,7 @@ def eligibility(
     social_pedagogical_need: bool = False,
     kommune: str | None = None,
     rates: RateBook | None = None,
+    project: Project = False,
 ) -> Eligibility:
     """Whether a person born on ``birth`` can have a ledsageordning granted on ``grant_date`` (SEL § 97 stk. 1).
 
@@ -123,6 +125,7 @@ def eligibility(
     (has BPA, § 96), ``sel98_contact_person`` (has a contact person for the deafblind, § 98),
     ``mental_illness_or_social_causes`` and ``social_pedagogical_need`` (exclusions in the municipal standards).
     The age limits are national; ``kommune`` reads them through the municipality's table all the same.
+    ``project`` (see :mod:`socialcalc.projection`) is passed to the rate book; the limits are standing values.
 
     >>> eligibility(date(2006, 6, 1), date(2024, 5, 31)).refusals[0].code
     'min_age'
@@ -141,11 +144,12 @@ def eligibility(
         raise InvalidInput("grant_date", grant_date.isoformat(), f"is before the birth date {birth.isoformat()}")
     if on < grant_date:
         raise InvalidInput("on", on.isoformat(), f"is before the grant date {grant_date.isoformat()}")
+    project = check_project(project)
     book = rates or default_book()
-    at = book.at(grant_date, kommune)
+    at = book.at(grant_date, kommune, project=project)
     min_age, floor = at.get("sel097.min_age"), at.get("sel097.age_limit_floor")
     table, table_note = _age_table(book, grant_date)
-    pension = pension_age(birth, rates=book, on=table.valid_from)
+    pension = pension_age(birth, rates=book, on=table.valid_from, project=project)
     floor_months = int(floor.value) * 12
     limit = pension if pension.total_months >= floor_months else PensionAge(int(floor.value))
     limit_day = months_after(birth, limit.total_months, MonthEndRule.CLAMP)

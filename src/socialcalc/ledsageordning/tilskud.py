@@ -19,7 +19,8 @@ from socialcalc import coerce
 from socialcalc.coerce import exact
 from socialcalc.explain import Explainer, Kroner, kr
 from socialcalc.money import non_negative, round_ore
-from socialcalc.ratebook import RateBook, default_book
+from socialcalc.projection import check_project
+from socialcalc.ratebook import Project, RateBook, default_book
 from socialcalc.result import Result
 
 __all__ = ["ExpenseGrant", "expense_grant"]
@@ -41,12 +42,13 @@ class ExpenseGrant(Result):
 
 @exact
 def expense_grant(year: int, expenses: Decimal | int | str, *, kommune: str | None = None,
-                  rates: RateBook | None = None, project: bool | Decimal = False) -> ExpenseGrant:
+                  rates: RateBook | None = None, project: Project = False) -> ExpenseGrant:
     """The yearly grant towards the escort's expenses (SEL § 97 stk. 7; BEK 235/2012 § 9).
 
     ``expenses``: the year's probable expenses for the escort (kroner, not negative). A year whose maximum is
-    not published raises :class:`~socialcalc.errors.RateNotPublished`; ``project=True`` (or a Decimal
-    satsreguleringsprocent) projects it, and the result says ``projected=True``.
+    not published raises :class:`~socialcalc.errors.RateNotPublished`; ``project`` (``True``, a Decimal
+    satsreguleringsprocent or ``{year: percentage}``; see :mod:`socialcalc.projection`) projects it, and the
+    result says ``projected=True``.
 
     >>> expense_grant(2024, "1200").amount == Decimal("1005.00")
     True
@@ -56,6 +58,7 @@ def expense_grant(year: int, expenses: Decimal | int | str, *, kommune: str | No
     """
     year = coerce.year(year, "year")
     spent = non_negative(expenses, "expenses")
+    project = check_project(project)
     book = rates or default_book()
     rate = book.at(date(year, 1, 1), kommune, project=project).get("sel097.expense_grant_max")
     maximum = Decimal(rate.value)

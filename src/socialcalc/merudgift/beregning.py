@@ -3,9 +3,11 @@
 The **regime follows the decision date** (``sel100.regime`` read on ``decided_on``); the **rates follow the
 payment month** (``on``, by default the decision date). An award under the old rules (merudgiftsydelse) that is
 paid after the band tables ended (``book.spec("sel100.bands").ends``) is paid at the table in force on that
-last day, as the transition rule says; that table is not published in our sources, so strict mode raises
-:class:`~socialcalc.errors.RateNotPublished` and ``project=True`` gives a projected amount, flagged. Paid on or
-after ``sel100.transition_deadline`` it is refused before any amount is looked up.
+last day, as the transition rule says, frozen or regulated as the policy ``sel100.transition_reading`` says
+(:func:`~socialcalc.merudgift.ordning.old_award_table`; the explanation names the reading); that table is not
+published in our sources, so strict mode raises :class:`~socialcalc.errors.RateNotPublished` and
+``project=True`` gives a projected amount, flagged. Paid on or after ``sel100.transition_deadline`` it is
+refused before any amount is looked up.
 
 **Rounding.** Inputs are exact. A yearly figure is divided by 12 for the explanation and for full cover, but
 compared with every bound and limit exactly (the bound is multiplied by 12). Amounts paid are rounded to øre,
@@ -23,11 +25,20 @@ from socialcalc.errors import InvalidInput
 from socialcalc.explain import Explainer, dato, kr, maaned
 from socialcalc.merudgift.kompensation import kompensation
 from socialcalc.merudgift.model import GroupName, MerudgiftResult
-from socialcalc.merudgift.ordning import check_transition, months_of, regime_at, to_day, transition_text
+from socialcalc.merudgift.ordning import (
+    check_transition,
+    months_of,
+    old_award_table,
+    reading_text,
+    regime_at,
+    to_day,
+    transition_text,
+)
 from socialcalc.merudgift.ydelse import band_label, choose_band, table_text
 from socialcalc.money import non_negative, round_ore
 from socialcalc.months import Month
-from socialcalc.ratebook import RateBook, default_book
+from socialcalc.projection import check_project
+from socialcalc.ratebook import Project, RateBook, default_book
 
 __all__ = ["calculate"]
 
@@ -56,7 +67,7 @@ def calculate(
     group: str | None = None,
     kommune: str | None = None,
     rates: RateBook | None = None,
-    project: bool | Decimal = False,
+    project: Project = False,
 ) -> MerudgiftResult:
     """The monthly payment under SEL § 100 for the payment month of ``on`` (default: ``decided_on``).
 
@@ -64,6 +75,8 @@ def calculate(
     says whether they are documented (full cover in the merudgiftsydelse's top band). Under the
     kompensationsydelse, ``listed_documented`` are the documented expenses of the listed types (part of
     ``expenses``) and ``group`` the citizen's choice (``"I"``/``"II"``; ``None``: the recommended group).
+    ``project`` (see :mod:`socialcalc.projection`) lets the rate book project a yearly amount it does not
+    publish for the payment month; the result then says ``projected=True``.
 
     >>> r = calculate("1707", decided_on=date(2024, 6, 1))
     >>> r.band, r.amount == Decimal("2277.00")
@@ -87,6 +100,7 @@ def calculate(
                            f"larger than the total expenses {amount}: the documented expenses of the listed "
                            "types are part of the total")
     chosen = _group(group)
+    project = check_project(project)
     book = rates or default_book()
     regime_rate = regime_at(book, decided, kommune)
     month = Month.from_date(paid_on)
@@ -100,7 +114,6 @@ def calculate(
     deadline = check_transition(book, paid_on, decided) if old else None
     ends = book.spec("sel100.bands").ends if old else None
     rates_on = ends if ends is not None and paid_on > ends else paid_on
-    day_rates = book.at(rates_on, kommune, project=project)
     ex = Explainer(f"{'Merudgiftsydelse' if old else 'Kompensationsydelse'} (SEL § 100)")
     ex.step("merudgift.ordning", book.spec("sel100.regime").paragraph,
             f"Afgørelsen er truffet {dato(decided)}; efter de regler, der gælder på afgørelsens dato, er ydelsen "
@@ -113,15 +126,18 @@ def calculate(
                 "(grænserne sammenlignes med årsbeløbet uden afrunding).",
                 inputs={"udgifter_pr_år": amount}, output=monthly)
     if not old:
-        k = kompensation(amount, listed, months, chosen=chosen, rates=day_rates, ex=ex)
+        k = kompensation(amount, listed, months, chosen=chosen, rates=book.at(paid_on, kommune, project=project),
+                         ex=ex)
         explanation = ex.build()
         return MerudgiftResult(amount=k.amount, explanation=explanation, projected=explanation.projected,
                                regime="kompensationsydelse", rates_on=rates_on, groups=k.groups,
                                recommended_group=k.recommended, group=k.group, **common)
-    if deadline is not None and rates_on != paid_on:
+    table = old_award_table(book, paid_on, kommune, project)
+    if deadline is not None and table.reading is not None:
+        reading = table.reading
         ex.step("merudgift.overgang", book.spec("sel100.transition_deadline").paragraph,
-                transition_text(deadline, rates_on), rates=[deadline])
-    bands = day_rates.get("sel100.bands")
+                f"{transition_text(deadline, rates_on)} {reading_text(table)}", rates=[deadline, reading])
+    bands = table.bands
     year = bands.valid_from.year
     kind = " (fremskrevet)" if bands.projected else ""
     choice = choose_band(amount, months, bands.value, documented=documented)

@@ -26,7 +26,8 @@ from socialcalc import coerce
 from socialcalc.errors import InvalidInput
 from socialcalc.folkepension import first_pension_month
 from socialcalc.months import Month, MonthEndRule, months_after
-from socialcalc.ratebook import RateBook, default_book
+from socialcalc.projection import check_project
+from socialcalc.ratebook import Project, RateBook, default_book
 
 __all__ = ["change_effective_month", "first_payment_month", "last_payment_month", "may_demand_refixing"]
 
@@ -45,13 +46,19 @@ def first_payment_month(granted_on: date) -> Month:
 
 
 def last_payment_month(
-    birth: date, *, deferred: bool = False, rates: RateBook | None = None, on: date | None = None
+    birth: date,
+    *,
+    deferred: bool = False,
+    rates: RateBook | None = None,
+    on: date | None = None,
+    project: Project = False,
 ) -> Month | None:
     """The last month paid: the month the person becomes folkepensionist (SEL § 100 stk. 1).
 
     That is the first month of folkepension (the month after folkepensionsalderen is reached); its payment,
     made in advance, is kept. ``deferred=True`` (folkepension opsat) gives ``None``: the ydelse continues.
-    ``on`` chooses the folkepensionsalder table in force on that day (default: the latest).
+    ``on`` chooses the folkepensionsalder table in force on that day (default: the latest). ``project`` (see
+    :mod:`socialcalc.projection`) is checked and passed on; the table is standing and never projected.
 
     >>> last_payment_month(date(1970, 12, 31))
     Month(2040, 1)
@@ -60,9 +67,10 @@ def last_payment_month(
     """
     birth = _day(birth, "birth")
     coerce.flag(deferred, "deferred")
+    project = check_project(project)
     if deferred:
         return None
-    return first_pension_month(birth, rates=rates, on=on)
+    return first_pension_month(birth, rates=rates, on=on, project=project)
 
 
 def change_effective_month(changed_on: date, *, rise: bool) -> Month:
@@ -80,11 +88,14 @@ def change_effective_month(changed_on: date, *, rise: bool) -> Month:
     return month if rise else month + 1
 
 
-def may_demand_refixing(last_fixed_on: date, on: date, *, rates: RateBook | None = None) -> bool:
+def may_demand_refixing(
+    last_fixed_on: date, on: date, *, rates: RateBook | None = None, project: Project = False
+) -> bool:
     """Whether on ``on`` the person may demand a new fixing (BEK 931/2020: not before a year has passed).
 
     The lock is ``sel100.refixing_lock_months`` (in force on ``on``), counted from ``last_fixed_on`` by
-    :attr:`~socialcalc.months.MonthEndRule.CLAMP`; the demand is allowed from that day on.
+    :attr:`~socialcalc.months.MonthEndRule.CLAMP`; the demand is allowed from that day on. ``project`` (see
+    :mod:`socialcalc.projection`) is passed to the rate book; the lock is standing and never projected.
 
     >>> may_demand_refixing(date(2024, 2, 29), date(2025, 2, 27))
     False
@@ -95,5 +106,5 @@ def may_demand_refixing(last_fixed_on: date, on: date, *, rates: RateBook | None
     day = _day(on, "on")
     if day < last:
         raise InvalidInput("on", day.isoformat(), f"is before the last fixing on {last.isoformat()}")
-    lock = (rates or default_book()).at(day).get("sel100.refixing_lock_months")
+    lock = (rates or default_book()).at(day, project=check_project(project)).get("sel100.refixing_lock_months")
     return day >= months_after(last, int(lock.value), MonthEndRule.CLAMP)

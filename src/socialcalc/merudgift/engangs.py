@@ -30,7 +30,8 @@ from socialcalc.merudgift.model import OneOffResult
 from socialcalc.merudgift.ordning import PER, check_transition, months_of, regime_at, to_day
 from socialcalc.merudgift.ydelse import band_label, choose_band, table_text
 from socialcalc.money import ZERO, non_negative, round_ore
-from socialcalc.ratebook import RateBook, default_book
+from socialcalc.projection import check_project
+from socialcalc.ratebook import Project, RateBook, default_book
 
 __all__ = ["one_off"]
 
@@ -46,13 +47,15 @@ def one_off(
     documented: bool = False,
     kommune: str | None = None,
     rates: RateBook | None = None,
-    project: bool | Decimal = False,
+    project: Project = False,
 ) -> OneOffResult:
     """A one-off extra expense (BEK 931/2020 § 9), decided on ``decided_on``.
 
     ``recipient``: the person already receives merudgiftsydelse (case 1). Otherwise ``running`` are the
     person's running expenses (per ``per``: ``"month"`` or ``"year"``; ``None`` or 0: none, case 2; under the
-    minimum: case 3). ``documented`` matters only in case 3's top band.
+    minimum: case 3). ``documented`` matters only in case 3's top band. ``project`` (see
+    :mod:`socialcalc.projection`) lets an unpublished minimum or band table be projected; the result then says
+    ``projected=True``.
 
     >>> r = one_off("7296", decided_on=date(2024, 5, 1))
     >>> r.case, r.granted, r.amount == Decimal("7296.00")
@@ -68,6 +71,7 @@ def one_off(
         if not isinstance(flag, bool):
             raise InvalidInput(name, repr(flag), f"{name} is True or False")
     run = None if running is None else non_negative(running, "running")
+    project = check_project(project)
     book = rates or default_book()
     paragraph = f"{book.spec('sel100.minimum').paragraph} § 9"
     ex = Explainer("Enkeltstående merudgift (SEL § 100)")

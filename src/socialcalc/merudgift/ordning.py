@@ -9,6 +9,19 @@ That is a legal limit, not a rate: it is read with :meth:`RateBook.latest
 <socialcalc.ratebook.RateBook.latest>` and checked before any amount is looked up, so a continuation past it is
 an :class:`~socialcalc.errors.InvalidInput` whatever the rate tables hold.
 
+**Which table an old award is paid at** after the band tables ended (31 Aug 2025) is :func:`old_award_table`.
+The transition keeps "de hidtidige regler"; whether that includes their yearly regulation (BEK 931/2020
+§ 12) is open, so the reading is data: the standing policy ``sel100.transition_reading``:
+
+- ``"frozen"`` (the default, the spec's reading): the table in force on the last day, unchanged until the
+  award is reassessed;
+- ``"regulated"``: that table, regulated each 1 January after it by the satsreguleringsprocent (BEK 931/2020
+  § 12), rounded to whole kroner. The regulated table is made at run time, so it is a projected rate: it needs
+  ``project`` (``True``: the stored percentages; a ``Decimal``: the percentage of exactly one year the book
+  lacks; ``{year: percentage}``: for the years the book lacks).
+
+The explanation says which reading was used.
+
 >>> from socialcalc.ratebook import default_book
 >>> regime_at(default_book(), date(2025, 8, 31)).value
 'merudgiftsydelse'
@@ -18,15 +31,38 @@ an :class:`~socialcalc.errors.InvalidInput` whatever the rate tables hold.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from dataclasses import dataclass, replace
 from datetime import date
+from decimal import Decimal
 from typing import Any
 
 from socialcalc import coerce
 from socialcalc.errors import InvalidInput, RateNotPublished
-from socialcalc.explain import dato
-from socialcalc.ratebook import Rate, RateBook
+from socialcalc.explain import dato, tal
+from socialcalc.money import apply_rounding
+from socialcalc.ratebook import Project, Rate, RateBook, Status
+from socialcalc.ratebook.model import Band
 
-__all__ = ["PER", "check_transition", "months_of", "regime_at", "to_day", "transition_text"]
+__all__ = [
+    "PER",
+    "READING_KEY",
+    "OldAwardTable",
+    "check_transition",
+    "months_of",
+    "old_award_table",
+    "reading_text",
+    "regime_at",
+    "to_day",
+    "transition_text",
+]
+
+READING_KEY = "sel100.transition_reading"
+"""The standing policy that says how an old award is paid after the band tables ended."""
+
+_BANDS = "sel100.bands"
+_STATUS_DA = {"official": "officiel", "secondary": "sekundær kilde", "derived": "afledt",
+              "projected": "fremskrevet", "expected": "forventet"}
 
 PER: dict[str, int] = {"month": 1, "year": 12}
 """The periods an amount may be given for, and their length in months."""
@@ -108,3 +144,105 @@ efter tabellen i kraft 31. august ... (...-tabellen).
     return (f"Bevillingen er truffet efter de hidtidige regler og løber videre, til den er genvurderet, senest "
             f"{dato(deadline.value)} (overgangsreglen). Merudgiftsydelsens tabeller ophørte {dato(ended)}, så "
             f"beløbet beregnes efter tabellen i kraft {dato(ended)} ({ended.year}-tabellen).")
+
+
+@dataclass(frozen=True)
+class OldAwardTable:
+    """The band table an award under the old rules is paid at in one month, and why.
+
+    ``reading`` is the ``sel100.transition_reading`` used (``None`` while the tables were in force) and
+    ``ended`` the tables' last day (``None`` likewise); ``steps`` are the Danish regulation steps of the
+    ``"regulated"`` reading (empty otherwise).
+    """
+
+    bands: Rate
+    reading: Rate | None = None
+    ended: date | None = None
+    steps: tuple[str, ...] = ()
+
+
+def old_award_table(book: RateBook, paid_on: date, kommune: str | None = None,
+                    project: Project = False) -> OldAwardTable:
+    """The merudgiftsydelse table an award is paid at on ``paid_on`` (SEL § 100 stk. 3; L 201 overgangsregel).
+
+    Up to the tables' end, the table of ``paid_on``; after it, the table in force on the last day, frozen or
+    regulated as ``sel100.transition_reading`` says (see the module's text). Check the transition deadline
+    first (:func:`check_transition`).
+
+    >>> from socialcalc.ratebook import default_book
+    >>> t = old_award_table(default_book(), date(2027, 3, 1), project=True)
+    >>> t.reading.value, t.bands.valid_from.year, t.bands.projected
+    ('frozen', 2025, True)
+    """
+    ends = book.spec(_BANDS).ends
+    if ends is None or paid_on <= ends:
+        return OldAwardTable(book.at(paid_on, kommune, project=project).get(_BANDS))
+    reading = book.at(paid_on, kommune).get(READING_KEY)
+    base = book.at(ends, kommune, project=project).get(_BANDS)
+    if reading.value != "regulated" or paid_on.year == ends.year:
+        return OldAwardTable(base, reading, ends)
+    return _regulated(book, base, reading, ends, paid_on, project)
+
+
+def _regulated(book: RateBook, base: Rate, reading: Rate, ends: date, paid_on: date,
+               project: Project) -> OldAwardTable:
+    years = range(ends.year + 1, paid_on.year + 1)
+    why = (f"the transition reading {reading.value!r} ({READING_KEY}, {reading.where}) regulates the table of "
+           f"{ends.isoformat()} yearly (BEK 931/2020 § 12)")
+    if project is False:
+        raise RateNotPublished(_BANDS, paid_on, base.text(),
+                               f"{why}; the regulated table is made at run time, so pass project=True (or the "
+                               "percentages) to compute it, flagged as projected", can_project=False)
+    missing = [y for y in years if book.percent(y) is None]
+    if isinstance(project, Decimal) and not isinstance(project, bool) and len(missing) > 1:
+        raise InvalidInput("project", project,
+                           f"one percentage was given, but {why} and the satsreguleringsprocent is missing for "
+                           f"{' and '.join(map(str, missing))}; give {{year: percentage}} for each")
+    factor, steps, shown = Decimal(1), [], []
+    for year in years:
+        stored = book.percent(year)
+        if stored is not None:
+            pct, status = stored.percent, stored.status.value
+        elif isinstance(project, Mapping) and year in project:
+            pct, status = project[year], "given"
+        elif isinstance(project, Decimal):
+            pct, status = project, "given"
+        else:
+            raise RateNotPublished(_BANDS, paid_on, base.text(),
+                                   f"{why}, and the satsreguleringsprocent for {year} is not in the rate book; "
+                                   f"pass project={{{year}: Decimal('…')}} to supply it", can_project=False)
+        factor *= 1 + pct / 100
+        steps.append(f"{year}: {tal(pct)} % ({_STATUS_DA.get(status, 'angivet')})")
+        shown.append(f"{year}: {pct} % ({status})")
+    rounding = book.spec(_BANDS).rounding
+    value = tuple(replace(b, lower=apply_rounding(b.lower * factor, rounding),
+                          pays=None if b.pays is None else apply_rounding(b.pays * factor, rounding))
+                  for b in base.value if isinstance(b, Band))
+    source = (f"the table in force on {ends.isoformat()} ({base.text()}; {base.status.value}; {base.source}) "
+              f"regulated by the satsreguleringsprocent {', '.join(shown)}, rounded {rounding} "
+              f"(transition reading {reading.value!r})")
+    rate = Rate(_BANDS, value, base.unit, date(paid_on.year, 1, 1), date(paid_on.year, 12, 31), Status.PROJECTED,
+                source, base.kommune, "regulated at run time")
+    return OldAwardTable(rate, reading, ends, tuple(steps))
+
+
+def reading_text(table: OldAwardTable) -> str:
+    """The Danish sentence naming the transition reading used (``""`` while the tables were in force).
+
+    >>> from socialcalc.ratebook import default_book
+    >>> print(reading_text(old_award_table(default_book(), date(2026, 5, 1), project=True)))
+    Overgangsreglen er læst sådan, at de hidtidige regler gælder med tabellen i kraft 31. august 2025 uden \
+senere regulering (læsning »frozen«, sel100.transition_reading).
+    """
+    if table.reading is None or table.ended is None:
+        return ""
+    ended = dato(table.ended)
+    if table.reading.value != "regulated":
+        return (f"Overgangsreglen er læst sådan, at de hidtidige regler gælder med tabellen i kraft {ended} uden "
+                f"senere regulering (læsning »{table.reading.value}«, {READING_KEY}).")
+    head = (f"Overgangsreglen er læst sådan, at de hidtidige regler også omfatter den årlige regulering med "
+            f"satsreguleringsprocenten (BEK 931/2020 § 12) (læsning »regulated«, {READING_KEY})")
+    if not table.steps:
+        return f"{head}; i {table.ended.year} gælder tabellen i kraft {ended} uændret."
+    return (f"{head}: tabellen i kraft {ended} er reguleret med {', '.join(table.steps)} og afrundet til hele "
+            f"kroner ({table.bands.valid_from.year}-niveau, fremskrevet ved beregningen).")

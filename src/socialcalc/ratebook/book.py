@@ -25,7 +25,7 @@ from socialcalc.coerce import exact
 from socialcalc.errors import InvalidInput, RateNotPublished, UnknownRate
 from socialcalc.money import apply_rounding
 from socialcalc.ratebook.loader import Entry, Expected, Percent
-from socialcalc.ratebook.model import Band, KeySpec, Kind, Rate, Regulation, Status
+from socialcalc.ratebook.model import Band, KeySpec, Kind, Project, Rate, Regulation, Status
 
 __all__ = ["RateBook", "Rates", "Span", "normalise_kommune"]
 
@@ -109,7 +109,7 @@ class RateBook:
 
     # -- looking things up ----------------------------------------------------------------------------------
 
-    def at(self, day: date, kommune: str | None = None, *, project: bool | Decimal = False) -> Rates:
+    def at(self, day: date, kommune: str | None = None, *, project: Project = False) -> Rates:
         """The rates that hold on ``day`` in ``kommune`` (national only if ``None``).
 
         ``project``: ``False`` (strict, the default), ``True`` (project missing yearly amounts with the stored
