@@ -83,6 +83,16 @@ def _factor(tree: Tree, regulation: Regulation, years: range) -> tuple[Decimal, 
     return factor, ", ".join(f"{p.year}: {p.percent} %" for p in percents if p is not None)
 
 
+def _unchecked(tree: Tree, regulation: Regulation, key: str, prev_year: int, year: int, where: str,
+               what: str) -> RateFault:
+    table = tree.indices.get(regulation.value, {}) if tree.indices else tree.percents
+    missing = ", ".join(str(y) for y in range(prev_year + 1, year + 1) if y not in table)
+    return _fault(where, f"{what}{key} {year}: the book holds no {regulation.danish} for {missing}, so its drift "
+                  "from the index cannot be checked",
+                  f"add {missing} to {regulation.value}.toml (in the overlay) when it is published",
+                  severity="warning")
+
+
 def _drift(key: str, rounding: str, year: int, prev_year: int, old: object, new: object,
            indexed_by: tuple[Decimal, str], where: str, what: str) -> RateFault | None:
     factor, pct = indexed_by
@@ -118,6 +128,9 @@ def drift_warnings(tree: Tree) -> list[RateFault]:
                 continue
             indexed_by = _factor(tree, spec.regulation, range(prev.valid_from.year + 1, cur.valid_from.year + 1))
             if indexed_by is None:
+                if cur.origin is not None and cur.valid_from.year > prev.valid_from.year:
+                    warnings.append(_unchecked(tree, spec.regulation, key, prev.valid_from.year,
+                                               cur.valid_from.year, cur.where, ""))
                 continue
             w = _drift(key, spec.rounding, cur.valid_from.year, prev.valid_from.year, prev.value, cur.value,
                        indexed_by, cur.where, "")
@@ -133,11 +146,8 @@ def drift_warnings(tree: Tree) -> list[RateFault]:
         prev = before[-1]
         indexed_by = _factor(tree, spec.regulation, range(prev.valid_from.year + 1, x.valid_from.year + 1))
         if indexed_by is None:
-            warnings.append(_fault(x.where, f"drafted {x.key} {x.valid_from.year}: the book holds no "
-                                   f"{spec.regulation.danish} for a year up to {x.valid_from.year}, so its drift "
-                                   "from the index cannot be checked",
-                                   f"add the year to {spec.regulation.value}.toml in the overlay when published",
-                                   severity="warning"))
+            warnings.append(_unchecked(tree, spec.regulation, x.key, prev.valid_from.year, x.valid_from.year,
+                                       x.where, "drafted "))
             continue
         w = _drift(x.key, spec.rounding, x.valid_from.year, prev.valid_from.year, prev.value, x.value, indexed_by,
                    x.where, "drafted ")
