@@ -166,8 +166,8 @@ def coverage(book: RateBook, first_year: int | None = None, last_year: int | Non
     book (a value's start, an announced value or an index figure).
 
     >>> from socialcalc import load_rates
-    >>> report = coverage(load_rates())
-    >>> max(report["sel097.expense_grant_max"]), report["sel097.expense_grant_max"][2026]
+    >>> row = coverage(load_rates()).get("sel097.expense_grant_max", {})
+    >>> max(row), row.get(2026)
     (2027, 'expected')
     """
     years = [s.entry.valid_from.year for spans in book._spans.values() for s in spans]
