@@ -402,3 +402,52 @@ def test_eight_threads_on_mixed_municipalities_and_years_equal_a_serial_run() ->
     with ThreadPoolExecutor(max_workers=8) as pool:
         threaded = list(pool.map(_case, cases))
     assert threaded == serial
+
+
+# -- 5. every rule in 2026 and 2027, by the route the book allows ------------------------------------------------
+
+TEST_2025_2027 = "\n".join(
+    f'[[rate]]\nkey = "{key}"\nunit = "{unit}"\nvalue = {value}\nvalid_from = {year}-01-01\nstatus = "derived"\n'
+    f'source = "a test overlay: {key} {year}"\n'
+    for year, key, unit, value in [
+        (2025, "sel109.per_day", "DKK/day", "101.00"), (2026, "sel109.per_day", "DKK/day", "104.00"),
+        (2027, "sel109.per_day", "DKK/day", "107.00"), (2025, "sel110.per_day", "DKK/day", "104.50"),
+        (2026, "sel110.per_day", "DKK/day", "108.00"), (2027, "sel110.per_day", "DKK/day", "111.00"),
+        (2027, "sel108.threshold", "DKK/year", 262400), (2027, "sel108.single_pensioner_reduction", "DKK/year", 57000),
+        (2027, "sel108.kompensation_threshold", "DKK/year", 240400),
+        (2027, "sel108.couple_discount_step", "DKK/year", 6490),
+    ])
+
+
+def test_every_rule_computes_a_2026_and_a_2027_case(tmp_path: Path) -> None:
+    from socialcalc.beskyttet_beskaeftigelse import hourly_wage, transport
+    from socialcalc.egenbetaling import sel108, stay
+    from socialcalc.folkepension import pension_age
+    from socialcalc.hastig_sygdom import Budget
+
+    book = load_rates(overlays=[_overlay(tmp_path / "o", "national/test.toml", TEST_2025_2027)])
+    graded = {
+        "§ 97 2026": expense_grant(2026, "5000", project=True).grade,
+        "§ 97 2027": expense_grant(2027, "5000", project=D("2.9")).grade,
+        "§ 100 2026": calculate("1000", decided_on=date(2026, 3, 1), project=True).grade,
+        "§ 100 2027": calculate("1000", decided_on=date(2027, 3, 1), project={2027: D("2.9")}).grade,
+        "§ 103 wage 2026": hourly_wage("35", field_lowest_wage="180", on=date(2026, 3, 1)).grade,
+        "§ 103 transport 2027": transport(days=20, distance_km=25, net_earnings=1500, per_km="1.50",
+                                          on=date(2027, 3, 1)).grade,
+        "§ 108 2026": sel108(income_basis=300000, dwelling_costs=60000, on=date(2026, 6, 1)).grade,
+        "§ 108 2027": sel108(income_basis=300000, dwelling_costs=60000, on=date(2027, 6, 1), rates=book).grade,
+        "§ 110 2026": stay(110, date(2026, 3, 3), date(2026, 3, 13), rates=book).grade,
+        "§ 109 2027": stay(109, date(2027, 3, 3), date(2027, 3, 13), rates=book).grade,
+    }
+    assert graded == {
+        "§ 97 2026": Status.PROJECTED, "§ 97 2027": Status.PROJECTED,
+        "§ 100 2026": Status.PROJECTED, "§ 100 2027": Status.PROJECTED,
+        "§ 103 wage 2026": Status.OFFICIAL, "§ 103 transport 2027": Status.OFFICIAL,
+        "§ 108 2026": Status.DERIVED, "§ 108 2027": Status.DERIVED,
+        "§ 110 2026": Status.DERIVED, "§ 109 2027": Status.DERIVED,
+    }
+    # the § 117a budget is an account, not a Result: it says projected
+    assert Budget.open(date(2026, 2, 1), project=True).projected
+    assert Budget.open(date(2027, 2, 1), project=D("2.9")).projected
+    assert pension_age(date(1975, 5, 1), on=date(2027, 1, 1)).years == 70
+    assert "fra kommunens egne satser:" in stay(109, date(2027, 3, 3), date(2027, 3, 13), rates=book).explain()
