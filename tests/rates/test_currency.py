@@ -373,6 +373,13 @@ def test_the_default_book_cannot_be_altered() -> None:
         book.percents.__self__._percents[2030] = None  # type: ignore[attr-defined]
     with pytest.raises(AttributeError):
         book.kommuner.add("x")  # type: ignore[attr-defined]
+    rate = book.at(date(2024, 1, 1)).get("sel097.expense_grant_max")
+    with pytest.raises(TypeError):
+        rate.memo["text"] = "1"
+    with pytest.raises(TypeError):
+        rate.memo.clear()
+    with pytest.raises(AttributeError):
+        rate.value = 1  # type: ignore[misc]
     book.percents()[2030] = None  # type: ignore[assignment]  # a copy
     assert 2030 not in book.percents()
     assert sorted(default_book().kommuner) == ["lejre", "lemvig"]

@@ -32,7 +32,7 @@ from typing import Any
 from socialcalc.errors import InvalidInput, RateNotPublished, UnknownRate
 from socialcalc.money import apply_rounding
 from socialcalc.ratebook.loader import KOMMUNE_NAME, Entry, Expected, Percent
-from socialcalc.ratebook.model import Band, KeySpec, Kind, Project, Rate, Regulation, Status
+from socialcalc.ratebook.model import Band, FrozenMemo, KeySpec, Kind, Project, Rate, Regulation, Status
 
 __all__ = ["RateBook", "Rates", "Span", "checked_project", "index_value", "normalise_kommune"]
 
@@ -131,6 +131,14 @@ class RateBook:
         for x in expected:
             expected_by.setdefault((x.key, x.kommune), []).append(x)
         self._expected = MappingProxyType({k: tuple(v) for k, v in expected_by.items()})
+        from socialcalc.explain import RateUsed  # here, not at import: explain reads the rate model
+
+        for shared in spans_by.values():
+            for span in shared:  # fill each shared rate's memo once, then freeze it
+                rate = span.rate()
+                rate.text()
+                RateUsed.of(rate)
+                object.__setattr__(rate, "memo", FrozenMemo(rate.memo))
         self._frozen = True
 
     def __setattr__(self, name: str, value: Any) -> None:

@@ -222,6 +222,16 @@ class KeySpec:
         return self.unit in MONEY_UNITS
 
 
+class FrozenMemo(dict[str, Any]):
+    """A rate's memo once its book is shared: read-only, so no caller can alter what later lookups see."""
+
+    def _refuse(self, *args: Any, **kwargs: Any) -> Any:
+        raise TypeError("a rate of a loaded rate book is immutable")
+
+    __setitem__ = __delitem__ = update = setdefault = pop = popitem = clear = _refuse
+    __ior__ = _refuse
+
+
 @dataclass(frozen=True)
 class Rate:
     """One resolved rate: the value that holds for a key on a day (and in a municipality).
