@@ -458,3 +458,14 @@ def test_every_rule_computes_a_2026_and_a_2027_case(tmp_path: Path) -> None:
     assert Budget.open(date(2027, 2, 1), project=D("2.9")).projected
     assert pension_age(date(1975, 5, 1), on=date(2027, 1, 1)).years == 70
     assert "fra kommunens egne satser:" in stay(109, date(2027, 3, 3), date(2027, 3, 13), rates=book).explain()
+
+
+@pytest.mark.parametrize("bad", ["abc", "nan", "inf", "-101"])
+def test_rates_show_refuses_a_bad_percentage(bad: str) -> None:
+    done = _cli("rates", "show", "2027", "--project", bad)
+    assert done.returncode == 2 and "percentage" in done.stderr and "Traceback" not in done.stderr
+
+
+def test_rates_show_lists_a_key_that_needs_more_years_instead_of_failing() -> None:
+    done = _cli("rates", "show", "2027", "--project", "2.9")
+    assert done.returncode == 0 and "(2025, 2026 and 2027)" in done.stdout

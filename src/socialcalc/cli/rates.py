@@ -116,7 +116,10 @@ def _show(args: argparse.Namespace) -> int:
     if args.project == "stored":
         project = True
     elif args.project is not None:
-        project = Decimal(args.project)
+        try:
+            project = _percent(args.project)
+        except argparse.ArgumentTypeError as err:
+            raise InvalidInput("--project", repr(args.project), str(err)) from None
     rows: list[dict[str, str]] = []
     seen: set[tuple[str, str, str]] = set()
     for day in _dates(book, args.when):
@@ -124,11 +127,12 @@ def _show(args: argparse.Namespace) -> int:
         for key in book.keys():
             try:
                 r = rates.get(key)
-            except RateNotPublished as err:
+            except (RateNotPublished, InvalidInput) as err:
                 if day.month == 1 and day.day == 1 and (key, "", "") not in seen:
                     seen.add((key, "", ""))
+                    why = (err.reason if isinstance(err, RateNotPublished) else str(err)) or "no value"
                     rows.append({"key": key, "value": "-", "unit": book.spec(key).unit, "valid_from": "",
-                                 "status": "none", "source": err.reason or "no value"})
+                                 "status": "none", "source": why})
                 continue
             ident = (key, r.valid_from.isoformat(), r.kommune or "")
             if ident in seen:

@@ -438,7 +438,8 @@ pass project=Decimal('…') (the percentage for 2022) or project={2022: Decimal(
             if isinstance(project, Decimal) and len(missing) > 1:
                 raise InvalidInput("project", repr(project),
                                    f"{key} on {day} needs a percentage for {len(missing)} years "
-                                   f"({' and '.join(map(str, missing))}), and one Decimal is for exactly one "
+                                   f"({', '.join(map(str, missing[:-1]))} and {missing[-1]}), and one Decimal "
+                                   "is for exactly one "
                                    f"year; {_how_to_give(missing)}")
             if isinstance(project, Mapping):
                 absent = [y for y in missing if y not in project]
