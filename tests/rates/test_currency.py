@@ -12,6 +12,8 @@ from decimal import Decimal as D
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from socialcalc import load_rates
 from socialcalc.errors import InvalidInput, RateFileError, RateNotPublished
@@ -469,3 +471,22 @@ def test_rates_show_refuses_a_bad_percentage(bad: str) -> None:
 def test_rates_show_lists_a_key_that_needs_more_years_instead_of_failing() -> None:
     done = _cli("rates", "show", "2027", "--project", "2.9")
     assert done.returncode == 0 and "(2025, 2026 and 2027)" in done.stdout
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.decimals(min_value=-100, max_value=50, places=2, allow_nan=False, allow_infinity=False))
+def test_one_decimal_and_a_one_year_mapping_project_alike(pct: D) -> None:
+    by_decimal = BOOK.at(date(2027, 5, 1), project=pct).get("sel117a.budget")
+    by_mapping = BOOK.at(date(2027, 5, 1), project={2027: pct}).get("sel117a.budget")
+    assert by_decimal.value == by_mapping.value >= 0
+    assert by_decimal.status is Status.PROJECTED
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.one_of(st.decimals(max_value=D("-100.001"), allow_nan=False, allow_infinity=False),
+                 st.sampled_from([D("NaN"), D("sNaN"), D("Infinity"), D("-Infinity")])))
+def test_a_percentage_below_minus_100_or_not_finite_is_always_refused(pct: D) -> None:
+    with pytest.raises(InvalidInput):
+        BOOK.at(date(2027, 5, 1), project=pct)
+    with pytest.raises(InvalidInput):
+        BOOK.at(date(2027, 5, 1), project={2027: pct})
