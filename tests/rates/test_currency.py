@@ -189,6 +189,9 @@ def test_a_mapping_gives_each_missing_year() -> None:
     rate = BOOK.at(date(2028, 1, 1), project={2027: D("2.9"), 2028: D("3.1")}).get("sel097.expense_grant_max")
     assert rate.value == 1154  # 1041 × 1.045 × 1.029 × 1.031 = 1154.09 (one factor, rounded once)
     assert "2027: 2,9 % (oplyst af brugeren); 2028: 3,1 % (oplyst af brugeren)" in rate.source
+    shadowed = BOOK.at(date(2027, 1, 1), project={2026: D("9"), 2027: D("2.9")}).get("sel117a.budget")
+    assert shadowed.value == 45699  # the book's 4,5 % for 2026 wins, and the source says the 9 % was not used
+    assert "brugerens 9 % for 2026 er ikke brugt" in shadowed.source
     with pytest.raises(RateNotPublished, match="no percentage for 2028"):
         BOOK.at(date(2028, 1, 1), project={2027: D("2.9")}).get("sel097.expense_grant_max")
 

@@ -453,7 +453,11 @@ pass project=Decimal('…') (the percentage for 2022) or project={2022: Decimal(
             stored = table.get(year)
             if stored is not None:
                 pct = stored.percent
-                steps.append(f"{year}: {_pct(pct)} % ({stored.status.danish})")
+                unused = ""
+                if isinstance(project, Mapping) and year in project and project[year] != pct:
+                    unused = (f"; brugerens {_pct(project[year])} % for {year} er ikke brugt, da satsbogen har "
+                              "årets tal (et andet tal lægges ind i en overlay-mappe)")
+                steps.append(f"{year}: {_pct(pct)} % ({stored.status.danish}{unused})")
             else:
                 given = project[year] if isinstance(project, Mapping) else project
                 assert isinstance(given, Decimal)
