@@ -43,7 +43,7 @@ __all__ = [
     "env_overlays",
     "load_rates",
     "packaged_rates_dir",
-    "test_book",
+    "trusted_overlay_book",
 ]
 
 
@@ -178,7 +178,7 @@ def default_book() -> RateBook:
     return _book(env_overlays())
 
 
-def test_book(overlay: str | Path) -> RateBook:
+def trusted_overlay_book(overlay: str | Path) -> RateBook:
     """The packaged book with a *test* overlay that may replace official figures (for
     :func:`socialcalc.testing.book_with`; never for real tables, which must declare ``supersedes``)."""
     report = check_rates(None, overlays=[overlay], _trusted=True)

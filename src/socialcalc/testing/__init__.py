@@ -26,7 +26,7 @@ except ImportError as err:  # pragma: no cover - depends on the environment
 
 from socialcalc.errors import InvalidInput
 from socialcalc.months import Month
-from socialcalc.ratebook import RateBook, default_book, test_book
+from socialcalc.ratebook import RateBook, default_book, trusted_overlay_book
 
 __all__ = ["amounts", "amounts_ore", "book_with", "covered_dates", "kommuner", "months"]
 
@@ -96,4 +96,4 @@ def book_with(files: Mapping[str, str]) -> RateBook:
             target = root.joinpath(*relative.parts)
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_text(text, encoding="utf-8")
-        return test_book(root)  # read in full before the folder goes
+        return trusted_overlay_book(root)  # read in full before the folder goes
