@@ -24,6 +24,7 @@ from socialcalc.ledsageordning import (
 )
 from socialcalc.months import Month
 from socialcalc.ratebook import default_book, packaged_rates_dir
+from socialcalc.ratebook.manifest import write_manifest
 from socialcalc.testing import book_with as overlay_book
 
 M = Month.parse
@@ -250,6 +251,7 @@ def test_shorter_municipal_saving_period(tmp_path: Path) -> None:
     policy.write_text(policy.read_text(encoding="utf-8") + (
         '\n[[rate]]\nkey = "sel097.saving_months"\nunit = "months"\nvalue = 3\nvalid_from = 2024-01-01\n'
         'source = "a test municipality with a 3-month saving period"\n'), encoding="utf-8")
+    write_manifest(root)  # a deliberate edit
     book = load_rates(root)
     bank = Bank.open("2024-01", kommune="lemvig", rates=book)
     april = bank.statement("2024-04")
@@ -353,6 +355,7 @@ def test_unknown_order_of_use_in_a_rate_file_names_the_line(tmp_path: Path) -> N
     line = next(n for n, text in enumerate(lines, 1) if text == 'value = "current_month_then_newest_saved"')
     policy.write_text(policy.read_text(encoding="utf-8").replace(
         'value = "current_month_then_newest_saved"', 'value = "newest_first"'), encoding="utf-8")
+    write_manifest(root)  # a deliberate edit: only the bad value is a fault
     with pytest.raises(RateFileError) as caught:
         load_rates(root)
     (fault,) = caught.value.faults

@@ -267,6 +267,8 @@ def test_the_deadline_is_checked_before_any_amount_is_looked_up(tmp_path: Path) 
     shutil.copytree(rb.packaged_rates_dir(), root)
     for path in (root / "national").glob("20*.toml"):
         path.unlink()
+    (root / "MANIFEST.toml").unlink()
+    rb.manifest.write_manifest(root)  # removed on purpose
     book = load_rates(root)
     with pytest.raises(InvalidInput, match="transition deadline 2027-09-01"):
         calculate("3000", decided_on=date(2024, 3, 1), on=date(2027, 9, 1), rates=book)

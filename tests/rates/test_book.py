@@ -11,6 +11,7 @@ import pytest
 
 from socialcalc import InvalidInput, RateNotPublished, UnknownRate, load_rates
 from socialcalc.ratebook import Band, Status, coverage, packaged_rates_dir
+from socialcalc.ratebook.manifest import write_manifest
 
 BOOK = load_rates()
 
@@ -165,6 +166,7 @@ def test_a_municipality_is_a_data_only_addition(tmp_path: Path) -> None:
         'valid_from = 2025-01-01\nstatus = "official"\nsource = "Roskilde Kommune, kvalitetsstandard § 107"\n',
         encoding="utf-8",
     )
+    write_manifest(root)  # a deliberate addition: the manifest is rewritten (rates check --update-manifest)
     book = load_rates(root)
     assert "roskilde" in book.kommuner
     assert book.at(date(2025, 3, 1), "roskilde").get("sel107.raadighedsbeloeb_with_board").value == 2600

@@ -27,7 +27,7 @@ bad row (its position, and its index label in the message).
 (True, [0, 1, 'full'])
 >>> out.loc["c", "amount"]
 Decimal('3000.00')
->>> out.attrs["socialcalc"]["float_columns"]
+>>> out.attrs["socialcalc"].get("float_columns")
 ['expenses']
 """
 

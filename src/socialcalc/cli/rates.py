@@ -13,6 +13,7 @@ from __future__ import annotations
 import argparse
 import json
 import re
+import sys
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
@@ -20,7 +21,8 @@ from typing import Any
 
 from socialcalc.cli.common import add_json, add_kommune
 from socialcalc.errors import InvalidInput, RateNotPublished
-from socialcalc.ratebook import Band, Kind, RateBook, Status, check_rates, coverage, load_rates
+from socialcalc.ratebook import Band, Kind, RateBook, Status, check_rates, coverage, load_rates, packaged_rates_dir
+from socialcalc.ratebook.manifest import write_manifest
 
 __all__ = ["register"]
 
@@ -35,6 +37,8 @@ def register(sub: Any) -> None:
     c.add_argument("--overlay", action="append", default=[], metavar="DIR",
                    help="check DIR as an overlay on the base directory (repeatable)")
     c.add_argument("--coverage", action="store_true", help="also print the coverage report")
+    c.add_argument("--update-manifest", action="store_true",
+                   help="rewrite DIR/MANIFEST.toml (the files and their checksums) before checking")
     add_json(c)
     c.set_defaults(func=_check)
 
@@ -81,6 +85,13 @@ def _percent(text: str) -> Decimal:
 
 
 def _check(args: argparse.Namespace) -> int:
+    if args.update_manifest:
+        try:
+            written = write_manifest(Path(args.dir) if args.dir is not None else packaged_rates_dir())
+        except OSError as err:
+            print(f"cannot write the manifest: {err.strerror} ({err.filename})", file=sys.stderr)
+            return 1
+        print(f"wrote {written}")
     report = check_rates(args.dir, overlays=args.overlay)
     if args.json:
         print(json.dumps({

@@ -401,8 +401,8 @@ class Bank(_Frozen):
         refused with :class:`InsufficientHours` and nothing changes.
 
         >>> b = Bank.open("2024-01").set_deduction("2024-03", 5)
-        >>> [str(b.statement(m).granted) for m in ("2024-02", "2024-03")]
-        ['15', '10']
+        >>> " and ".join(str(b.statement(m).granted) for m in ("2024-02", "2024-03"))
+        '15 and 10'
         """
         m = Month.coerce(from_month, "from_month")
         value = read_duration(hours, minutes)
@@ -471,8 +471,8 @@ class Bank(_Frozen):
     def statements(self, until: Month | str) -> list[MonthStatement]:
         """The statements of every month from the first month to ``until`` (inclusive).
 
-        >>> [str(s.month) for s in Bank.open("2024-11").statements("2025-01")]
-        ['2024-11', '2024-12', '2025-01']
+        >>> ", ".join(str(s.month) for s in Bank.open("2024-11").statements("2025-01"))
+        '2024-11, 2024-12, 2025-01'
         """
         m = Month.coerce(until, "until")
         self._check_month(m, "until")

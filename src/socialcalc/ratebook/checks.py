@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from datetime import date
-from decimal import Decimal
+from decimal import Context, Decimal, localcontext
 from itertools import pairwise
 
 from socialcalc.errors import RateFault
@@ -115,8 +115,15 @@ def drift_warnings(tree: Tree) -> list[RateFault]:
 
     Keys regulated by the satsreguleringsprocent or by 2 % ± tilpasningsprocent are checked (the latter after
     its rounding to 100 kr.); a drafted (``status = "expected"``) figure is checked against the latest value
-    before it in the same way.
+    before it in the same way. Computed in a context of its own, wide enough for any figure the loader lets
+    through (the caller's decimal context plays no part), so a large figure gives a warning, never an
+    arithmetic error.
     """
+    with localcontext(Context(prec=60, Emax=10**6, Emin=-(10**6))):
+        return _drift_warnings(tree)
+
+
+def _drift_warnings(tree: Tree) -> list[RateFault]:
     warnings = []
     by_scope = _by_scope(tree.entries)
     for (key, _kommune), items in by_scope.items():

@@ -4,6 +4,7 @@ Layout of a rate directory::
 
     keys.toml                     the catalogue: every key, its unit, kind, regulation, who may override it
     satsregulering.toml           the satsreguleringsprocent per year
+    tilpasning_plus_2.toml        "2 % ± tilpasningsprocent" per year (the PSL § 20 rate)
     national/*.toml               national values (one file per year, plus standing constants)
     kommuner/<name>/*.toml        a municipality's policies and amounts
 
@@ -12,6 +13,15 @@ records), ``[[rate]]`` records (``key``, ``unit``, ``value``, and optionally ``v
 ``status``, ``source``, ``note``) and ``[[expected]]`` records (``key``, ``valid_from``, ``note``) for values
 announced but not yet published.
 
+``keys.toml`` also holds a ``[units]`` table: the plausible range of every numeric unit (``"DKK/month" = { min =
+0, max = 1000000 }``); a value outside its unit's range is an error (a typo such as an extra zero, or ``10**30``).
+``percent`` bounds the satsreguleringsprocent.
+
+The loader never raises: a damaged file (bad syntax, nesting thousands deep, a number of thousands of digits,
+a list where a word belongs, a date with a time, ``inf`` or ``nan``, ``[rate]`` written for ``[[rate]]``, an
+empty file, a file that is not a rate file such as ``2025.TOML`` or ``2025.toml.bak``) becomes a fault at its
+``file:line:col``. The manifest (:mod:`socialcalc.ratebook.manifest`) catches a deleted, added or truncated file.
+
 Nothing is loaded unless everything is right: :func:`read_tree` returns the parsed tree and the list of faults,
 and :func:`socialcalc.load_rates` raises :class:`~socialcalc.errors.RateFileError` with all of them.
 """
@@ -19,16 +29,18 @@ and :func:`socialcalc.load_rates` raises :class:`~socialcalc.errors.RateFileErro
 from __future__ import annotations
 
 import difflib
+import os
 import re
 import tomllib
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, datetime
 from decimal import Decimal
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeGuard
 
 from socialcalc.errors import RateFault
-from socialcalc.ratebook.locate import Position, SourceMap, scan, syntax_position
+from socialcalc.ratebook.locate import Position, SourceMap, deepest, scan, syntax_position
+from socialcalc.ratebook.manifest import MANIFEST, check_manifest
 from socialcalc.ratebook.model import (
     INDEX_FILES,
     MONEY_UNITS,
@@ -42,7 +54,16 @@ from socialcalc.ratebook.model import (
     Status,
 )
 
-__all__ = ["KOMMUNE_NAME", "Entry", "Expected", "Tree", "read_tree"]
+__all__ = ["KOMMUNE_NAME", "MAX_BYTES", "MAX_DEPTH", "Entry", "Expected", "FloatLiteral", "Tree", "read_tree"]
+
+MAX_BYTES = 1 << 20
+"""The largest rate file read (1 MiB; the largest real one is a few kB)."""
+MAX_DEPTH = 16
+"""The deepest nesting of arrays and inline tables read (rate files need 3)."""
+FIRST_DAY, LAST_DAY = date(1900, 1, 1), date(2199, 12, 31)
+"""The dates a rate file may hold (a date outside them is a typo, and would overflow date arithmetic)."""
+_NUMERIC_UNITS = frozenset({"DKK", "DKK/month", "DKK/year", "DKK/day", "DKK/hour", "hours", "hours/month",
+                            "months", "days", "years", "km", "share", "percent"})
 
 KOMMUNE_NAME = re.compile(r"^[a-zæøå][a-zæøå0-9_-]{0,39}$")
 _KEY_FIELDS = {
@@ -118,6 +139,40 @@ class Tree:
     kommuner: set[str] = field(default_factory=set)
     faults: list[RateFault] = field(default_factory=list)
     positions: dict[str, tuple[str, Position]] = field(default_factory=dict)
+    bounds: dict[str, tuple[Decimal, Decimal]] = field(default_factory=dict)
+    """The plausible range of each numeric unit, from ``keys.toml`` ``[units]``."""
+
+
+@dataclass(frozen=True)
+class FloatLiteral:
+    """A TOML float written with an exponent, ``inf`` or ``nan``: kept as text, so the checks refuse it."""
+
+    text: str
+
+    def __repr__(self) -> str:
+        return self.text
+
+
+def _parse_float(text: str) -> Decimal | FloatLiteral:
+    return FloatLiteral(text) if re.search(r"[eEin]", text) else Decimal(text)
+
+
+def _word(value: Any, choices: Any) -> bool:
+    """Whether ``value`` is a string among ``choices`` (a list or a table never is, and never raises)."""
+    return isinstance(value, str) and value in choices
+
+
+def _day(value: Any) -> TypeGuard[date]:
+    """Whether ``value`` is a plain date (no time of day) within the dates a rate file may hold."""
+    return isinstance(value, date) and not isinstance(value, datetime) and FIRST_DAY <= value <= LAST_DAY
+
+
+def _not_a_day(name: str, value: Any) -> str:
+    if isinstance(value, datetime):
+        return f"{name} = {value.isoformat()} is a date with a time of day"
+    if isinstance(value, date):
+        return f"{name} = {value} is outside {FIRST_DAY.year}-{LAST_DAY.year}"
+    return f"{name} = {value!r} is not a date" if value is not None else f"the record has no {name}"
 
 
 class _File:
@@ -130,33 +185,43 @@ class _File:
         self.data: dict[str, Any] | None = None
         self.map = SourceMap()
         try:
+            if path.stat().st_size > MAX_BYTES:
+                self.fault(Position(1, 1), f"the file is larger than {MAX_BYTES} bytes",
+                           "a rate file holds a few kB: split it, or restore it from version control")
+                return
             text = path.read_text(encoding="utf-8")
         except (OSError, UnicodeDecodeError) as err:
-            self.fault(Position(1, 1), f"cannot read the file ({err})", "save it as UTF-8 text")
+            self.fault(Position(1, 1), f"cannot read the file ({type(err).__name__})", "save it as UTF-8 text")
+            return
+        deep = deepest(text, MAX_DEPTH)
+        if deep is not None:
+            self.fault(deep, f"arrays or tables nested more than {MAX_DEPTH} deep",
+                       "a rate file needs at most 3 levels: close the brackets")
             return
         try:
-            self.data = tomllib.loads(text, parse_float=Decimal)
+            self.data = tomllib.loads(text, parse_float=_parse_float)
         except tomllib.TOMLDecodeError as err:
             msg = str(err)
             self.fault(syntax_position(msg), f"not valid TOML: {msg.split(' (at')[0]}",
                        "fix the syntax (an impossible date such as 2024-02-30 is refused here too)")
             return
+        except ValueError as err:  # an integer of more digits than Python converts (4300 by default)
+            long = re.search(r"\d[\d_]{99,}", text)
+            at = text[:long.start()] if long else ""
+            pos = Position(at.count("\n") + 1, len(at) - (at.rfind("\n") + 1) + 1)
+            self.fault(pos, f"a number too long to read ({str(err).split(':')[0]})",
+                       "write the figure as it is published (a rate has a few digits)")
+            return
+        except RecursionError:  # not reached after the depth check above, kept as a guard
+            self.fault(Position(1, 1), "nested too deep to read", "close the brackets")
+            return
         self.map = scan(text)
-        self.text_lines = text.splitlines()
 
     def fault(self, pos: Position, problem: str, fix: str, severity: str = "error") -> None:
         self.tree.faults.append(RateFault(self.name, pos.line, pos.col, problem, fix, severity))
 
     def where(self, pos: Position) -> str:
         return f"{self.name}:{pos.line}"
-
-    def literal(self, pos: Position) -> str:
-        """The source text of the value starting at ``pos`` (to spot float literals such as ``1e3``)."""
-        try:
-            line = self.text_lines[pos.line - 1]
-        except (AttributeError, IndexError):
-            return ""
-        return re.split(r"[\s,}\]#]", line[pos.col - 1:], maxsplit=1)[0]
 
 
 def _display(path: Path, root: Path) -> str:
@@ -169,7 +234,8 @@ def _display(path: Path, root: Path) -> str:
 def read_tree(root: Path, *, keys_from: Tree | None = None) -> Tree:
     """Read the rate directory ``root``; return the tree with every fault found (an empty list if none).
 
-    ``keys_from`` reads an *overlay* directory against the catalogue of an already read tree.
+    ``keys_from`` reads an *overlay* directory against the catalogue of an already read tree. A base directory
+    must hold a ``MANIFEST.toml`` that matches its files; an overlay's is checked if it has one.
     """
     tree = Tree(root=root)
     if not root.is_dir():
@@ -183,7 +249,13 @@ def read_tree(root: Path, *, keys_from: Tree | None = None) -> Tree:
         else:
             _read_keys(_File(keys_file, root, tree))
     else:
-        tree.keys = keys_from.keys
+        tree.keys, tree.bounds = keys_from.keys, keys_from.bounds
+        if (root / "keys.toml").exists():
+            tree.faults.append(RateFault(_display(root / "keys.toml", root), 1, 1,
+                                         "an overlay cannot declare keys (its keys.toml would be ignored)",
+                                         "declare new keys in the base directory's keys.toml; remove this one"))
+    _stray_files(root, tree)
+    tree.faults.extend(check_manifest(root, required=keys_from is None))
     tree.indices = {r.value: {} for r in INDEX_FILES}
     tree.percents = tree.indices["satsregulering"]
     for regulation, filename in INDEX_FILES.items():
@@ -204,6 +276,33 @@ def read_tree(root: Path, *, keys_from: Tree | None = None) -> Tree:
     return tree
 
 
+def _stray_files(root: Path, tree: Tree) -> None:
+    """Report every file and directory that is not a rate file: the loader would otherwise skip it unseen."""
+    top = {"keys.toml", *INDEX_FILES.values(), MANIFEST}
+    for here, dirs, files in os.walk(root):
+        rel = Path(here).relative_to(root).parts
+        for name in sorted(dirs):
+            where = (*rel, name)
+            if where not in {("national",), ("kommuner",)} and not (len(where) == 2 and where[0] == "kommuner"):
+                tree.faults.append(RateFault(_display(Path(here) / name, root), 1, 1,
+                                             "a directory that is not part of a rate directory",
+                                             "rate files go in national/ and kommuner/<name>/: move or remove it"))
+                dirs.remove(name)
+        for name in sorted(files):
+            if (not rel and name in top) or (rel and (rel == ("national",) or len(rel) == 2)
+                                             and name.endswith(".toml") and not name.startswith(".")):
+                continue
+            stem = name.split(".")[0]
+            if rel == ("kommuner",) and name.lower().endswith(".toml"):
+                fix = "move it into a municipality's directory: kommuner/<name>/"
+            elif rel and stem and name.lower() == f"{stem.lower()}.toml":
+                fix = f"rename it to {stem}.toml (rate files end in lowercase .toml)"
+            else:
+                fix = "remove it, or move it out of the rate directory (a backup or note belongs elsewhere)"
+            tree.faults.append(RateFault(_display(Path(here) / name, root), 1, 1,
+                                         "not a rate file, so it is not read", fix))
+
+
 # -- the catalogue ------------------------------------------------------------------------------------------
 
 
@@ -211,6 +310,9 @@ def _read_keys(f: _File) -> None:
     if f.data is None:
         return
     for group, tables in f.data.items():
+        if group == "units":
+            _read_units(f, tables)
+            continue
         if not isinstance(tables, dict):
             f.fault(f.map.field("", None, group), f"{group!r} is not a table of keys", "write [group.key] tables")
             continue
@@ -223,6 +325,36 @@ def _read_keys(f: _File) -> None:
             parsed = _key_spec(f, key, spec)
             if parsed is not None:
                 f.tree.keys[key] = parsed
+    if not f.tree.keys and not any(x.file == f.name for x in f.tree.faults):
+        f.fault(Position(1, 1), "the key catalogue declares no keys", "copy keys.toml from socialcalc's rates/")
+    used = {spec.unit for spec in f.tree.keys.values()} & _NUMERIC_UNITS
+    for unit in sorted(used - set(f.tree.bounds)):
+        if "units" not in f.data or not isinstance(f.data["units"], dict) or unit not in f.data["units"]:
+            f.fault(f.map.table("units"), f"no plausible range declared for unit {unit!r}",
+                    f'add "{unit}" = {{ min = …, max = … }} under [units]')
+
+
+def _read_units(f: _File, table: Any) -> None:
+    if not isinstance(table, dict):
+        f.fault(f.map.field("", None, "units"), "units is not a table",
+                'write [units] with one line per unit: "DKK/month" = { min = 0, max = 1000000 }')
+        return
+    for unit, spec in table.items():
+        pos = f.map.field("units", None, unit)
+        if unit not in _NUMERIC_UNITS:
+            f.fault(pos, f"{unit!r} is not a numeric unit", f"use one of {', '.join(sorted(_NUMERIC_UNITS))}")
+            continue
+        lo, hi = (spec.get("min"), spec.get("max")) if isinstance(spec, dict) else (None, None)
+        if not isinstance(spec, dict) or set(spec) != {"min", "max"} or not all(
+                isinstance(x, int | Decimal) and not isinstance(x, bool) for x in (lo, hi)):
+            f.fault(pos, f"the range of {unit} is not {{ min = …, max = … }} with two numbers",
+                    f'write "{unit}" = {{ min = 0, max = 1000 }}')
+            continue
+        low, high = Decimal(spec["min"]), Decimal(spec["max"])
+        if not low <= high:
+            f.fault(pos, f"the range of {unit} runs from {lo} down to {hi}", "write min before max, min ≤ max")
+            continue
+        f.tree.bounds[unit] = (low, high)
 
 
 def _key_spec(f: _File, key: str, spec: dict[str, Any]) -> KeySpec | None:
@@ -245,21 +377,25 @@ def _key_spec(f: _File, key: str, spec: dict[str, Any]) -> KeySpec | None:
     if isinstance(kind, str) and kind not in {k.value for k in Kind}:
         bad("kind", f"unknown kind {kind!r}", "use \"yearly\" or \"standing\"")
     shape = spec.get("shape", "scalar")
-    if shape not in SHAPES:
+    if not _word(shape, SHAPES):
         bad("shape", f"unknown shape {shape!r}", f"use one of {', '.join(sorted(SHAPES))}")
     regulation = spec.get("regulation", "none")
-    if regulation not in {r.value for r in Regulation}:
+    if not _word(regulation, {r.value for r in Regulation}):
         bad("regulation", f"unknown regulation {regulation!r}",
             "use \"satsregulering\", \"tilpasning_plus_2\", \"other\" or \"none\"")
     rounding = spec.get("rounding", "none")
-    if rounding not in _ROUNDINGS:
+    if not _word(rounding, _ROUNDINGS):
         bad("rounding", f"unknown rounding {rounding!r}", f"use one of {', '.join(sorted(_ROUNDINGS))}")
     choices = spec.get("choices", [])
-    if unit == "policy" and (not isinstance(choices, list) or not choices):
+    if not isinstance(choices, list) or not all(isinstance(c, str) and c for c in choices):
+        bad("choices", f"choices = {choices!r} is not a list of words", "write choices = [\"…\", …]")
+    elif unit == "policy" and not choices:
         bad("choices", f"policy key {key} lists no choices", "add choices = [\"…\", …]")
     ends = spec.get("ends")
-    if ends is not None and not isinstance(ends, date):
-        bad("ends", f"ends = {ends!r} is not a date", "write a TOML date such as 2025-08-31 (no quotes)")
+    if ends is not None and not _day(ends):
+        bad("ends", _not_a_day("ends", ends), "write a TOML date such as 2025-08-31 (no quotes)")
+    if not isinstance(spec.get("ends_source", ""), str):
+        bad("ends_source", "ends_source is not text", 'write ends_source = "…"')
     for flag in ("overridable", "municipal_only", "optional"):
         if not isinstance(spec.get(flag, False), bool):
             bad(flag, f"{flag} must be true or false", f"write {flag} = true or {flag} = false")
@@ -294,7 +430,11 @@ def _read_percents(f: _File, into: dict[int, Percent]) -> None:
             f.fault(f.map.table(name) if name in f.map.tables else f.map.field("", None, name),
                     f"unknown table {name!r}", "write one [year.YYYY] table per year")
     years = f.data.get("year", {})
-    for label, rec in (years.items() if isinstance(years, dict) else []):
+    if not isinstance(years, dict) or not years:
+        f.fault(f.map.table("year") if "year" in f.map.tables else Position(1, 1),
+                "the file holds no satsreguleringsprocent", "write one [year.YYYY] table per year")
+        return
+    for label, rec in years.items():
         table = f"year.{label}"
         pos = f.map.table(table)
         if not re.fullmatch(r"(19|20|21)\d\d", label) or not isinstance(rec, dict):
@@ -305,11 +445,21 @@ def _read_percents(f: _File, into: dict[int, Percent]) -> None:
             if name not in {"percent", "status", "source", "supersedes"}:
                 f.fault(f.map.field(table, None, name), f"unknown field {name!r}", "use percent, status and source")
         percent, status, source = rec.get("percent"), rec.get("status"), rec.get("source")
+        if isinstance(percent, FloatLiteral):
+            f.fault(f.map.field(table, None, "percent"), f"percent = {percent} is a float literal "
+                    "(exponent, inf or nan)", "write the exact percentage, such as 3.6")
+            continue
         if not isinstance(percent, Decimal | int) or isinstance(percent, bool):
             f.fault(f.map.field(table, None, "percent"), f"percent = {percent!r} is not a number",
                     "write the percentage as a number such as 2.5 (no quotes, no decimal comma)")
             continue
-        if status not in {"official", "secondary", "derived"}:
+        low, high = f.tree.bounds.get("percent", (Decimal(-100), Decimal(100)))
+        if not low <= percent <= high:
+            f.fault(f.map.field(table, None, "percent"), f"percent = {percent} is outside the plausible range "
+                    f"{low} to {high} of a percentage (keys.toml [units])",
+                    "check the figure against its source (a satsreguleringsprocent is a few per cent)")
+            continue
+        if not _word(status, {"official", "secondary", "derived"}):
             f.fault(f.map.field(table, None, "status"), f"status = {status!r}",
                     "use \"official\", \"secondary\" or \"derived\" (an index figure that is not known is left out)")
             continue
@@ -334,19 +484,30 @@ def _read_values(f: _File, kommune: str | None) -> None:
                     f"unknown table {name!r}", "use [defaults], [[rate]] and [[expected]] only")
     defaults = f.data.get("defaults", {})
     if not isinstance(defaults, dict):
+        f.fault(f.map.field("", None, "defaults"), "defaults is not a table", "write a [defaults] table")
         defaults = {}
     for name in defaults:
         if name not in _DEFAULT_FIELDS:
             f.fault(f.map.field("defaults", None, name), f"unknown field {name!r} in [defaults]",
                     "use valid_from, status and source")
-    rates = f.data.get("rate", [])
-    for i, rec in enumerate(rates if isinstance(rates, list) else []):
-        if isinstance(rec, dict):
-            _read_rate(f, kommune, defaults, i, rec)
-    expected = f.data.get("expected", [])
-    for i, rec in enumerate(expected if isinstance(expected, list) else []):
-        if isinstance(rec, dict):
-            _read_expected(f, kommune, i, rec)
+    records = 0
+    for array, read in (("rate", _read_rate), ("expected", _read_expected)):
+        items = f.data.get(array, [])
+        if not isinstance(items, list):
+            pos = f.map.table(array) if array in f.map.tables else f.map.field("", None, array)
+            f.fault(pos, f"{array} is a single table, so its records would have no order",
+                    f"write [[{array}]] (two brackets) at the start of each record")
+            continue
+        for i, rec in enumerate(items):
+            records += 1
+            if isinstance(rec, dict):
+                read(f, kommune, defaults, i, rec)
+            else:
+                f.fault(f.map.field("", None, array), f"{array} record {i + 1} is not a table",
+                        f"write each record as a [[{array}]] table")
+    if records == 0 and not any(isinstance(f.data.get(a), dict) for a in ("rate", "expected")):
+        f.fault(Position(1, 1), "the file holds no values (empty, or every record was lost)",
+                "restore its [[rate]] records from version control, or remove the file and update the manifest")
 
 
 def _known_key(f: _File, key: Any, pos: Position) -> KeySpec | None:
@@ -361,16 +522,19 @@ def _known_key(f: _File, key: Any, pos: Position) -> KeySpec | None:
     return spec
 
 
-def _read_expected(f: _File, kommune: str | None, i: int, rec: dict[str, Any]) -> None:
+def _read_expected(f: _File, kommune: str | None, defaults: dict[str, Any], i: int, rec: dict[str, Any]) -> None:
     for name in rec:
         if name not in _EXPECTED_FIELDS:
             f.fault(f.map.field("expected", i, name), f"unknown field {name!r} in [[expected]]",
                     "use key, valid_from, note and source")
     spec = _known_key(f, rec.get("key"), f.map.field("expected", i, "key"))
     day = rec.get("valid_from")
-    if not isinstance(day, date):
-        f.fault(f.map.field("expected", i, "valid_from"), f"valid_from = {day!r} is not a date",
+    if not _day(day):
+        f.fault(f.map.field("expected", i, "valid_from"), _not_a_day("valid_from", day),
                 "write a TOML date such as 2026-01-01 (no quotes)")
+        return
+    if not isinstance(rec.get("note", ""), str) or not isinstance(rec.get("source", ""), str):
+        f.fault(f.map.record("expected", i), "note and source are text", 'write note = "…"')
         return
     if spec is not None:
         f.tree.expected.append(Expected(spec.key, kommune, day, str(rec.get("note", "")),
@@ -394,15 +558,15 @@ def _read_rate(f: _File, kommune: str | None, defaults: dict[str, Any], i: int, 
     valid_from, valid_to = merged.get("valid_from"), rec.get("valid_to")
     status, source, unit = merged.get("status"), merged.get("source"), rec.get("unit")
     vf_pos = at("valid_from") if "valid_from" in rec else f.map.field("defaults", None, "valid_from")
-    if not isinstance(valid_from, date):
-        f.fault(vf_pos, f"valid_from = {valid_from!r} is not a date" if valid_from is not None
-                else "the record has no valid_from", "write a TOML date such as 2024-01-01 (no quotes)")
-    if valid_to is not None and not isinstance(valid_to, date):
-        f.fault(at("valid_to"), f"valid_to = {valid_to!r} is not a date", "write a TOML date such as 2025-08-31")
+    if not _day(valid_from):
+        f.fault(vf_pos, _not_a_day("valid_from", valid_from), "write a TOML date such as 2024-01-01 (no quotes)")
+        valid_from = None
+    if valid_to is not None and not _day(valid_to):
+        f.fault(at("valid_to"), _not_a_day("valid_to", valid_to), "write a TOML date such as 2025-08-31")
         valid_to = None
     if isinstance(valid_from, date) and isinstance(valid_to, date) and valid_to < valid_from:
         f.fault(at("valid_to"), f"valid_to {valid_to} is before valid_from {valid_from}", "swap or correct the dates")
-    if status not in _FILE_STATUSES:
+    if not _word(status, _FILE_STATUSES):
         pos = at("status") if "status" in rec else f.map.field("defaults", None, "status")
         f.fault(pos if status is not None else start,
                 f"status = {status!r}" if status is not None else "the record has no status", _STATUS_FIX)
@@ -411,7 +575,7 @@ def _read_rate(f: _File, kommune: str | None, defaults: dict[str, Any], i: int, 
                 "add source = \"…\" naming the document, paragraph and year it was read in")
     if not isinstance(unit, str):
         f.fault(start, "the record has no unit", "add unit = \"DKK/year\" (the unit the key declares)")
-    elif unit not in UNITS:
+    elif not _word(unit, UNITS):
         f.fault(at("unit"), f"unknown unit {unit!r}", f"use one of {', '.join(sorted(UNITS))}")
     elif spec is not None and unit != spec.unit:
         f.fault(at("unit"), f"{spec.key} is in {spec.unit}, not {unit}", f"write unit = \"{spec.unit}\"")
@@ -465,8 +629,8 @@ def _scalar(f: _File, spec: KeySpec, raw: Any, pos: Position, what: str) -> Any:
             return None
         return raw
     if unit == "date":
-        if not isinstance(raw, date):
-            f.fault(pos, f"{what} = {raw!r} is not a date", "write a TOML date such as 2027-09-01 (no quotes)")
+        if not _day(raw):
+            f.fault(pos, _not_a_day(what, raw), "write a TOML date such as 2027-09-01 (no quotes)")
             return None
         return raw
     if isinstance(raw, str):
@@ -477,13 +641,12 @@ def _scalar(f: _File, spec: KeySpec, raw: Any, pos: Position, what: str) -> Any:
         else:
             f.fault(pos, f"{what} = {raw!r} is text, not a number", "write the number without quotes")
         return None
-    if isinstance(raw, bool) or not isinstance(raw, int | Decimal):
-        f.fault(pos, f"{what} = {raw!r} is not a number", f"write a number in {unit}")
-        return None
-    literal = f.literal(pos)
-    if re.search(r"[eE]|inf|nan", literal):
-        f.fault(pos, f"{what} = {literal} is a float literal (exponent, inf or nan)",
+    if isinstance(raw, FloatLiteral):
+        f.fault(pos, f"{what} = {raw} is a float literal (exponent, inf or nan)",
                 "write the exact decimal, such as 1234 or 56.78")
+        return None
+    if isinstance(raw, bool) or not isinstance(raw, int | Decimal) or not Decimal(raw).is_finite():
+        f.fault(pos, f"{what} = {raw!r} is not a number", f"write a number in {unit}")
         return None
     value = Decimal(raw)
     if value < 0:
@@ -492,14 +655,20 @@ def _scalar(f: _File, spec: KeySpec, raw: Any, pos: Position, what: str) -> Any:
     if unit in MONEY_UNITS and value.as_tuple().exponent < -2:  # type: ignore[operator]
         f.fault(pos, f"{what} = {raw} has more than two decimals", "an amount in kroner is exact to the øre")
         return None
-    if unit in {"months", "days", "years"}:
-        if value != value.to_integral_value():
-            f.fault(pos, f"{what} = {raw} is not a whole number of {unit}", f"write whole {unit}")
-            return None
-        return int(value)
+    if unit in {"months", "days", "years"} and value != value.to_integral_value():
+        f.fault(pos, f"{what} = {raw} is not a whole number of {unit}", f"write whole {unit}")
+        return None
     if unit == "share" and value > 1:
         f.fault(pos, f"{what} = {raw} is a share above 1", "write a share as a fraction: 12 % is 0.12")
         return None
+    low, high = f.tree.bounds.get(unit, (value, value))
+    if not low <= value <= high:
+        shown = raw if len(str(raw)) <= 40 else f"{str(raw)[:12]}… ({len(str(raw))} characters)"
+        f.fault(pos, f"{what} = {shown} is outside the plausible range of {unit}, {low} to {high}",
+                "check the figure against its source; if it is right, widen the range in keys.toml [units]")
+        return None
+    if unit in {"months", "days", "years"}:
+        return int(value)
     return raw if isinstance(raw, int) and unit in MONEY_UNITS else value
 
 
@@ -551,12 +720,12 @@ def _age_table(f: _File, spec: KeySpec, raw: Any, pos: Any) -> tuple[AgeRow, ...
             ok = False
             continue
         born, years, months = item.get("born_from"), item.get("years"), item.get("months", 0)
-        if (born is None) != (n == 0) or (born is not None and not isinstance(born, date)):
+        if (born is None) != (n == 0) or (born is not None and not _day(born)):
             f.fault(p, f"row {n + 1}: only the first row has no born_from, and born_from is a date",
                     "write born_from = 1954-01-01")
             ok = False
             continue
-        if not (isinstance(years, int) and isinstance(months, int) and 0 <= months < 12 and years > 0):
+        if not (type(years) is int and type(months) is int and 0 <= months < 12 and 0 < years < 150):
             f.fault(p, f"row {n + 1}: years and months must be whole numbers (months 0–11)", "fix the row")
             ok = False
             continue

@@ -11,10 +11,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-__all__ = ["Position", "SourceMap", "scan"]
+__all__ = ["Position", "SourceMap", "deepest", "scan", "syntax_position"]
 
-_HEADER = re.compile(r"^\s*(\[\[?)\s*([^\]]+?)\s*\]\]?\s*(#.*)?$")
-_ASSIGN = re.compile(r"^(\s*)([A-Za-z0-9_\-\"'.]+?)\s*=\s*(\S)")
+# linear-time patterns only (no lazy group followed by an optional run): a damaged line of any length is scanned
+# in one pass
+_HEADER = re.compile(r"^\s*(\[\[?)([^\]]*)\]\]?\s*(#.*)?$")
+_ASSIGN = re.compile(r"^(\s*)([A-Za-z0-9_\-\"'./]+?)\s*=\s*(\S)")
 _SYNTAX = re.compile(r"at line (\d+), column (\d+)")
 
 
@@ -72,7 +74,7 @@ def scan(text: str) -> SourceMap:
     for lineno, line in enumerate(text.splitlines(), 1):
         header = _HEADER.match(line)
         if header and not line.lstrip().startswith("[{"):
-            name = header.group(2).replace('"', "")
+            name = header.group(2).strip().replace('"', "")
             if header.group(1) == "[[":
                 index = counts.get(name, 0)
                 counts[name] = index + 1
@@ -103,3 +105,42 @@ def syntax_position(message: str) -> Position:
     """The position in a ``tomllib.TOMLDecodeError`` message (line 1, column 1 if it names none)."""
     m = _SYNTAX.search(message)
     return Position(int(m.group(1)), int(m.group(2))) if m else Position(1, 1)
+
+
+def deepest(text: str, limit: int) -> Position | None:
+    """Where brackets or braces first nest deeper than ``limit`` (outside strings and comments), or ``None``.
+
+    ``tomllib`` parses nested arrays and inline tables recursively; a file nested thousands deep would raise
+    ``RecursionError``, so the loader looks first. One pass over the text, no recursion.
+
+    >>> deepest("a = [[1]]", 2) is None, deepest("a = [[[1]]]", 2)
+    (True, Position(line=1, col=7))
+    """
+    depth, line, start, i, n = 0, 1, 0, 0, len(text)
+    while i < n:
+        c = text[i]
+        if c == "\n":
+            line, start = line + 1, i + 1
+        elif c == "#":
+            end = text.find("\n", i)
+            i = n if end < 0 else end
+            continue
+        elif c in "\"'":
+            quote = c * 3 if text.startswith(c * 3, i) else c
+            j = i + len(quote)
+            while j < n and not text.startswith(quote, j) and (len(quote) == 3 or text[j] != "\n"):
+                j += 2 if c == '"' and text[j] == "\\" else 1
+            end = min(j + len(quote), n)
+            skipped = text.count("\n", i, end)
+            if skipped:
+                line, start = line + skipped, text.rfind("\n", i, end) + 1
+            i = end
+            continue
+        elif c in "[{":
+            depth += 1
+            if depth > limit:
+                return Position(line, i - start + 1)
+        elif c in "]}":
+            depth = max(depth - 1, 0)
+        i += 1
+    return None
