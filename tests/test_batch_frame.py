@@ -23,7 +23,7 @@ def test_merudgift_frame_keeps_the_index_and_offers_both_money_forms() -> None:
     assert out["amount_ore"].dtype == np.int64
     assert out["amount_ore"].tolist() == [0, 113800, 284601, 0]
     assert out["amount"].tolist() == [Decimal("0.00"), Decimal("1138.00"), Decimal("2846.01"), Decimal("0.00")]
-    assert out["band"].tolist() == [0, 1, "full", 0]
+    assert out["band"].tolist() == ["0", "1", "full", "0"]
     assert out["regime"].tolist() == ["merudgiftsydelse"] * 4
     assert out["table_year"].tolist() == [2024] * 4
     assert out["group"].isna().all()
@@ -76,8 +76,8 @@ def test_negative_amounts_and_wrong_dtypes_are_named() -> None:
     assert caught.value.column == "expenses_ore"
     with pytest.raises(BatchInputError, match="numeric, Decimal or text"):
         merudgift_frame(pd.DataFrame({"expenses": [True]}), decided_on=date(2024, 6, 1))
-    with pytest.raises(BatchInputError, match="datetime64") as caught:
-        merudgift_frame(pd.DataFrame({"expenses": [1.0], "decided_on": ["2024-06-01"]}))
+    with pytest.raises(BatchInputError, match="ISO text") as caught:
+        merudgift_frame(pd.DataFrame({"expenses": [1.0], "decided_on": ["1/6/2024"]}))
     assert caught.value.column == "decided_on"
     with pytest.raises(BatchInputError, match="NA found") as caught:
         merudgift_frame(pd.DataFrame({"expenses_ore": pd.array([5, None], dtype="Int64")}),
@@ -189,3 +189,19 @@ def test_empty_frames() -> None:
     assert merudgift_frame(pd.DataFrame({"expenses": pd.Series([], dtype=float)}),
                            decided_on=date(2024, 6, 1)).shape[0] == 0
     assert bank_frame(pd.DataFrame({"person": [], "month": [], "used_minutes": pd.Series([], dtype=int)})).empty
+
+
+def test_plain_decimal_text_is_read_like_the_row_by_row_path() -> None:
+    from socialcalc.batch.columns import decimal_to_int
+    from socialcalc.batch.frame import _plain_text
+
+    texts = np.array(["0", "7", "1706.99", "1706.9", "0.05", "007.10", "999999999999999.99"], dtype=object)
+    fast = _plain_text(texts, 2)
+    assert fast is not None
+    assert fast.tolist() == decimal_to_int(texts, "expenses", places=2).tolist()
+    for other in (["1.005"], ["1."], [" 1"], ["-1"], ["1e3"], [None], [Decimal("1")]):
+        assert _plain_text(np.array(["1.00", *other], dtype=object), 2) is None
+    assert _plain_text(np.array(["12.5", "0.125"], dtype=object), 3).tolist() == [12500, 125]
+    with pytest.raises(BatchInputError) as caught:
+        merudgift_frame(pd.DataFrame({"expenses": ["1.00", "1,5"]}), decided_on=date(2024, 6, 1))
+    assert caught.value.row == 1

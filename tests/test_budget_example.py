@@ -28,5 +28,7 @@ def test_the_budget_page_figures() -> None:
 
 
 def test_2027_needs_a_projection_percentage() -> None:
-    with pytest.raises(BatchRateNotPublished, match="satsreguleringsprocenten for 2027"):
+    with pytest.raises(BatchRateNotPublished) as caught:
         merudgift(np.array([100_000]), decided_on=date(2027, 3, 1), project=True)
+    assert caught.value.code == "rate.not_published"
+    assert "satsreguleringsprocenten for 2027" in caught.value.reason

@@ -79,7 +79,7 @@ def test_an_invalid_cpr_is_refused_and_never_echoed(cpr: str) -> None:
     digits = cpr.replace("-", "")
     assert digits not in message and cpr not in message
     assert digits[:6] not in message
-    assert caught.value.value == "<hidden>"
+    assert caught.value.value == "<CPR skjult>" and caught.value.code == "input.cpr"
     assert cpr not in repr(caught.value)
 
 

@@ -22,6 +22,7 @@ from socialcalc.hastig_sygdom import (
     value_of_minutes,
 )
 from socialcalc.schema import json_schemas
+from tests.codes import raises_code
 
 D = Decimal
 
@@ -54,7 +55,7 @@ def test_example_1_budget_bookings_and_refusal() -> None:
     assert err.remaining == D("13522.00")
     assert err.amount == D("15000.00")
     assert err.paragraph == 97
-    assert "13522.00 kr. remaining" in str(err)
+    assert "13.522,00 kr. tilbage" in str(err)
     assert isinstance(err, InvalidInput)
     assert isinstance(err, SocialcalcError)
     assert isinstance(err, ValueError)
@@ -223,7 +224,7 @@ def test_an_amount_below_øre_or_in_a_danish_notation_is_refused() -> None:
     b = Budget.open(date(2024, 3, 10))
     with pytest.raises(InvalidInput, match="two decimals"):
         b.book(112, "100.005", on=date(2024, 3, 10))
-    with pytest.raises(InvalidInput, match="plain decimal"):
+    with raises_code(InvalidInput, "input.not_decimal", hint="18500.00"):
         b.book(112, "18.500,00", on=date(2024, 3, 10))
     assert b.book(112, "100.500", on=date(2024, 3, 10)).bookings[0].amount == D("100.50")
 
@@ -362,8 +363,8 @@ def test_cli_budget_json(capsys: pytest.CaptureFixture[str]) -> None:
 
 
 def test_cli_budget_strict_and_projected(capsys: pytest.CaptureFixture[str]) -> None:
-    assert main(["hastig-sygdom", "budget", "2026-03-10"]) == 2
-    assert "sel117a.budget has no value on 2026-03-10" in capsys.readouterr().err
+    assert main(["hastig-sygdom", "budget", "2026-03-10"]) == 3
+    assert "satsen sel117a.budget har ingen værdi den 10. marts 2026" in capsys.readouterr().err
     assert main(["hastig-sygdom", "budget", "2026-03-10", "--project", "--json"]) == 0
     data = json.loads(capsys.readouterr().out)
     assert data["projected"] is True
@@ -391,8 +392,8 @@ def test_cli_replay_refused_booking_exits_2_with_the_remaining_amount(
     assert main(["hastig-sygdom", "replay", "2024-03-10", "--bookings", str(f)]) == 2
     captured = capsys.readouterr()
     assert captured.out == ""
-    assert captured.err.startswith("socialcalc: error: line 4: amount = 15000.00")
-    assert "13522.00 kr. remaining" in captured.err
+    assert captured.err.startswith("socialcalc: fejl: line 4: amount = 15000.00")
+    assert "13.522,00 kr. tilbage" in captured.err
 
 
 def test_cli_replay_csv(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -420,7 +421,7 @@ def test_cli_replay_json_list_and_stored_bookings(tmp_path: Path, capsys: pytest
     ("paragraph,date,amount\n112,2024-03-01,100.00\n", "line 2: on = 2024-03-01"),
     ("paragraph,date,amount\n112,2024-03-20,-100.00\n", "line 2: amount = -100.00"),
     ("paragraph,date,amount\n112,2024-03-20,\n", "line 2: amount"),
-    ("paragraph,date,amount\n112,2024-03-20,\"100,00\"\n", "not a plain decimal"),
+    ("paragraph,date,amount\n112,2024-03-20,\"100,00\"\n", 'skriv det som "100.00"'),
     ("paragraph,date,amount\nx,2024-03-20,100.00\n", "paragraph"),
     ("paragraph,date,amount\n112,20.03.2024,100.00\n", "not a date"),
     ("paragraph,date,amount\n112,2024-03-20,100.00,extra\n", "more fields"),
@@ -429,7 +430,7 @@ def test_cli_replay_json_list_and_stored_bookings(tmp_path: Path, capsys: pytest
     ('[112]', "a booking is an object"),
     ('{"paragraph": 112}', "must hold a list"),
     ('[{"paragraph": 112,', "not valid JSON"),
-    ('[{"paragraph": 112, "date": "2024-03-20", "amount": true}]', "truth value"),
+    ('[{"paragraph": 112, "date": "2024-03-20", "amount": true}]', "sandhedsværdi"),
 ])
 def test_cli_replay_bad_input_exits_2(tmp_path: Path, capsys: pytest.CaptureFixture[str], content: str,
                                       expected: str) -> None:

@@ -1,8 +1,16 @@
-"""The one exception hierarchy of socialcalc.
+"""The one exception hierarchy of socialcalc: stable codes, fields, Danish messages, no CPR.
 
 Every error the library raises on purpose is a :class:`SocialcalcError`, which is a :class:`ValueError`, so
-a caller can catch everything with one ``except``. Each message names the field, the value and the rule, in a
-form a case system can show to a caseworker. A CPR number never appears in a message.
+a caller can catch everything with one ``except``. Each error carries
+
+- a stable **code** (``err.code``, e.g. ``input.float``, ``rate.not_published``) for programs;
+- its **fields** (``err.fields``: ``field``, ``value``, ``rule``, ``remedy`` and the code's own parameters);
+- a **message** rendered from one catalog of templates keyed by code (:data:`CATALOG`): Danish by default
+  (``str(err)``), English on request (``err.message("en")``), amounts in the language's format
+  ("13.522,00 kr.").
+
+A CPR-shaped value (ten digits, with or without the dash) never appears in a message, a field, an attribute
+or a repr: :func:`redact` is applied where every error is built, whatever field the value was passed in.
 
 ```
 ValueError
@@ -15,15 +23,33 @@ ValueError
         ├── UnknownRate         a key or municipality the book does not know
         └── RateFileError       one or more faults in rate files (every fault, each with file:line:col)
 ```
+
+>>> err = InvalidInput("expenses", 0.7, code="input.float")
+>>> err.code
+'input.float'
+>>> str(err)
+'expenses = 0.7: et kommatal (float) modtages ikke, fordi binære kommatal ikke er eksakte; \
+angiv en Decimal, et heltal eller en decimaltekst som "1234.50"'
+>>> err.message("en")
+'expenses = 0.7: a float is not accepted (binary floating point is inexact); \
+pass a Decimal, an int or a decimal string such as "1234.50"'
+>>> str(InvalidInput("kommune", "211062-0629", code="input.kommune"))
+"kommune = <CPR skjult>: en kommune angives ved sit navn med små bogstaver, fx 'lejre'"
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import re
+import string
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from typing import Any
+from datetime import date
+from decimal import Decimal
+from typing import Any, Literal
 
 __all__ = [
+    "CATALOG",
+    "CPR_PATTERN",
     "InvalidInput",
     "RateError",
     "RateFault",
@@ -31,61 +57,407 @@ __all__ = [
     "RateNotPublished",
     "SocialcalcError",
     "UnknownRate",
+    "catalog_table",
+    "redact",
 ]
+
+Locale = Literal["da", "en"]
+
+CPR_PATTERN = re.compile(r"(?<!\d)\d{6}[-\s]?\d{4}(?!\d)")
+"""A CPR-shaped run: ten digits, or six and four with a dash (or a space) between, not inside a longer number."""
+
+_HIDDEN = "<CPR skjult>"
+
+
+def redact(value: Any) -> Any:
+    """``value``, or its text with every CPR-shaped run replaced by ``<CPR skjult>``.
+
+    A value whose text (``str`` or ``repr``) holds no CPR-shaped run is returned unchanged, so dates, amounts
+    and months keep their type.
+
+    >>> redact("born 211062-0629, Lejre")
+    'born <CPR skjult>, Lejre'
+    >>> redact(2110620629)
+    '<CPR skjult>'
+    >>> redact(Decimal("1234.50"))
+    Decimal('1234.50')
+    """
+    if isinstance(value, str):
+        return CPR_PATTERN.sub(_HIDDEN, value)
+    if value is None or isinstance(value, bool | date):
+        return value
+    try:
+        text, shown = str(value), repr(value)
+    except Exception:  # a caller's object whose str() fails: show nothing of it
+        return "<ukendt værdi>"
+    if CPR_PATTERN.search(text) or CPR_PATTERN.search(shown):
+        return CPR_PATTERN.sub(_HIDDEN, text)
+    return value
+
+
+# --- the catalog -------------------------------------------------------------------------------------------
+
+CATALOG: dict[str, dict[str, str]] = {
+    # Bad input (exit code 2). For these, ``da``/``en`` is the rule broken; the message is
+    # "{field} = {value}: {rule}", followed by "; {remedy}" where the code has one.
+    "input.invalid": {
+        "da": "{rule}",
+        "en": "{rule}",
+        "title": "Ugyldigt input (reglen står i beskeden)",
+    },
+    "input.float": {
+        "da": "et kommatal (float) modtages ikke, fordi binære kommatal ikke er eksakte",
+        "en": "a float is not accepted (binary floating point is inexact)",
+        "remedy_da": 'angiv en Decimal, et heltal eller en decimaltekst som "1234.50"',
+        "remedy_en": 'pass a Decimal, an int or a decimal string such as "1234.50"',
+    },
+    "input.bool": {
+        "da": "en sandhedsværdi (True/False) er ikke et tal",
+        "en": "a truth value is not a number",
+    },
+    "input.not_finite": {
+        "da": "skal være et endeligt tal (NaN og uendelig modtages ikke)",
+        "en": "must be a finite number (NaN and infinities are not accepted)",
+    },
+    "input.too_large": {
+        "da": "er uden for det tilladte område (højst {maximum:num} i talværdi)",
+        "en": "is out of range (at most {maximum:num} in absolute value)",
+    },
+    "input.too_precise": {
+        "da": "har for mange decimaler (højst {places})",
+        "en": "has too many decimals (at most {places})",
+    },
+    "input.not_decimal": {
+        "da": "er ikke et decimaltal skrevet med punktum",
+        "en": "not a plain decimal number",
+        "remedy_da": 'skriv det som "{hint}"',
+        "remedy_en": 'write it as "{hint}"',
+    },
+    "input.type": {
+        "da": "forventede {expected}, ikke {kind}",
+        "en": "expected {expected_en}, not {kind}",
+    },
+    "input.negative": {
+        "da": "må ikke være negativ",
+        "en": "must not be negative",
+    },
+    "input.whole": {
+        "da": "skal være et helt tal (int), ikke {kind}",
+        "en": "must be a whole number (int), not {kind}",
+    },
+    "input.flag": {
+        "da": "angives som True eller False",
+        "en": "is given as True or False",
+    },
+    "input.datetime": {
+        "da": "et tidspunkt (datetime) modtages ikke: reglerne regner i hele dage",
+        "en": "a datetime is not accepted: the rules count whole days",
+        "remedy_da": "angiv en dato (datetime.date), fx ved .date()",
+        "remedy_en": "pass a datetime.date, e.g. by .date()",
+    },
+    "input.date": {
+        "da": "forventede en dato (datetime.date), ikke {kind}",
+        "en": "expected a datetime.date, not {kind}",
+    },
+    "input.date_range": {
+        "da": "resultatet ville ligge uden for årene 1-9999, som kan regnes med",
+        "en": "the result would fall outside the years 1-9999 that can be computed",
+    },
+    "input.month": {
+        "da": "en måned skrives ÅÅÅÅ-MM med MM fra 01 til 12",
+        "en": "a month is written YYYY-MM with MM from 01 to 12",
+    },
+    "input.year": {
+        "da": "et år er et helt tal fra 1 til 9999",
+        "en": "a year is a whole number from 1 to 9999",
+    },
+    "input.kommune": {
+        "da": "en kommune angives ved sit navn med små bogstaver, fx 'lejre'",
+        "en": "a municipality is named in lowercase letters, e.g. 'lejre'",
+    },
+    "input.cpr": {
+        "da": "er ikke et gyldigt CPR-nummer (10 cifre, DDMMÅÅ-SSSS, med en rigtig fødselsdato)",
+        "en": "not a valid CPR number (10 digits, DDMMYY-SSSS, with a real birth date)",
+    },
+    "input.cpr_shaped": {
+        "da": "ligner et CPR-nummer og modtages ikke her",
+        "en": "looks like a CPR number and is not accepted here",
+    },
+    "input.usage": {
+        "da": "kommandoen er brugt forkert: {rule}",
+        "en": "the command is used wrongly: {rule}",
+    },
+    "input.budget_exceeded": {
+        "da": "en § {paragraph}-bevilling over det resterende budget efter SEL § 117 a afvises: "
+              "{remaining:kr} tilbage (budget {total:kr}, brugt {spent:kr})",
+        "en": "a § {paragraph} booking over the remaining SEL § 117a budget is refused: "
+              "{remaining:kr} remaining (budget {total:kr}, spent {spent:kr})",
+    },
+    # Rate errors: exit code 3 (not published) or 1 (faults in rate files); the message is the template.
+    "rate.not_published": {
+        "da": "satsen {key} har ingen værdi den {day}{why}{known}{hint}",
+        "en": "rate {key} has no value on {day}{why}{known}{hint}.",
+        "known_da": "; senest kendte værdi: {last_known}",
+        "known_en": "; last known value: {last_known}",
+        "unknown_da": "; ingen tidligere værdi kendes",
+        "unknown_en": "; no earlier value is known",
+        "hint_da": ". Angiv project=True (eller en satsreguleringsprocent) for at fremskrive den; "
+                   "resultatet markeres da som fremskrevet",
+        "hint_en": ". Pass project=True (or a satsreguleringsprocent) to project it, flagged as projected",
+    },
+    "rate.unknown": {
+        "da": "ukendt sats eller kommune: {rule}",
+        "en": "{rule}",
+    },
+    "rate.unknown_kommune": {
+        "da": "kommune = {kommune}: satsbogen har ingen satstabel for denne kommune (kendte: {known})",
+        "en": "kommune = {kommune}: no rate table for this municipality (known: {known})",
+    },
+    "rate.file": {
+        "da": "{count} fejl i satsfilerne:\n{faults}",
+        "en": "{count} fault(s) in the rate files:\n{faults}",
+    },
+}
+"""Every error code with its Danish (``da``) and English (``en``) template and, where it has one, its remedy.
+
+The docs page *Errors* (``docs/errors.md``) holds :func:`catalog_table`; a test keeps the two in step.
+"""
+
+_FRAME = {"da": "{field} = {value}: {rule}", "en": "{field} = {value}: {rule}"}
+
+
+def _danish_number(value: Decimal, places: int | None) -> str:
+    from babel.numbers import format_decimal
+
+    pattern = "#,##0" + ("." + "0" * places if places else "") if places is not None else "#,##0.##########"
+    text: str = format_decimal(value, format=pattern, locale="da_DK", decimal_quantization=places is not None)
+    return text
+
+
+class _Formatter(string.Formatter):
+    """Formats a template: ``{x:kr}`` as an amount in kroner, Decimals and dates in the locale's style."""
+
+    def __init__(self, locale: Locale) -> None:
+        self.locale = locale
+
+    def format_field(self, value: Any, format_spec: str) -> str:
+        if format_spec == "kr":
+            amount = Decimal(value) if isinstance(value, int | Decimal) else None
+            if amount is None or not amount.is_finite():
+                return f"{value} kr."
+            if self.locale == "da":
+                return f"{_danish_number(amount, 2)} kr."
+            return f"{amount:,.2f} kr."
+        if format_spec == "num" and isinstance(value, int | Decimal):
+            if self.locale == "da":
+                return _danish_number(Decimal(value), None)
+            return f"{value:,}"
+        if format_spec in ("kr", "num"):
+            return str(value)
+        if isinstance(value, date) and not format_spec:
+            if self.locale == "da":
+                from babel.dates import format_date
+
+                return str(format_date(value, format="d. MMMM y", locale="da_DK"))
+            return value.isoformat()
+        return str(super().format_field(value, format_spec))
+
+
+def _render(template: str, locale: Locale, params: Mapping[str, Any]) -> str:
+    return _Formatter(locale).vformat(template, (), _Defaulting(params))
+
+
+class _Defaulting(dict[str, Any]):
+    def __missing__(self, key: str) -> str:
+        return ""
+
+
+# --- the hierarchy -----------------------------------------------------------------------------------------
 
 
 class SocialcalcError(ValueError):
-    """The root of every error socialcalc raises on purpose."""
+    """The root of every error socialcalc raises on purpose.
+
+    ``code`` is stable (see :data:`CATALOG`); ``fields`` holds the facts; ``message(locale)`` renders the
+    catalog's template (``str(err)`` is the Danish message). Every value is redacted for CPR numbers.
+
+    >>> err = SocialcalcError("rate.unknown", rule="unknown rate key 'x'")
+    >>> err.code, str(err)
+    ('rate.unknown', "ukendt sats eller kommune: unknown rate key 'x'")
+    """
+
+    default_code = "input.invalid"
+
+    def __init__(self, code: str | None = None, /, **fields: Any) -> None:
+        self._text: str | None = None
+        if code is not None and code not in CATALOG:  # the legacy form: a finished message, shown as written
+            self._text = str(redact(code))
+            fields = {"rule": self._text, **fields}
+            code = None
+        self.code: str = code or self.default_code
+        self.fields: dict[str, Any] = {name: redact(v) for name, v in fields.items()}
+        super().__init__(self.message("da"))
+
+    def _params(self, locale: Locale) -> dict[str, Any]:
+        return dict(self.fields)
+
+    def message(self, locale: Locale = "da") -> str:
+        """The message in ``locale`` (``"da"``, the default, or ``"en"``), from the catalog.
+
+        >>> RateFileError([]).message("en")
+        '0 fault(s) in the rate files:\\n'
+        """
+        if locale not in ("da", "en"):
+            raise InvalidInput("locale", locale, "a locale is 'da' or 'en'")
+        if self._text is not None:
+            return self._text
+        text = _render(CATALOG[self.code][locale], locale, self._params(locale))
+        return str(redact(text))
+
+    def __str__(self) -> str:
+        # the Danish message, as set at construction (an interface may add context to ``args``, e.g. a row label)
+        return str(redact(self.args[0])) if self.args else self.message("da")
+
+    def to_dict(self, locale: Locale = "da") -> dict[str, Any]:
+        """The error as JSON-ready data: ``code``, ``message`` (in ``locale``) and ``fields`` as text.
+
+        >>> InvalidInput("hours", Decimal("-1"), code="input.negative").to_dict()["fields"]
+        {'field': 'hours', 'value': '-1', 'rule': 'må ikke være negativ'}
+        """
+        return {
+            "code": self.code,
+            "error": type(self).__name__,
+            "message": str(self) if locale == "da" else self.message(locale),
+            "fields": {name: _plain(v) for name, v in self.public_fields(locale).items()},
+        }
+
+    def public_fields(self, locale: Locale = "da") -> dict[str, Any]:
+        """The fields shown to programs (the same as ``fields``, with the rule and remedy in ``locale``)."""
+        return dict(self.fields)
+
+
+def _plain(value: Any) -> Any:
+    if value is None or isinstance(value, bool | int | str):
+        return redact(value)
+    if isinstance(value, list | tuple):
+        return [_plain(v) for v in value]
+    if isinstance(value, date):
+        return value.isoformat()
+    return redact(str(value))
 
 
 class InvalidInput(SocialcalcError):
     """Bad input to a calculation.
 
-    The message names the field, the value and the rule broken; the same facts are attributes.
+    The message names the field, the value and the rule broken; the same facts are attributes
+    (``field``, ``value``, ``rule``, ``remedy``; ``rule`` and ``remedy`` in Danish). Give a ``code`` from the
+    catalog and its parameters; ``rule`` alone (code ``input.invalid``) is the legacy form, the text shown as
+    written.
 
     >>> err = InvalidInput("hours", "-1", "timer kan ikke være negative")
     >>> str(err)
     'hours = -1: timer kan ikke være negative'
-    >>> err.field
-    'hours'
+    >>> err.field, err.code
+    ('hours', 'input.invalid')
     """
 
-    def __init__(self, field: str, value: Any, rule: str) -> None:
-        self.field = field
-        self.value = value
-        self.rule = rule
-        super().__init__(f"{field} = {value}: {rule}")
+    def __init__(self, field: str, value: Any, rule: str = "", *, code: str | None = None, **params: Any) -> None:
+        code = code or self.default_code
+        if code not in CATALOG:
+            raise KeyError(f"error code {code!r} is not in socialcalc.errors.CATALOG")
+        self.code = code
+        self.params = {name: redact(v) for name, v in params.items()}
+        self.field = str(redact(field))
+        self.value = redact(value)
+        self._rule_text = str(redact(rule))
+        self.rule = self._rule("da")
+        self.remedy = self._remedy("da")
+        super().__init__(code, field=self.field, value=self.value, rule=self.rule, remedy=self.remedy,
+                         **self.params)
+
+    def _rule(self, locale: Locale) -> str:
+        params = {**self.params, "rule": self._rule_text}
+        return str(redact(_render(CATALOG[self.code][locale], locale, params)))
+
+    def _remedy(self, locale: Locale) -> str:
+        template = CATALOG[self.code].get(f"remedy_{locale}", "")
+        return str(redact(_render(template, locale, self.params))) if template else ""
+
+    def message(self, locale: Locale = "da") -> str:
+        """The message in ``locale``: ``field = value: rule`` (and ``; remedy``).
+
+        >>> InvalidInput("day", "2024-01-01T10:00", code="input.datetime").message("en")
+        'day = 2024-01-01T10:00: a datetime is not accepted: the rules count whole days; \
+pass a datetime.date, e.g. by .date()'
+        """
+        if locale not in ("da", "en"):
+            raise InvalidInput("locale", locale, "a locale is 'da' or 'en'")
+        rule = self._rule(locale)
+        remedy = self._remedy(locale)
+        text = _FRAME[locale].format(field=self.field, value=self.value, rule=rule)
+        return str(redact(f"{text}; {remedy}" if remedy else text))
+
+    def public_fields(self, locale: Locale = "da") -> dict[str, Any]:
+        shown = {"field": self.field, "value": self.value, "rule": self._rule(locale)}
+        remedy = self._remedy(locale)
+        if remedy:
+            shown["remedy"] = remedy
+        return {**shown, **{k: v for k, v in self.params.items() if k not in shown}}
 
 
 class RateError(SocialcalcError):
     """Something is wrong with a rate: missing, unknown, or badly written."""
 
+    default_code = "rate.unknown"
+
+    def __init__(self, rule: str = "", /, *, code: str | None = None, **fields: Any) -> None:
+        self.rule = str(redact(rule))
+        super().__init__(code, **({"rule": self.rule} if rule else {}), **fields)
+
 
 class UnknownRate(RateError):
-    """A rate key or a municipality that the rate book does not know."""
+    """A rate key or a municipality that the rate book does not know.
+
+    >>> err = UnknownRate(code="rate.unknown_kommune", kommune="aarhus", known="lejre, lemvig")
+    >>> err.code, err.fields["kommune"]
+    ('rate.unknown_kommune', 'aarhus')
+    """
 
 
 class RateNotPublished(RateError):
     """No value of ``key`` holds on ``day`` (strict mode never reuses another period's value).
 
     ``last_known`` is the latest value before ``day`` as text (or ``None``), so the caller can decide to project.
+
+    >>> err = RateNotPublished("sel097.expense_grant_max", date(2030, 1, 1), "13522.00")
+    >>> err.code
+    'rate.not_published'
+    >>> str(err).split(".")[0]
+    'satsen sel097'
     """
+
+    default_code = "rate.not_published"
+    can_project = True
 
     def __init__(
         self, key: str, day: Any, last_known: str | None, reason: str = "", *, can_project: bool = True
     ) -> None:
-        self.key = key
-        self.day = day
+        self.key = str(redact(key))
+        self.day = redact(day)
         self.last_known = last_known
-        self.reason = reason
-        known = f"; last known value: {last_known}" if last_known else "; no earlier value is known"
-        why = f" ({reason})" if reason else ""
-        hint = (
-            ". Pass project=True (or a satsreguleringsprocent) to project it, flagged as projected"
-            if can_project
-            else ""
-        )
-        super().__init__(f"rate {key} has no value on {day}{why}{known}{hint}.")
+        self.reason = str(redact(reason))
+        self.can_project = can_project
+        SocialcalcError.__init__(self, self.default_code, key=self.key, day=self.day, last_known=last_known,
+                                 reason=self.reason, can_project=can_project)
+
+    def _params(self, locale: Locale) -> dict[str, Any]:
+        entry = CATALOG[self.code]
+        params = dict(self.fields)
+        params["known"] = _render(entry[f"known_{locale}"] if self.last_known else entry[f"unknown_{locale}"],
+                                  locale, params)
+        params["hint"] = entry[f"hint_{locale}"] if self.can_project else ""
+        params["why"] = f" ({self.reason})" if self.reason else ""
+        return params
 
 
 @dataclass(frozen=True)
@@ -101,13 +473,32 @@ class RateFault:
 
     def __str__(self) -> str:
         tag = "" if self.severity == "error" else f"{self.severity}: "
-        return f"{self.file}:{self.line}:{self.col}: {tag}{self.problem} — {self.fix}"
+        return str(redact(f"{self.file}:{self.line}:{self.col}: {tag}{self.problem} — {self.fix}"))
 
 
 class RateFileError(RateError):
     """The rate files hold one or more faults; ``faults`` lists every one of them (nothing was loaded)."""
 
+    default_code = "rate.file"
+
     def __init__(self, faults: Sequence[RateFault]) -> None:
         self.faults = tuple(faults)
         lines = "\n".join(str(f) for f in self.faults)
-        super().__init__(f"{len(self.faults)} fault(s) in the rate files:\n{lines}")
+        SocialcalcError.__init__(self, self.default_code, count=len(self.faults), faults=lines)
+
+
+def catalog_table() -> str:
+    """The catalog as a Markdown table (code, Danish message, English message), as shown in the docs.
+
+    >>> catalog_table().splitlines()[0]
+    '| Code | Dansk | English |'
+    """
+    rows = ["| Code | Dansk | English |", "|---|---|---|"]
+    for code, entry in CATALOG.items():
+        da = entry.get("title") or entry["da"]
+        if "remedy_da" in entry:
+            da = f"{da}; {entry['remedy_da']}"
+        en = entry["en"] + (f"; {entry['remedy_en']}" if "remedy_en" in entry else "")
+        cells = [f"`{code}`", da, en]
+        rows.append("| " + " | ".join(c.replace("|", "\\|").replace("\n", " ") for c in cells) + " |")
+    return "\n".join(rows)

@@ -26,6 +26,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
+from socialcalc import coerce
 from socialcalc.errors import InvalidInput
 from socialcalc.months import Month, MonthEndRule, months_after
 from socialcalc.ratebook import RateBook, default_book
@@ -52,9 +53,7 @@ class PensionAge:
 
 
 def _birth(birth: date) -> date:
-    if not isinstance(birth, date):
-        raise InvalidInput("birth", repr(birth), "a birth date is a datetime.date")
-    return birth
+    return coerce.day(birth, "birth")
 
 
 def _table(rates: RateBook | None, on: date | None) -> tuple[AgeRow, ...]:
@@ -116,19 +115,19 @@ def birth_date_from_cpr(cpr: str) -> date:
     >>> birth_date_from_cpr("311362-5629")
     Traceback (most recent call last):
     ...
-    socialcalc.errors.InvalidInput: cpr = <hidden>: not a valid CPR number: the birth date part is not a real date
+    socialcalc.errors.InvalidInput: cpr = <CPR skjult>: er ikke et gyldigt CPR-nummer (10 cifre, DDMMÅÅ-SSSS, med \
+en rigtig fødselsdato)
     """
     from stdnum.dk import cpr as stdnum_cpr
     from stdnum.exceptions import ValidationError
 
     if not isinstance(cpr, str):
-        raise InvalidInput("cpr", "<hidden>", "a CPR number is given as text, 'DDMMYY-SSSS'")
+        raise InvalidInput("cpr", "<CPR skjult>", code="input.cpr")
     number = stdnum_cpr.compact(cpr)
     if not number.isdigit() or len(number) != 10:
-        raise InvalidInput("cpr", "<hidden>", "not a valid CPR number: it must be 10 digits, 'DDMMYY-SSSS'")
+        raise InvalidInput("cpr", "<CPR skjult>", code="input.cpr")
     try:
         born: date = stdnum_cpr.get_birth_date(number)
     except ValidationError:
-        raise InvalidInput("cpr", "<hidden>",
-                           "not a valid CPR number: the birth date part is not a real date") from None
+        raise InvalidInput("cpr", "<CPR skjult>", code="input.cpr") from None
     return born

@@ -27,8 +27,8 @@ Decimal('13522.00')
 >>> b.book(97, value_of_hours(60, "250.00"), on=date(2024, 5, 1))
 Traceback (most recent call last):
 ...
-socialcalc.hastig_sygdom.BudgetExceeded: amount = 15000.00: a § 97 booking over the remaining SEL § 117a \
-budget is refused: 13522.00 kr. remaining (budget ...)
+socialcalc.hastig_sygdom.BudgetExceeded: amount = 15000.00: en § 97-bevilling over det resterende budget efter \
+SEL § 117 a afvises: 13.522,00 kr. tilbage (budget ...)
 """
 
 from __future__ import annotations
@@ -41,6 +41,8 @@ from typing import Any, Literal, cast, get_args
 
 from pydantic import BaseModel, ConfigDict, computed_field, field_validator, model_validator
 
+from socialcalc import coerce
+from socialcalc.coerce import exact
 from socialcalc.errors import InvalidInput
 from socialcalc.explain import Explanation, Kroner, RateUsed, Step, dato, kr
 from socialcalc.money import ZERO, round_ore, to_decimal
@@ -92,11 +94,8 @@ class BudgetExceeded(InvalidInput):
         self.amount = amount
         self.remaining = remaining
         self.total = total
-        super().__init__(
-            "amount", amount,
-            f"a § {paragraph} booking over the remaining SEL § 117a budget is refused: {remaining} kr. remaining "
-            f"(budget {total} kr., spent {total - remaining} kr.)",
-        )
+        super().__init__("amount", amount, code="input.budget_exceeded", paragraph=paragraph, remaining=remaining,
+                         total=total, spent=total - remaining)
 
 
 class SecondAccount(InvalidInput):
@@ -119,9 +118,7 @@ class SecondAccount(InvalidInput):
 
 
 def _day(value: Any, field: str) -> date:
-    if isinstance(value, dt.datetime) or not isinstance(value, date):
-        raise InvalidInput(field, repr(value), "a date is a datetime.date (not a datetime or a string)")
-    return value
+    return coerce.day(value, field)
 
 
 def _paragraph(value: Any) -> Paragraph:
@@ -199,6 +196,7 @@ class Budget(BaseModel):
     # -- opening and booking ----------------------------------------------------------------------------------
 
     @classmethod
+    @exact
     def open(
         cls,
         decided_on: date,
@@ -267,6 +265,7 @@ disease course, and this course already has an account (decided on the date(s) s
             bookings=(),
         )
 
+    @exact
     def book(self, paragraph: int, amount: Decimal | int | str, *, on: date, description: str = "") -> Budget:
         """Book a grant of help on the account; return the new account (SEL § 117a; §§ 83, 97, 112, 116).
 
@@ -289,8 +288,7 @@ only (§ 113 consumer goods are not covered)
         day = _day(on, "on")
         if day < self.decided_on:
             raise InvalidInput("on", day, f"a booking cannot be dated before the decision ({self.decided_on})")
-        if not isinstance(description, str):
-            raise InvalidInput("description", repr(description), "a description is text")
+        description = coerce.text(description, "description")
         remaining = self.remaining
         if value > remaining:
             raise BudgetExceeded(p, value, remaining, self.total)
@@ -308,18 +306,21 @@ only (§ 113 consumer goods are not covered)
 
     @computed_field  # type: ignore[prop-decorator]
     @property
+    @exact
     def spent(self) -> Decimal:
         """The value booked so far."""
         return round_ore(sum((b.amount for b in self.bookings), ZERO))
 
     @computed_field  # type: ignore[prop-decorator]
     @property
+    @exact
     def remaining(self) -> Decimal:
         """What is left of the budget (``total - spent``; never negative)."""
         return round_ore(self.total - self.spent)
 
     @computed_field  # type: ignore[prop-decorator]
     @property
+    @exact
     def spent_by_paragraph(self) -> dict[int, Decimal]:
         """The value booked under each paragraph: every one of 83, 97, 112 and 116, zero if unused."""
         spent = dict.fromkeys(PARAGRAPHS, ZERO)
@@ -433,6 +434,7 @@ def _explain(b: Budget) -> Explanation:
                                        steps=tuple(steps))
 
 
+@exact
 def value_of_hours(hours: Decimal | int | str, hourly_price: Decimal | int | str) -> Decimal:
     """The value of ``hours`` of help at ``hourly_price``, to øre half up, for a § 83 or § 97 booking (§ 117a).
 
@@ -453,6 +455,7 @@ def value_of_hours(hours: Decimal | int | str, hourly_price: Decimal | int | str
     return round_ore(h * price)
 
 
+@exact
 def value_of_minutes(minutes: int, hourly_price: Decimal | int | str) -> Decimal:
     """The value of ``minutes`` of help at ``hourly_price``, to øre half up, for a § 83 or § 97 booking (§ 117a).
 

@@ -18,17 +18,18 @@ Decimal('630')
 >>> to_decimal(0.7, "expenses")
 Traceback (most recent call last):
 ...
-socialcalc.errors.InvalidInput: expenses = 0.7: a float is not accepted (binary floating point is inexact); \
-pass a Decimal, an int or a decimal string such as "1234.50"
+socialcalc.errors.InvalidInput: expenses = 0.7: et kommatal (float) modtages ikke, fordi binære kommatal ikke \
+er eksakte; angiv en Decimal, et heltal eller en decimaltekst som "1234.50"
 """
 
 from __future__ import annotations
 
-import re
-from decimal import ROUND_CEILING, ROUND_HALF_UP, Decimal, InvalidOperation
+from decimal import ROUND_CEILING, ROUND_HALF_UP, Decimal, localcontext
 from enum import StrEnum
 from typing import Any
 
+from socialcalc import coerce
+from socialcalc.coerce import CONTEXT
 from socialcalc.errors import InvalidInput
 
 __all__ = [
@@ -46,7 +47,6 @@ __all__ = [
 ZERO = Decimal(0)
 ORE = Decimal(1).scaleb(-2)  # one øre
 _KRONE = Decimal(1)
-_PLAIN_DECIMAL = re.compile(r"^[+-]?\d+(\.\d+)?$")
 
 
 class Rounding(StrEnum):
@@ -61,11 +61,12 @@ class Rounding(StrEnum):
 
 
 def to_decimal(value: Any, field: str) -> Decimal:
-    """Return ``value`` as an exact ``Decimal``, refusing anything inexact or ambiguous.
+    """Return ``value`` as an exact ``Decimal``, refusing anything inexact, ambiguous or out of range.
 
     Accepts ``Decimal``, ``int`` and a plain decimal string (``"1234.50"``; no decimal comma, no thousands
-    separator). Refuses ``float``, ``bool``, NaN and infinities with :class:`~socialcalc.errors.InvalidInput`
-    naming ``field``.
+    separator). Refuses ``float``, ``bool``, NaN, infinities and numbers beyond
+    :data:`~socialcalc.coerce.MAX_ABS` with :class:`~socialcalc.errors.InvalidInput` naming ``field``;
+    ``-0`` becomes ``0``. The same as :func:`socialcalc.coerce.amount`.
 
     >>> to_decimal("1234.50", "amount")
     Decimal('1234.50')
@@ -74,37 +75,10 @@ def to_decimal(value: Any, field: str) -> Decimal:
     >>> to_decimal("600,50", "amount")
     Traceback (most recent call last):
     ...
-    socialcalc.errors.InvalidInput: amount = '600,50': not a plain decimal number; write it as "600.50"
+    socialcalc.errors.InvalidInput: amount = '600,50': er ikke et decimaltal skrevet med punktum; \
+skriv det som "600.50"
     """
-    if isinstance(value, bool):
-        raise InvalidInput(field, value, "a truth value is not an amount")
-    if isinstance(value, float):
-        raise InvalidInput(
-            field,
-            value,
-            "a float is not accepted (binary floating point is inexact); "
-            'pass a Decimal, an int or a decimal string such as "1234.50"',
-        )
-    if isinstance(value, Decimal):
-        if not value.is_finite():
-            raise InvalidInput(field, value, "must be a finite number")
-        return value
-    if isinstance(value, int):
-        return Decimal(value)
-    if isinstance(value, str):
-        text = value.strip()
-        if not _PLAIN_DECIMAL.match(text):
-            raise InvalidInput(field, repr(value), f'not a plain decimal number; write it as "{_hint(text)}"')
-        try:
-            return Decimal(text)
-        except InvalidOperation:  # pragma: no cover - the pattern already guarantees a valid literal
-            raise InvalidInput(field, repr(value), "not a decimal number") from None
-    kind = type(value).__name__
-    raise InvalidInput(field, repr(value), f"expected a Decimal, an int or a decimal string, not {kind}")
-
-
-def _hint(text: str) -> str:
-    return text.replace(".", "").replace(",", ".") if "," in text else "1234.50"
+    return coerce.amount(value, field)
 
 
 def non_negative(value: Any, field: str) -> Decimal:
@@ -113,12 +87,13 @@ def non_negative(value: Any, field: str) -> Decimal:
     >>> non_negative(Decimal("-1"), "expenses")
     Traceback (most recent call last):
     ...
-    socialcalc.errors.InvalidInput: expenses = -1: must not be negative
+    socialcalc.errors.InvalidInput: expenses = -1: må ikke være negativ
     """
-    d = to_decimal(value, field)
-    if d < 0:
-        raise InvalidInput(field, d, "must not be negative")
-    return d
+    return coerce.non_negative(value, field)
+
+
+def _unsigned_zero(value: Decimal) -> Decimal:
+    return value.copy_abs() if value.is_zero() else value
 
 
 def round_ore(value: Decimal) -> Decimal:
@@ -126,8 +101,10 @@ def round_ore(value: Decimal) -> Decimal:
 
     >>> round_ore(Decimal("1234"))
     Decimal('1234.00')
+    >>> round_ore(Decimal("-0.001"))
+    Decimal('0.00')
     """
-    return value.quantize(ORE, rounding=ROUND_HALF_UP)
+    return _unsigned_zero(value.quantize(ORE, rounding=ROUND_HALF_UP, context=CONTEXT))
 
 
 def round_kroner(value: Decimal) -> Decimal:
@@ -136,7 +113,7 @@ def round_kroner(value: Decimal) -> Decimal:
     >>> round_kroner(Decimal("629.49"))
     Decimal('629')
     """
-    return value.quantize(_KRONE, rounding=ROUND_HALF_UP)
+    return _unsigned_zero(value.quantize(_KRONE, rounding=ROUND_HALF_UP, context=CONTEXT))
 
 
 def round_up_to(value: Decimal, multiple: Decimal) -> Decimal:
@@ -149,7 +126,8 @@ def round_up_to(value: Decimal, multiple: Decimal) -> Decimal:
     """
     if multiple <= 0:
         raise InvalidInput("multiple", multiple, "must be positive")
-    return (value / multiple).to_integral_value(rounding=ROUND_CEILING) * multiple
+    with localcontext(CONTEXT):
+        return _unsigned_zero((value / multiple).to_integral_value(rounding=ROUND_CEILING) * multiple)
 
 
 def apply_rounding(value: Decimal, rule: Rounding | str) -> Decimal:

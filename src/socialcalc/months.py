@@ -29,6 +29,7 @@ from typing import Any
 
 from dateutil.relativedelta import relativedelta
 
+from socialcalc import coerce
 from socialcalc.errors import InvalidInput
 
 __all__ = ["Month", "MonthEndRule", "months_after"]
@@ -54,9 +55,9 @@ class Month:
 
     def __init__(self, year: int, month: int) -> None:
         if isinstance(year, bool) or not isinstance(year, int) or not 1 <= year <= 9999:
-            raise InvalidInput("year", year, "a year is a whole number from 1 to 9999")
+            raise InvalidInput("year", repr(year), code="input.year")
         if isinstance(month, bool) or not isinstance(month, int) or not 1 <= month <= 12:
-            raise InvalidInput("month", month, "a month is a whole number from 1 to 12")
+            raise InvalidInput("month", repr(month), code="input.month")
         object.__setattr__(self, "_index", year * 12 + (month - 1))
 
     @classmethod
@@ -70,25 +71,26 @@ class Month:
         >>> Month.parse("2024-13")
         Traceback (most recent call last):
         ...
-        socialcalc.errors.InvalidInput: month = '2024-13': a month is written YYYY-MM with MM from 01 to 12
+        socialcalc.errors.InvalidInput: month = '2024-13': en måned skrives ÅÅÅÅ-MM med MM fra 01 til 12
         """
         m = _MONTH.match(text.strip()) if isinstance(text, str) else None
         if not m or not 1 <= int(m.group(2)) <= 12 or int(m.group(1)) < 1:
-            raise InvalidInput("month", repr(text), "a month is written YYYY-MM with MM from 01 to 12")
+            raise InvalidInput("month", repr(text), code="input.month")
         return cls(int(m.group(1)), int(m.group(2)))
 
     @classmethod
     def from_date(cls, day: date) -> Month:
-        """The month that ``day`` falls in.
+        """The month that ``day`` falls in (a ``datetime`` is refused, as everywhere: ``input.datetime``).
 
         >>> Month.from_date(date(2024, 2, 29))
         Month(2024, 2)
         """
+        day = coerce.day(day, "day")
         return cls(day.year, day.month)
 
     @classmethod
     def coerce(cls, value: Month | date | str, field: str = "month") -> Month:
-        """A :class:`Month` from a Month, a date or a ``"YYYY-MM"`` string.
+        """A :class:`Month` from a Month, a date or a ``"YYYY-MM"`` string (a ``datetime`` is refused).
 
         >>> Month.coerce("2024-05")
         Month(2024, 5)
@@ -96,13 +98,13 @@ class Month:
         if isinstance(value, Month):
             return value
         if isinstance(value, date):
-            return cls.from_date(value)
-        if isinstance(value, str):
+            return cls.from_date(coerce.day(value, field))
+        if isinstance(value, str) and len(value) <= 40:
             try:
                 return cls.parse(value)
-            except InvalidInput as err:
-                raise InvalidInput(field, repr(value), err.rule) from None
-        raise InvalidInput(field, repr(value), "expected a Month, a date or a 'YYYY-MM' string")
+            except InvalidInput:
+                raise InvalidInput(field, repr(value), code="input.month") from None
+        raise InvalidInput(field, repr(coerce._short(value)), code="input.month")
 
     @staticmethod
     def range(start: Month, stop: Month) -> Iterator[Month]:
@@ -128,6 +130,8 @@ class Month:
     @property
     def last_day(self) -> date:
         """The last day of the month."""
+        if self.month == 12:
+            return date(self.year, 12, 31)
         return (self + 1).first_day - timedelta(days=1)
 
     def __add__(self, months: int) -> Month:
@@ -199,7 +203,18 @@ def months_after(day: date, months: int, rule: MonthEndRule = MonthEndRule.CLAMP
     >>> months_after(date(2024, 1, 15), 6)
     datetime.date(2024, 7, 15)
     """
-    clamped: date = day + relativedelta(months=months)
-    if rule is MonthEndRule.ROLL_FORWARD and clamped.day != day.day:
-        return Month.from_date(clamped).last_day + timedelta(days=1)
+    day = coerce.day(day, "day")
+    months = coerce.whole(months, "months", minimum=None)
+    if not isinstance(rule, MonthEndRule):
+        try:
+            rule = MonthEndRule(rule)
+        except (ValueError, TypeError):
+            raise InvalidInput("rule", repr(coerce._short(rule)), "en regel for månedsskift er 'clamp' eller "
+                               "'roll_forward'") from None
+    try:
+        clamped: date = day + relativedelta(months=months)
+        if rule is MonthEndRule.ROLL_FORWARD and clamped.day != day.day:
+            return Month.from_date(clamped).last_day + timedelta(days=1)
+    except (ValueError, OverflowError, InvalidInput):
+        raise InvalidInput("months", months, code="input.date_range") from None
     return clamped

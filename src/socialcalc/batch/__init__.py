@@ -19,6 +19,9 @@ no negative amounts where none are allowed, months in order for a bank. A bad co
 - :func:`bank` (SEL § 97 hour banks, many persons × months, both orders of use; :mod:`socialcalc.batch.sel097`),
 - :func:`stays` (SEL §§ 109/110 stays; :mod:`socialcalc.batch.sel109_110`).
 
+**What would a change cost?** :func:`compare` (and :func:`totals`) runs one caseload under several rate books
+or years (:mod:`socialcalc.batch.reform`; loads pandas when first used).
+
 Rates are resolved once per distinct (date, kommune), never per row. Results are frozen dataclasses of numpy
 arrays (``int64`` øre, whole minutes, small integer codes and ``projected`` flags).
 
@@ -34,6 +37,8 @@ True
 """
 
 from __future__ import annotations
+
+from typing import Any
 
 try:
     import numpy  # noqa: F401
@@ -56,6 +61,16 @@ from socialcalc.batch.sel100 import MerudgiftBatch, merudgift
 from socialcalc.batch.sel103 import TransportBatch, transport
 from socialcalc.batch.sel109_110 import StayBatch, stays
 
+
+def __getattr__(name: str) -> Any:
+    """``compare`` and ``totals`` (:mod:`socialcalc.batch.reform`) load pandas only when first used."""
+    if name in ("compare", "totals"):
+        from socialcalc.batch import reform
+
+        return getattr(reform, name)
+    raise AttributeError(f"module 'socialcalc.batch' has no attribute {name!r}")
+
+
 __all__ = [
     "BankBatch",
     "BatchInputError",
@@ -65,6 +80,7 @@ __all__ = [
     "StayBatch",
     "TransportBatch",
     "bank",
+    "compare",
     "decimal_to_int",
     "int_column",
     "kroner_to_ore",
@@ -72,5 +88,6 @@ __all__ = [
     "ore_column",
     "ore_to_decimal",
     "stays",
+    "totals",
     "transport",
 ]

@@ -1,7 +1,8 @@
-"""pandas adapters: a ``DataFrame`` in, a ``DataFrame`` out, for every batch kernel.
+"""Table adapters: a pandas, polars or pyarrow table in, the same kind out, for every batch kernel.
 
-Each adapter reads named columns, converts them once per column, runs the kernel and returns a frame with the
-**same index** as its input, one result row per input row.
+Each adapter reads named columns, converts them once per column, runs the kernel and returns a table with one
+result row per input row (a pandas result keeps the input's **index**). Inputs and outputs of each kind, ISO
+dates and tz-aware timestamps: :mod:`socialcalc.batch.tables`.
 
 **Amount columns in.** A kroner column (``expenses``, ``net_earnings`` …) may be float (what ``read_csv``
 gives), int (whole kroner), ``Decimal`` or decimal text; ``<name>_ore`` gives the same amount as integer øre
@@ -9,12 +10,16 @@ and is used as it is. **The float rule** (:func:`~socialcalc.batch.columns.krone
 its shortest decimal representation (``1.005`` is 1.005, not the binary 1.00499999…) and rounded to øre half up,
 the rule of :func:`socialcalc.money.round_ore`. Distances in km (``distance_km``) are converted to whole metres
 by the same rule; hours (``used_hours``, ``deduction_hours``) must be whole minutes (as the scalar bank
-requires). The result says which columns were floats: ``result.attrs["socialcalc"]["float_columns"]``, with the
-rule in ``result.attrs["socialcalc"]["float_rule"]``.
+requires). The result says which columns were floats, and by which rule they were read: the keys
+``float_columns`` and ``float_rule`` of ``result.attrs`` under ``"socialcalc"``.
 
 **Amount columns out** (``money=``): ``"ore"`` (the default, fast: ``<name>_ore`` columns of ``int64`` øre),
-``"decimal"`` (``<name>`` columns of exact ``Decimal`` kroner, two decimals; one Python object per row, so
-slower) or ``"both"``. Never a float.
+``"decimal"`` (``<name>`` columns of exact kroner as an Arrow ``decimal128(38, 2)``: one schema for every
+batch, and ``Decimal`` values in Python) or ``"both"``. Never a float.
+
+**Every column is Arrow-safe** (no ``object`` columns): labels (``regime``, ``band``, ``group``,
+``order_of_use``, ``day_count``) are categoricals with fixed categories, so a result writes to Parquet and
+reads back in polars, and the partitions of a dataset share one schema.
 
 **Bad input** raises :class:`~socialcalc.batch.columns.BatchInputError` naming the frame's column and the first
 bad row (its position, and its index label in the message).
@@ -24,7 +29,7 @@ bad row (its position, and its index label in the message).
 >>> frame = pd.DataFrame({"expenses": [607.0, 1706.99, 3000.0]}, index=["a", "b", "c"])
 >>> out = merudgift_frame(frame, decided_on=date(2024, 6, 1), documented=True, money="both")
 >>> out["amount_ore"].tolist() == [0, 113800, 300000], out["band"].tolist()
-(True, [0, 1, 'full'])
+(True, ['0', '1', 'full'])
 >>> out.loc["c", "amount"]
 Decimal('3000.00')
 >>> out.attrs["socialcalc"].get("float_columns")
@@ -33,7 +38,7 @@ Decimal('3000.00')
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from contextlib import contextmanager
 from decimal import Decimal
 from typing import Any, Literal, TypeAlias
@@ -50,11 +55,11 @@ from socialcalc.batch.columns import (
     int_column,
     ore_column,
 )
+from socialcalc.batch.tables import as_pandas, categorical, date_values, decimal_column, to_kind
 from socialcalc.errors import InvalidInput
-from socialcalc.ledsageordning.tid import hours_of
-from socialcalc.ratebook import RateBook
+from socialcalc.ratebook import RateBook, default_book
 
-__all__ = ["FLOAT_RULE", "Money", "bank_frame", "merudgift_frame", "stays_frame", "transport_frame"]
+__all__ = ["FLOAT_RULE", "Money", "band_labels", "bank_frame", "merudgift_frame", "stays_frame", "transport_frame"]
 
 Money: TypeAlias = Literal["ore", "decimal", "both"]
 
@@ -72,10 +77,8 @@ _DAY_COUNTS = {sel109_110.NIGHTS_MIN_ONE: "nights_min_one", sel109_110.CALENDAR_
 class _Reader:
     """Reads the columns of one frame: converts each once, remembers float columns, relabels errors."""
 
-    def __init__(self, frame: pd.DataFrame) -> None:
-        if not isinstance(frame, pd.DataFrame):
-            raise InvalidInput("frame", type(frame).__name__, "expected a pandas DataFrame")
-        self.frame = frame
+    def __init__(self, frame: Any) -> None:
+        self.frame, self.kind = as_pandas(frame)
         self.floats: list[str] = []
 
     def has(self, name: str) -> bool:
@@ -105,10 +108,18 @@ class _Reader:
             values = self.values(name)
             if values.dtype.kind == "f":
                 self.floats.append(name)
+            if values.dtype.kind in "OUT" and (fast := _plain_text(values, places)) is not None:
+                return fast
             return decimal_to_int(values, name, places=places)
         if required:
             raise BatchInputError(name, 0, "missing", f"the frame needs a column {name!r} or {integer!r}")
         return None
+
+    def date_setting(self, name: str, given: Any) -> Any:
+        """A date column (``datetime64``, ``datetime.date`` or ISO text), or the keyword value for every row."""
+        if self.has(name) and given is None:
+            return date_values(self.frame[name], name)
+        return self.setting(name, given)
 
     def setting(self, name: str, given: Any, default: Any = None, *, labels: bool = False) -> Any:
         """A column of the frame, or the keyword value for every row (not both)."""
@@ -141,6 +152,28 @@ class _Reader:
         return label.item() if isinstance(label, np.generic) else label
 
 
+def _plain_text(values: npt.NDArray[Any], places: int) -> npt.NDArray[np.int64] | None:
+    """Plain decimal text (``"1706.99"``, ``"555"``; at most ``places`` decimals) to whole units, in Arrow.
+
+    ``None`` unless every row is such text: then :func:`~socialcalc.batch.columns.decimal_to_int` reads the
+    column row by row, with its rounding and its errors (the result is the same for the rows read here).
+    """
+    try:
+        import pyarrow as pa
+        import pyarrow.compute as pc
+    except ImportError:  # pragma: no cover - pyarrow is in the batch extra
+        return None
+    if not all(type(v) is str for v in values.tolist()):
+        return None
+    found = pc.extract_regex(pa.array(values.tolist(), pa.string()),
+                             rf"^(?P<whole>\d{{1,15}})(?:\.(?P<part>\d{{1,{places}}}))?$")
+    if found.null_count:
+        return None
+    whole = pc.cast(found.field("whole"), pa.int64()).to_numpy()
+    part = pc.utf8_rpad(found.field("part"), width=places, padding="0")
+    return np.asarray(whole * 10**places + pc.cast(part, pa.int64()).to_numpy(), dtype=np.int64)
+
+
 def _check_money(money: Any) -> Money:
     if money not in ("ore", "decimal", "both"):
         raise InvalidInput("money", repr(money), "money is 'ore' (int64 øre), 'decimal' (exact Decimal kroner) or "
@@ -149,32 +182,37 @@ def _check_money(money: Any) -> Money:
     return result
 
 
-def _decimals(values: npt.NDArray[np.int64]) -> list[Decimal]:
-    return [Decimal(v).scaleb(-2) for v in np.asarray(values).tolist()]
-
-
 def _put_money(out: dict[str, Any], name: str, values: npt.NDArray[np.int64], money: Money) -> None:
     if money in ("ore", "both"):
         out[f"{name}_ore"] = np.array(values, dtype=np.int64)
     if money in ("decimal", "both"):
-        out[name] = pd.array(_decimals(values), dtype=object)
+        out[name] = decimal_column(values)
 
 
-def _labelled(codes: npt.NDArray[Any], labels: dict[int, str], *, default: Any = None) -> pd.Series:
-    mapping: Callable[[int], Any] = lambda code: labels.get(code, default)  # noqa: E731
-    table = {int(c): mapping(int(c)) for c in np.unique(codes)}
-    return pd.Series(pd.array([table[c] for c in np.asarray(codes).tolist()], dtype=object))
+def _labelled(codes: npt.NDArray[Any], labels: dict[int, str]) -> pd.Categorical[str]:
+    return categorical(codes, labels)
 
 
-def _frame(columns: dict[str, Any], index: pd.Index, attrs: dict[str, Any]) -> pd.DataFrame:
-    out = pd.DataFrame({k: (v.to_numpy() if isinstance(v, pd.Series) else v) for k, v in columns.items()},
-                       index=index)
+def _frame(columns: dict[str, Any], read: _Reader, attrs: dict[str, Any]) -> Any:
+    out = pd.DataFrame(columns, index=read.frame.index)
     out.attrs["socialcalc"] = attrs
-    return out
+    return to_kind(out, read.kind)
+
+
+def band_labels(book: RateBook | None = None) -> dict[int, str]:
+    """The ``band`` categories of :func:`merudgift_frame`: ``"0"`` (under the bagatelgrænse), ``"1"``, … up to the
+    most bands any table of the book has, and ``"full"`` (full cover), in that order (SEL § 100, stk. 2–3).
+
+    >>> list(band_labels().values())[:3], list(band_labels().values())[-1]
+    (['0', '1', '2'], 'full')
+    """
+    book = book or default_book()
+    most = max((len(rate.value) for rate in book.history("sel100.bands")), default=0)
+    return {**{b: str(b) for b in range(most + 1)}, sel100.BAND_FULL: "full"}
 
 
 def merudgift_frame(
-    frame: pd.DataFrame,
+    frame: Any,
     *,
     decided_on: Any = None,
     on: Any = None,
@@ -185,7 +223,7 @@ def merudgift_frame(
     money: Money = "ore",
     rates: RateBook | None = None,
     project: bool | Decimal = False,
-) -> pd.DataFrame:
+) -> Any:
     """SEL § 100 for every row of ``frame`` (:func:`socialcalc.batch.sel100.merudgift`).
 
     Columns read: ``expenses`` (kroner) or ``expenses_ore``; optionally ``listed_documented`` (or ``_ore``),
@@ -215,37 +253,36 @@ def merudgift_frame(
                        else "listed_documented"}):
         expenses = read.amount("expenses")
         listed = read.amount("listed_documented", required=False)
-        decided = read.setting("decided_on", decided_on)
+        decided = read.date_setting("decided_on", decided_on)
         if decided is None:
             raise BatchInputError("decided_on", 0, "missing", "give a decided_on column or decided_on=")
         result = sel100.merudgift(
-            expenses, decided_on=decided, on=read.setting("on", on), per=read.setting("per", per, "month"),
+            expenses, decided_on=decided, on=read.date_setting("on", on), per=read.setting("per", per, "month"),
             documented=read.setting("documented", documented, False), listed_documented=listed,
             group=read.setting("group", group, labels=True), kommune=read.setting("kommune", kommune, labels=True),
             rates=rates, project=project)
     out: dict[str, Any] = {}
     _put_money(out, "amount", result.amount, money)
     out["regime"] = _labelled(result.regime, _REGIMES)
-    out["band"] = _labelled(result.band, {**{b: b for b in np.unique(result.band).tolist() if b >= 0},
-                                          sel100.BAND_FULL: "full"})
-    out["table_year"] = pd.array(np.where(result.table_year > 0, result.table_year, 0), dtype="Int16")
-    out["table_year"][result.table_year == 0] = pd.NA
+    out["band"] = _labelled(result.band, band_labels(rates))
+    year = np.asarray(result.table_year, dtype=np.int16)
+    out["table_year"] = pd.arrays.IntegerArray(year.copy(), year == 0)
     out["group"] = _labelled(result.group, _GROUPS)
     out["recommended_group"] = _labelled(result.recommended_group, _GROUPS)
     _put_money(out, "group_i", result.group_i, money)
     _put_money(out, "group_ii", result.group_ii, money)
     out["projected"] = np.array(result.projected)
-    return _frame(out, frame.index, read.attrs(money))
+    return _frame(out, read, read.attrs(money))
 
 
 def transport_frame(
-    frame: pd.DataFrame,
+    frame: Any,
     *,
     on: Any = None,
     kommune: Any = None,
     money: Money = "ore",
     rates: RateBook | None = None,
-) -> pd.DataFrame:
+) -> Any:
     """SEL § 103 transport for every row of ``frame`` (:func:`socialcalc.batch.sel103.transport`).
 
     Columns read: ``days`` (int), ``distance_km`` (km; or ``distance_m``, whole metres), ``net_earnings`` (or
@@ -270,7 +307,7 @@ def transport_frame(
             raise BatchInputError("days", 0, "missing", "the frame needs a column 'days' (working days)")
         distance = read.amount("distance_km", places=3) if not read.has("distance_m") else \
             int_column(read.values("distance_m"), "distance_m", unit="metres")
-        day = read.setting("on", on)
+        day = read.date_setting("on", on)
         if day is None:
             raise BatchInputError("on", 0, "missing", "give an on column or on=")
         result = sel103.transport(
@@ -283,18 +320,18 @@ def transport_frame(
         _put_money(out, name, getattr(result, name), money)
     out["capped"] = result.capped
     out["within_own_distance"] = result.within_own_distance
-    return _frame(out, frame.index, read.attrs(money))
+    return _frame(out, read, read.attrs(money))
 
 
 def stays_frame(
-    frame: pd.DataFrame,
+    frame: Any,
     *,
     paragraph: Any = None,
     has_income: Any = None,
     kommune: Any = None,
     money: Money = "ore",
     rates: RateBook | None = None,
-) -> pd.DataFrame:
+) -> Any:
     """SEL §§ 109/110 stays for every row of ``frame`` (:func:`socialcalc.batch.sel109_110.stays`).
 
     Columns read: ``arrival``, ``departure`` (``datetime64`` or ``datetime.date``); ``paragraph`` (109/110),
@@ -322,14 +359,14 @@ def stays_frame(
         if shares is not None:
             shares = np.array([Decimal(0) if s is None else s for s in shares.tolist()], dtype=object)
         result = sel109_110.stays(
-            para, read.values("arrival"), read.values("departure"),
+            para, read.date_setting("arrival", None), read.date_setting("departure", None),
             has_income=read.setting("has_income", has_income, True),
             reduction=read.amount("reduction", required=False), reduction_share=shares,
             kommune=read.setting("kommune", kommune, labels=True), rates=rates)
     out: dict[str, Any] = {"days": result.days, "day_count": _labelled(result.day_count, _DAY_COUNTS)}
     for name in ("gross", "reduction", "amount"):
         _put_money(out, name, getattr(result, name), money)
-    return _frame(out, frame.index, read.attrs(money))
+    return _frame(out, read, read.attrs(money))
 
 
 def _minutes(read: _Reader, name: str, *, required: bool) -> npt.NDArray[np.int64] | None:
@@ -364,12 +401,12 @@ def _months_of(values: Any, name: str) -> npt.NDArray[np.int64]:
 
 
 def bank_frame(
-    frame: pd.DataFrame,
+    frame: Any,
     *,
     kommune: Any = None,
     rates: RateBook | None = None,
     hours: bool = False,
-) -> pd.DataFrame:
+) -> Any:
     """The § 97 hour bank of every person, from a long frame of monthly use (:func:`socialcalc.batch.sel097.bank`).
 
     One row per person and month: ``person`` (any label), ``month`` (``"YYYY-MM"``, a ``Month``, a period or a
@@ -394,13 +431,14 @@ def bank_frame(
         for name in ("person", "month"):
             if not read.has(name):
                 raise BatchInputError(name, 0, "missing", f"the frame needs a column {name!r}")
-        if not len(frame):
+        if not len(read.frame):
             empty: dict[str, Any] = {f"{name}_minutes": np.zeros(0, dtype=np.int64)
                                      for name in ("lapsed", "granted", "lost_to_cap", "used", "closing")}
-            empty["order_of_use"] = np.zeros(0, dtype=object)
+            empty["order_of_use"] = _labelled(np.zeros(0, dtype=np.int64), _ORDERS)
             if hours:
-                empty["closing_hours"] = np.zeros(0, dtype=object)
-            return _frame(empty, frame.index, read.attrs("minutes"))
+                empty["closing_hours"] = decimal_column(np.zeros(0, dtype=np.int64), scale=4)
+            return _frame(empty, read, read.attrs("minutes"))
+        frame = read.frame
         codes, persons = pd.factorize(frame["person"], sort=False)
         if (codes < 0).any():
             row = int(np.flatnonzero(codes < 0)[0])
@@ -435,8 +473,10 @@ def bank_frame(
         out[f"{name}_minutes"] = values[codes, t]
     out["order_of_use"] = _labelled(result.order_of_use[codes, t], _ORDERS)
     if hours:
-        out["closing_hours"] = pd.array([hours_of(v) for v in out["closing_minutes"].tolist()], dtype=object)
-    return _frame(out, frame.index, read.attrs("minutes"))
+        # hours to 4 decimals, half up: what socialcalc.ledsageordning.tid.hours_of gives (exact for 3-minute steps)
+        out["closing_hours"] = decimal_column((np.asarray(out["closing_minutes"], dtype=np.int64) * 1000 + 3) // 6,
+                                              scale=4)
+    return _frame(out, read, read.attrs("minutes"))
 
 
 def _check_order(codes: npt.NDArray[np.intp], month: npt.NDArray[np.int64]) -> None:

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import date
 from decimal import Decimal
 from typing import Annotated, Any
 
 from pydantic import BeforeValidator
 
-from socialcalc.errors import InvalidInput
+from socialcalc import coerce
 from socialcalc.ratebook import RateBook, Rates, default_book
 
 __all__ = ["BEK", "Exact", "check_day", "kommune_text", "rates_on"]
@@ -29,9 +29,7 @@ Exact = Annotated[Decimal, BeforeValidator(_no_float)]
 
 def check_day(on: Any) -> date:
     """``on`` as a ``datetime.date`` (a ``datetime`` is refused: the rules are by day, never by clock time)."""
-    if isinstance(on, datetime) or not isinstance(on, date):
-        raise InvalidInput("on", repr(on), "the day of the calculation is a datetime.date")
-    return on
+    return coerce.day(on, "on")
 
 
 def rates_on(on: date, kommune: str | None, rates: RateBook | None) -> Rates:

@@ -34,7 +34,9 @@ from typing import Any
 
 from pydantic import model_validator
 
+from socialcalc import coerce
 from socialcalc.beskyttet_beskaeftigelse._common import BEK, Exact, check_day, rates_on
+from socialcalc.coerce import exact
 from socialcalc.errors import InvalidInput
 from socialcalc.explain import Explainer, Kroner, kr, procent, tal
 from socialcalc.money import ORE, non_negative, round_ore
@@ -108,18 +110,14 @@ class Transport(Result):
 
 
 def _days(days: Any) -> int:
-    if isinstance(days, bool) or not isinstance(days, int):
-        kind = "a float" if isinstance(days, float) else type(days).__name__
-        raise InvalidInput("days", repr(days), f"working days are a whole number (int), not {kind}")
-    if days < 0:
-        raise InvalidInput("days", days, "must not be negative")
-    return days
+    return coerce.whole(days, "days")
 
 
 def _optional(value: Any, field: str) -> Decimal | None:
     return None if value is None else non_negative(value, field)
 
 
+@exact
 def transport(
     *,
     days: Any,

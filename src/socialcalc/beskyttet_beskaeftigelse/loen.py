@@ -31,6 +31,7 @@ from enum import StrEnum
 from typing import Any
 
 from socialcalc.beskyttet_beskaeftigelse._common import BEK, Exact, check_day, kommune_text, rates_on
+from socialcalc.coerce import exact
 from socialcalc.explain import Explainer, Explanation, Kroner, dato, kr, procent, timer
 from socialcalc.money import non_negative, round_ore
 from socialcalc.ratebook import RateBook
@@ -99,6 +100,7 @@ class PeriodWage(Result):
     hourly_wage: HourlyWage | None = None
 
 
+@exact
 def hourly_wage(
     assessed: Any,
     *,
@@ -189,6 +191,7 @@ def hourly_wage(
                       on=day, kommune=table.kommune)
 
 
+@exact
 def period_wage(hours: Any, hourly_rate: HourlyWage | Any) -> PeriodWage:
     """The wage of a period: ``hours`` worked × ``hourly_rate``, rounded to øre, half up (SEL § 103; BEK § 1).
 
@@ -200,7 +203,7 @@ def period_wage(hours: Any, hourly_rate: HourlyWage | Any) -> PeriodWage:
     >>> period_wage(-1, "9")
     Traceback (most recent call last):
     ...
-    socialcalc.errors.InvalidInput: hours = -1: must not be negative
+    socialcalc.errors.InvalidInput: hours = -1: må ikke være negativ
     """
     hours_d = non_negative(hours, "hours")
     source = hourly_rate if isinstance(hourly_rate, HourlyWage) else None

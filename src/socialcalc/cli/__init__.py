@@ -1,8 +1,15 @@
 """The ``socialcalc`` command line.
 
-Exit codes follow the usual convention: **0** ok (warnings alone included), **1** errors found (``rates
-check``), **2** bad input (a usage error, or a calculation that refused its input). Every command that prints a
-result takes ``--json`` for machine-readable output.
+Errors are printed as their Danish message (``socialcalc: fejl: …``) on stderr; with ``--json`` (every command
+that prints a result has it) an error is instead printed as one JSON object on **stdout**, so a program reads
+one JSON document from stdout whether the call succeeded or not::
+
+    {"error": {"code": "input.float", "error": "InvalidInput", "message": "…", "fields": {…}, "exit_code": 2}}
+
+Exit codes (see :data:`EXIT_CODES` and the docs page *Errors*): **0** ok (warnings alone included), **1**
+faults in rate files (``rates check``, or a rate directory that does not load), **2** bad input (a usage
+error, or a calculation that refused its input), **3** a rate that is not published for the day (pass
+``--project`` where the command has it). A CPR number given anywhere on the command line is never echoed.
 
 Each rule adds its subcommand as a module of this package with a ``register(subparsers)`` function, listed in
 :data:`COMMANDS`.
@@ -12,13 +19,27 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import json
 import sys
 from collections.abc import Sequence
+from typing import Any, NoReturn
 
 from socialcalc import __version__
-from socialcalc.errors import SocialcalcError
+from socialcalc.errors import InvalidInput, RateFileError, RateNotPublished, SocialcalcError, redact
 
-__all__ = ["COMMANDS", "main"]
+__all__ = ["COMMANDS", "EPILOG", "EXIT_CODES", "exit_code", "main"]
+
+EXIT_CODES: dict[int, str] = {
+    0: "ok (also with warnings)",
+    1: "faults in rate files",
+    2: "bad input (usage, or a calculation that refused its input)",
+    3: "a rate not published for the day (try --project)",
+}
+"""The exit codes of every command."""
+
+EPILOG = ("Exit codes: " + "; ".join(f"{code} {meaning}" for code, meaning in EXIT_CODES.items())
+          + ". Errors: the Danish message on stderr; with --json one JSON object {\"error\": {\"code\": …}} on "
+            "stdout. Every error code is listed in the docs (Errors).")
 
 COMMANDS: tuple[str, ...] = (
     "rates",
@@ -29,16 +50,18 @@ COMMANDS: tuple[str, ...] = (
     "merudgift",
     "egenbetaling",
     "ledsager",
+    "batch",
+    "cases",
 )
 """The modules of ``socialcalc.cli`` that register a subcommand, in the order ``--help`` lists them."""
 
 
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser with every registered subcommand."""
-    parser = argparse.ArgumentParser(
+    parser = _Parser(
         prog="socialcalc",
         description="Danish adult social-service benefits and fees under serviceloven (SEL).",
-        epilog="Exit codes: 0 ok (also with warnings), 1 errors found, 2 bad input.",
+        epilog=EPILOG,
     )
     parser.add_argument("--version", action="version", version=f"socialcalc {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
@@ -47,15 +70,54 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def exit_code(err: SocialcalcError) -> int:
+    """The exit code of an error: 1 faults in rate files, 3 a rate not published, 2 everything else.
+
+    >>> exit_code(RateNotPublished("sel097.expense_grant_max", "2030-01-01", None))
+    3
+    """
+    if isinstance(err, RateFileError):
+        return 1
+    if isinstance(err, RateNotPublished):
+        return 3
+    return 2
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse, with usage errors as :class:`~socialcalc.errors.InvalidInput` (``input.usage``), CPR redacted."""
+
+    json_errors = False
+
+    def error(self, message: str) -> NoReturn:
+        err = InvalidInput("usage", self.prog, code="input.usage", rule=message)
+        if _Parser.json_errors:
+            _print_json(err, 2)
+        else:
+            self.print_usage(sys.stderr)
+            print(f"{self.prog}: fejl: {err.rule}", file=sys.stderr)
+        sys.exit(2)
+
+
+def _print_json(err: SocialcalcError, code: int) -> None:
+    data: dict[str, Any] = {**err.to_dict(), "exit_code": code}
+    print(json.dumps({"error": data}, indent=2, ensure_ascii=False))
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; return the exit code."""
+    args_list = list(sys.argv[1:] if argv is None else argv)
+    _Parser.json_errors = "--json" in args_list
     parser = build_parser()
-    args = parser.parse_args(argv)
+    args = parser.parse_args(args_list)
     try:
         code: int = args.func(args)
     except SocialcalcError as err:
-        print(f"socialcalc: error: {err}", file=sys.stderr)
-        return 2
+        status = exit_code(err)
+        if getattr(args, "json", False):
+            _print_json(err, status)
+        else:
+            print(f"socialcalc: fejl: {redact(str(err))}", file=sys.stderr)
+        return status
     except BrokenPipeError:  # output piped into `head`: not an error
         sys.stderr.close()
         return 0

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
 from datetime import date
 from decimal import Decimal
 from typing import Any
@@ -22,15 +23,17 @@ def amount(text: str) -> Decimal:
     try:
         return to_decimal(text, "amount")
     except InvalidInput as err:
-        raise argparse.ArgumentTypeError(err.rule) from None
+        raise argparse.ArgumentTypeError(f"{err.rule}; {err.remedy}" if err.remedy else err.rule) from None
 
 
 def day(text: str) -> date:
     """A date argument, YYYY-MM-DD."""
     try:
+        if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", text):
+            raise ValueError(text)
         return date.fromisoformat(text)
     except ValueError:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a date; write YYYY-MM-DD") from None
+        raise argparse.ArgumentTypeError(f"{text!r} er ikke en dato; skriv ÅÅÅÅ-MM-DD") from None
 
 
 def month(text: str) -> Month:

@@ -85,8 +85,8 @@ def _replay(args: argparse.Namespace) -> int:
             account = account.book(row["paragraph"], row["amount"], on=row["date"],
                                    description=row["description"])
         except SocialcalcError as err:
-            print(f"socialcalc: error: {where}: {err}", file=sys.stderr)
-            return 2
+            err.args = (f"{where}: {err}",)  # the CLI's error handling prints it (exit code, --json)
+            raise
     _show(account, args.json)
     return 0
 

@@ -13,12 +13,13 @@ True
 
 from __future__ import annotations
 
-from datetime import date, datetime, timedelta
+from datetime import date, timedelta
 from decimal import Decimal
 from typing import Any
 
 from pydantic import BaseModel, ConfigDict
 
+from socialcalc import coerce
 from socialcalc.errors import InvalidInput
 from socialcalc.explain import Explainer, Kroner, dato, kr, tal
 from socialcalc.money import round_ore
@@ -98,7 +99,7 @@ def paragraph_of(value: Any) -> int:
     number: Any = value
     if isinstance(value, str):
         text = value.strip().removeprefix("§").strip()
-        number = int(text) if text.isdigit() else value
+        number = int(text) if text.isdigit() and len(text) <= 4 else value
     if isinstance(number, bool) or not isinstance(number, int) or number not in DAY_RATE_KEYS:
         shown = repr(value) if isinstance(value, str) else value
         raise InvalidInput("paragraph", shown, "a rate per døgn exists only for SEL § 109 (kvindekrisecenter) "
@@ -114,22 +115,14 @@ def whole_days(value: Any, field: str) -> int:
     >>> whole_days(-1, "days")
     Traceback (most recent call last):
     ...
-    socialcalc.errors.InvalidInput: days = -1: a number of døgn must not be negative
+    socialcalc.errors.InvalidInput: days = -1: må ikke være negativ
     """
-    if isinstance(value, float):
-        raise InvalidInput(field, value, "a float is not accepted; a number of døgn is a whole number (int)")
-    if isinstance(value, bool) or not isinstance(value, int):
-        raise InvalidInput(field, repr(value), "a number of døgn is a whole number (int)")
-    if value < 0:
-        raise InvalidInput(field, value, "a number of døgn must not be negative")
-    return value
+    return coerce.whole(value, field)
 
 
 def check_date(value: Any, field: str) -> date:
-    """A ``datetime.date`` (a ``datetime`` is refused: socialcalc counts whole days)."""
-    if isinstance(value, datetime) or not isinstance(value, date):
-        raise InvalidInput(field, repr(value), "a datetime.date is expected")
-    return value
+    """A ``datetime.date`` (a ``datetime`` is refused: socialcalc counts whole days); :func:`socialcalc.coerce.day`."""
+    return coerce.day(value, field)
 
 
 def charge(

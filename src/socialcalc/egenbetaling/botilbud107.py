@@ -27,6 +27,7 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
+from socialcalc.coerce import exact
 from socialcalc.egenbetaling._common import check_date
 from socialcalc.errors import InvalidInput
 from socialcalc.explain import Explainer, Kroner, kr
@@ -64,6 +65,7 @@ class Sel107Result(Result):
         return f"{self.explanation.render()}\nResultat: {kr(self.amount)} pr. måned."
 
 
+@exact
 def sel107(
     *,
     net_income: Any,
@@ -89,9 +91,9 @@ def sel107(
     ...        on=date(2025, 1, 1), kommune="lemvig")
     Traceback (most recent call last):
     ...
-    socialcalc.errors.RateNotPublished: rate sel107.raadighedsbeloeb_without_board has no value on 2025-01-01 \
-(Midlertidigt botilbud: rådighedsbeløb pr. måned, når kost ikke er inkluderet is municipal policy, and \
-municipality 'lemvig' has none in its table); no earlier value is known.
+    socialcalc.errors.RateNotPublished: satsen sel107.raadighedsbeloeb_without_board har ingen værdi den \
+1. januar 2025 (Midlertidigt botilbud: rådighedsbeløb pr. måned, når kost ikke er inkluderet is municipal policy, \
+and municipality 'lemvig' has none in its table); ingen tidligere værdi kendes
     """
     net = non_negative(net_income, "net_income")
     fixed = non_negative(fixed_expenses, "fixed_expenses")

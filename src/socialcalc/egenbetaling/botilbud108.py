@@ -37,6 +37,7 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict
 
+from socialcalc.coerce import exact
 from socialcalc.egenbetaling._common import check_date, punktum
 from socialcalc.errors import InvalidInput
 from socialcalc.explain import Explainer, Kroner, kr, procent, tal
@@ -118,6 +119,7 @@ class Sel108Result(Result):
                        f"({kr(self.monthly)} pr. måned){extra}")
 
 
+@exact
 def sel108(
     *,
     income_basis: Any,

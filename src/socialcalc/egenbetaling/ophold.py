@@ -31,6 +31,7 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, model_validator
 
+from socialcalc.coerce import exact
 from socialcalc.egenbetaling._common import (
     OFFER_DA,
     PrepaymentTooLong,
@@ -203,6 +204,7 @@ def _title(what: str, paragraph: int) -> str:
     return f"{what} for ophold på {OFFER_DA[paragraph]} (SEL § {paragraph})"
 
 
+@exact
 def stay(
     paragraph: Any,
     arrival: date,
@@ -295,6 +297,7 @@ def _prepaid_days(at: Rates, days: Any, field: str) -> int:
     return n
 
 
+@exact
 def prepayment(
     paragraph: Any, start: date, days: int, *, kommune: str | None = None, rates: RateBook | None = None
 ) -> PrepaymentResult:
@@ -331,6 +334,7 @@ def prepayment(
                             paragraph=para, start=start, days=n, periods=tuple(p for p, _ in runs))
 
 
+@exact
 def settlement(
     paragraph: Any,
     start: date,

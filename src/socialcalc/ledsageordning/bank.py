@@ -41,6 +41,7 @@ from itertools import pairwise
 
 from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, model_validator
 
+from socialcalc.coerce import exact
 from socialcalc.errors import InvalidInput, RateError
 from socialcalc.explain import Explainer, Explanation, tal
 from socialcalc.ledsageordning.tid import hours_of, maaned, minutes_of, read_duration, varighed
@@ -324,6 +325,7 @@ class Bank(_Frozen):
     # -- building -------------------------------------------------------------------------------------------
 
     @classmethod
+    @exact
     def open(cls, start: Month | str, *, kommune: str | None = None, deduction_hours: Decimal | int | str = 0,
              rates: RateBook | None = None) -> Bank:
         """Open a bank whose first month is ``start`` (SEL § 97 stk. 1; BEK 235/2012 § 6 stk. 1).
@@ -336,7 +338,7 @@ class Bank(_Frozen):
         >>> Bank.open("2024-01", deduction_hours=-1)
         Traceback (most recent call last):
         ...
-        socialcalc.errors.InvalidInput: deduction_hours = -1: must not be negative
+        socialcalc.errors.InvalidInput: deduction_hours = -1: må ikke være negativ
         """
         first = Month.coerce(start, "start")
         name = normalise_kommune(kommune)
@@ -360,6 +362,7 @@ class Bank(_Frozen):
             bank._fold(bank.usage[-1].month)
         return bank
 
+    @exact
     def use(self, month: Month | str, hours: Decimal | int | str | None = None, *,
             minutes: int | None = None) -> Bank:
         """Record ``hours`` (or ``minutes=``) of escort used in ``month``; return the new bank.
@@ -391,6 +394,7 @@ class Bank(_Frozen):
             usage = (*self.usage, Usage(month=m, minutes=need))
         return self.model_copy(update={"usage": usage})
 
+    @exact
     def set_deduction(self, from_month: Month | str, hours: Decimal | int | str | None = None, *,
                       minutes: int | None = None) -> Bank:
         """Deduct ``hours`` (or ``minutes=``) from each month's grant from ``from_month`` on; return the new bank.
@@ -430,6 +434,7 @@ class Bank(_Frozen):
         """The latest month with a recorded use (``None`` if none)."""
         return self.usage[-1].month if self.usage else None
 
+    @exact
     def deduction_in(self, month: Month | str) -> Decimal:
         """The hours deducted from the grant of ``month``.
 
@@ -440,6 +445,7 @@ class Bank(_Frozen):
         self._check_month(m, "month")
         return hours_of(self._deduction_minutes(m))
 
+    @exact
     def balance(self, month: Month | str) -> Decimal:
         """The closing balance of ``month`` in hours (what is left after that month's use).
 
@@ -448,6 +454,7 @@ class Bank(_Frozen):
         """
         return hours_of(self.balance_minutes(month))
 
+    @exact
     def balance_minutes(self, month: Month | str) -> int:
         """The closing balance of ``month`` in whole minutes (exact).
 
@@ -458,6 +465,7 @@ class Bank(_Frozen):
         self._check_month(m, "month")
         return self._fold(m)[-1].closing_total
 
+    @exact
     def statement(self, month: Month | str) -> MonthStatement:
         """The statement of ``month``: lapsed, granted, lost to the cap, used (and from which months), closing.
 
@@ -468,6 +476,7 @@ class Bank(_Frozen):
         self._check_month(m, "month")
         return self._statement(self._fold(m)[-1])
 
+    @exact
     def statements(self, until: Month | str) -> list[MonthStatement]:
         """The statements of every month from the first month to ``until`` (inclusive).
 

@@ -24,6 +24,8 @@ from datetime import date
 
 from pydantic import BaseModel, ConfigDict
 
+from socialcalc import coerce
+from socialcalc.coerce import exact
 from socialcalc.errors import InvalidInput, RateNotPublished
 from socialcalc.explain import Explainer, Explanation, dato
 from socialcalc.folkepension import PensionAge, pension_age
@@ -79,15 +81,11 @@ class Eligibility(BaseModel):
 
 
 def _flag(value: object, field: str) -> bool:
-    if not isinstance(value, bool):
-        raise InvalidInput(field, repr(value), "a fact is given as True or False")
-    return value
+    return coerce.flag(value, field)
 
 
 def _day(value: object, field: str) -> date:
-    if not isinstance(value, date):
-        raise InvalidInput(field, repr(value), "expected a datetime.date")
-    return value
+    return coerce.day(value, field)
 
 
 def _age_table(book: RateBook, day: date) -> tuple[Rate, str]:
@@ -103,6 +101,7 @@ def _age_table(book: RateBook, day: date) -> tuple[Rate, str]:
                        f"(gældende fra {dato(first.valid_from)}) er brugt.")
 
 
+@exact
 def eligibility(
     birth: date,
     grant_date: date,

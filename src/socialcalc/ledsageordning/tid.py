@@ -28,6 +28,8 @@ from typing import Any
 
 from babel.dates import format_date
 
+from socialcalc import coerce
+from socialcalc.coerce import exact
 from socialcalc.errors import InvalidInput
 from socialcalc.explain import timer
 from socialcalc.money import non_negative
@@ -41,6 +43,7 @@ MINUTES_PER_HOUR = 60
 _SHOWN = Decimal("0.0001")
 
 
+@exact
 def minutes_of(hours: Any, field: str) -> int:
     """Hours (``Decimal``/``int``/decimal string, not negative) as whole minutes, exactly; refuse a fraction.
 
@@ -61,14 +64,10 @@ hour bank counts whole minutes (give minutes=… instead)
 
 
 def _whole_minutes(minutes: Any, field: str) -> int:
-    if isinstance(minutes, bool) or not isinstance(minutes, int):
-        kind = "a float is not accepted" if isinstance(minutes, float) else f"not {type(minutes).__name__}"
-        raise InvalidInput(field, repr(minutes), f"minutes are a whole number (int); {kind}")
-    if minutes < 0:
-        raise InvalidInput(field, minutes, "must not be negative")
-    return minutes
+    return coerce.whole(minutes, field)
 
 
+@exact
 def read_duration(hours: Any, minutes: Any, field: str = "hours") -> int:
     """Exactly one of ``hours`` and ``minutes`` (``int``) given, as whole minutes.
 
@@ -89,6 +88,7 @@ def read_duration(hours: Any, minutes: Any, field: str = "hours") -> int:
     return minutes_of(hours, field)
 
 
+@exact
 def hours_of(minutes: int) -> Decimal:
     """Whole minutes as hours: exact for multiples of 3 minutes, else rounded half up to 4 decimals.
 

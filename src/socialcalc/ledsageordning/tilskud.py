@@ -15,7 +15,8 @@ from __future__ import annotations
 from datetime import date
 from decimal import Decimal
 
-from socialcalc.errors import InvalidInput
+from socialcalc import coerce
+from socialcalc.coerce import exact
 from socialcalc.explain import Explainer, Kroner, kr
 from socialcalc.money import non_negative, round_ore
 from socialcalc.ratebook import RateBook, default_book
@@ -38,6 +39,7 @@ class ExpenseGrant(Result):
     """Whether the maximum limited the grant."""
 
 
+@exact
 def expense_grant(year: int, expenses: Decimal | int | str, *, kommune: str | None = None,
                   rates: RateBook | None = None, project: bool | Decimal = False) -> ExpenseGrant:
     """The yearly grant towards the escort's expenses (SEL § 97 stk. 7; BEK 235/2012 § 9).
@@ -52,8 +54,7 @@ def expense_grant(year: int, expenses: Decimal | int | str, *, kommune: str | No
     >>> r.projected, r.amount == Decimal("1115.00")
     (True, True)
     """
-    if isinstance(year, bool) or not isinstance(year, int) or not 1 <= year <= 9999:
-        raise InvalidInput("year", repr(year), "a year is a whole number such as 2025")
+    year = coerce.year(year, "year")
     spent = non_negative(expenses, "expenses")
     book = rates or default_book()
     rate = book.at(date(year, 1, 1), kommune, project=project).get("sel097.expense_grant_max")

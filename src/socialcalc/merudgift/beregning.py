@@ -18,6 +18,7 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
+from socialcalc.coerce import exact
 from socialcalc.errors import InvalidInput
 from socialcalc.explain import Explainer, dato, kr, maaned
 from socialcalc.merudgift.kompensation import kompensation
@@ -43,6 +44,7 @@ def _group(value: Any) -> GroupName | None:
     raise InvalidInput("group", repr(value), "the kompensationsydelse's group is 'I' or 'II'")
 
 
+@exact
 def calculate(
     expenses: Decimal | int | str,
     *,

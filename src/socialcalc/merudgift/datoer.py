@@ -22,6 +22,7 @@ from __future__ import annotations
 
 from datetime import date
 
+from socialcalc import coerce
 from socialcalc.errors import InvalidInput
 from socialcalc.folkepension import first_pension_month
 from socialcalc.months import Month, MonthEndRule, months_after
@@ -31,9 +32,7 @@ __all__ = ["change_effective_month", "first_payment_month", "last_payment_month"
 
 
 def _day(value: object, field: str) -> date:
-    if not isinstance(value, date):
-        raise InvalidInput(field, repr(value), "a date is given as a datetime.date")
-    return value
+    return coerce.day(value, field)
 
 
 def first_payment_month(granted_on: date) -> Month:
@@ -60,8 +59,7 @@ def last_payment_month(
     True
     """
     birth = _day(birth, "birth")
-    if not isinstance(deferred, bool):
-        raise InvalidInput("deferred", repr(deferred), "deferred is True or False")
+    coerce.flag(deferred, "deferred")
     if deferred:
         return None
     return first_pension_month(birth, rates=rates, on=on)
@@ -78,8 +76,7 @@ def change_effective_month(changed_on: date, *, rise: bool) -> Month:
     True
     """
     month = Month.from_date(_day(changed_on, "changed_on"))
-    if not isinstance(rise, bool):
-        raise InvalidInput("rise", repr(rise), "rise is True (the expenses rose) or False (they fell)")
+    coerce.flag(rise, "rise")
     return month if rise else month + 1
 
 

@@ -23,6 +23,7 @@ from __future__ import annotations
 from datetime import date
 from decimal import Decimal
 
+from socialcalc.coerce import exact
 from socialcalc.errors import InvalidInput
 from socialcalc.explain import Explainer, dato, kr
 from socialcalc.merudgift.model import OneOffResult
@@ -34,6 +35,7 @@ from socialcalc.ratebook import RateBook, default_book
 __all__ = ["one_off"]
 
 
+@exact
 def one_off(
     expense: Decimal | int | str,
     *,

@@ -16,6 +16,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import Decimal
 
+from socialcalc.coerce import exact
 from socialcalc.errors import InvalidInput
 from socialcalc.explain import Explainer, kr
 from socialcalc.merudgift.model import GroupName
@@ -39,6 +40,7 @@ def _over(value: Decimal, limit: Decimal, months: int) -> bool:
     return value > limit * months
 
 
+@exact
 def kompensation(
     expenses: Decimal,
     listed: Decimal | None,

@@ -21,6 +21,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
+from socialcalc import coerce
 from socialcalc.errors import InvalidInput, RateNotPublished
 from socialcalc.explain import dato
 from socialcalc.ratebook import Rate, RateBook
@@ -43,10 +44,9 @@ def months_of(per: Any) -> int:
 
 
 def to_day(value: Any, field: str) -> date:
-    """``value`` if it is a :class:`datetime.date`, else :class:`~socialcalc.errors.InvalidInput`."""
-    if not isinstance(value, date):
-        raise InvalidInput(field, repr(value), "a date is given as a datetime.date (YYYY-MM-DD)")
-    return value
+    """``value`` if it is a :class:`datetime.date`, else :class:`~socialcalc.errors.InvalidInput` (by
+    :func:`socialcalc.coerce.day`: a ``datetime`` is refused)."""
+    return coerce.day(value, field)
 
 
 def regime_at(book: RateBook, decided_on: date, kommune: str | None = None) -> Rate:

@@ -29,9 +29,11 @@ from decimal import ROUND_HALF_UP, Decimal
 from types import MappingProxyType
 from typing import Any
 
+from socialcalc import coerce
+from socialcalc.coerce import exact
 from socialcalc.errors import InvalidInput, RateNotPublished, UnknownRate
 from socialcalc.money import apply_rounding
-from socialcalc.ratebook.loader import KOMMUNE_NAME, Entry, Expected, Percent
+from socialcalc.ratebook.loader import Entry, Expected, Percent
 from socialcalc.ratebook.model import Band, FrozenMemo, KeySpec, Kind, Project, Rate, Regulation, Status
 
 __all__ = ["RateBook", "Rates", "Span", "checked_project", "index_value", "normalise_kommune"]
@@ -69,19 +71,10 @@ def normalise_kommune(kommune: str | None) -> str | None:
     >>> normalise_kommune("../x")
     Traceback (most recent call last):
     ...
-    socialcalc.errors.InvalidInput: kommune = '../x': a municipality is named in lowercase letters, digits, \
-'-' or '_' (e.g. 'lejre'), never a path
+    socialcalc.errors.InvalidInput: kommune = '../x': en kommune angives ved sit navn med små bogstaver, \
+fx 'lejre'
     """
-    if kommune is None:
-        return None
-    if not isinstance(kommune, str):
-        raise InvalidInput("kommune", repr(kommune), "a municipality is named by a string such as 'lejre'")
-    name = kommune.strip().lower()
-    if not KOMMUNE_NAME.match(name):
-        raise InvalidInput("kommune", repr(kommune),
-                           "a municipality is named in lowercase letters, digits, '-' or '_' (e.g. 'lejre'), "
-                           "never a path")
-    return name
+    return coerce.kommune(kommune)
 
 
 class RateBook:
@@ -175,14 +168,14 @@ class RateBook:
         >>> book.at(date(2026, 3, 1), project=Decimal("nan"))
         Traceback (most recent call last):
         ...
-        socialcalc.errors.InvalidInput: project = Decimal('NaN'): a percentage is a finite number of at least -100
+        socialcalc.errors.InvalidInput: project = Decimal('NaN'): skal være et endeligt tal (NaN og uendelig \
+modtages ikke)
         """
-        if not isinstance(day, date):
-            raise InvalidInput("day", repr(day), "a rate is looked up for a datetime.date")
+        day = coerce.day(day, "day")
         name = normalise_kommune(kommune)
         if name is not None and name not in self._kommuner:
             known = ", ".join(sorted(self._kommuner)) or "none"
-            raise UnknownRate(f"kommune = {kommune!r}: no rate table for this municipality (known: {known})")
+            raise UnknownRate(code="rate.unknown_kommune", kommune=repr(kommune), known=known)
         return Rates(self, day, name, checked_project(project))
 
     def spec(self, key: str) -> KeySpec:
@@ -293,7 +286,9 @@ _MIN_PERCENT = Decimal(-100)
 
 
 def _percentage(value: Any, field: str) -> Decimal:
-    if isinstance(value, bool) or not isinstance(value, Decimal) or not value.is_finite() or value < _MIN_PERCENT:
+    if isinstance(value, Decimal) and not value.is_finite():
+        raise InvalidInput(field, repr(value), code="input.not_finite")
+    if isinstance(value, bool) or not isinstance(value, Decimal) or value < _MIN_PERCENT:
         raise InvalidInput(field, repr(value), "a percentage is a finite number of at least -100")
     return value
 
@@ -346,6 +341,7 @@ class Rates:
         project = dict(self.project) if isinstance(self.project, Mapping) else self.project
         return f"Rates(day={self.day.isoformat()}, kommune={self.kommune!r}, project={project!r})"
 
+    @exact
     def get(self, key: str) -> Rate:
         """The value of ``key`` on this day; :class:`~socialcalc.errors.RateNotPublished` if there is none.
 
@@ -353,11 +349,11 @@ class Rates:
         >>> load_rates().at(date(2022, 3, 1)).get("sel110.per_day")
         Traceback (most recent call last):
         ...
-        socialcalc.errors.RateNotPublished: rate sel110.per_day has no value on 2022-03-01 \
+        socialcalc.errors.RateNotPublished: satsen sel110.per_day har ingen værdi den 1. marts 2022 \
 (no value published for 2022; it follows et indeks, som vores kilder ikke nævner (SEL § 163 stk. 2; \
 BEK 1244/2017 § 2 (reguleringen efter § 3 er ikke i vores kilder)), so only a percentage you give projects it: \
-pass project=Decimal('…') (the percentage for 2022) or project={2022: Decimal('…')}); last known value: 93 \
-(valid from 2021-01-01).
+pass project=Decimal('…') (the percentage for 2022) or project={2022: Decimal('…')}); senest kendte værdi: 93 \
+(valid from 2021-01-01)
         """
         spec = self.book.spec(key)
         if self.kommune is not None and spec.overridable:

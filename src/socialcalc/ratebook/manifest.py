@@ -2,7 +2,8 @@
 
 ``MANIFEST.toml`` sits at the top of a rate directory and lists, under ``[files]``, the path of every rate file
 (``keys.toml``, ``satsregulering.toml``, ``tilpasning_plus_2.toml``, ``national/*.toml``,
-``kommuner/<name>/*.toml``) with the SHA-256 of its bytes (line endings normalised to ``\\n``, so a Windows checkout hashes the same). The loader checks it: a
+``kommuner/<name>/*.toml``) with the SHA-256 of its bytes
+(line endings normalised to ``\\n``, so a Windows checkout hashes the same). The loader checks it: a
 file that is listed but missing, present but not listed, or changed since the manifest was written is an error
 naming the file and the fix. After a deliberate edit, rewrite it with
 ``socialcalc rates check DIR --update-manifest``.
