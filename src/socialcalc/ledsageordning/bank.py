@@ -16,8 +16,10 @@ one, never a recursion over earlier months; each month
 3. consumes the month's recorded use in the municipality's order of use.
 
 A month with nothing recorded passes by itself. Every figure comes from the rate book for that month's first
-day (national values with the municipality's policy over them). The bank counts whole minutes (``int``), so it
-is exact; see :mod:`socialcalc.ledsageordning.tid`.
+day (national values with the municipality's policy over them). A bank keeps what it has worked out (the
+fold's state at its last recorded month, and each month's rates) in a private memo that is not part of its
+value, so :meth:`Bank.use` folds one month forward instead of replaying the history. The bank counts whole
+minutes (``int``), so it is exact; see :mod:`socialcalc.ledsageordning.tid`.
 
 >>> bank = Bank.open("2024-01", kommune="lemvig").use("2024-03", 20)
 >>> bank.balance("2024-03")
@@ -33,11 +35,13 @@ cannot be used in advance: SEL § 97, BEK 235/2012 § 6 stk. 1); nothing was rec
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import Decimal
 from enum import StrEnum
 from itertools import pairwise
+from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, model_validator
 
@@ -278,6 +282,103 @@ class _Step:
         return sum(n for _, n in self.closing)
 
 
+_Lots = tuple[tuple[Month, int], ...]
+"""Remaining minutes by month of grant, oldest first, never a zero entry."""
+
+
+@dataclass(frozen=True, slots=True)
+class _Carry:
+    """The fold's state at ``month``: the lots at its start (after the month before) and at its end."""
+
+    month: Month
+    lots: _Lots
+    closing: _Lots
+
+
+@dataclass(eq=False, slots=True)
+class _Memo:
+    """What a bank has already worked out; not part of its value (any two memos compare equal).
+
+    A per-bank structure (no global state): ``rules`` caches the rate lookups of one (book, municipality) by
+    month and is handed on to the banks :meth:`Bank.use` and :meth:`Bank.set_deduction` derive, so a year of
+    use looks each month's rates up once; ``carry`` is the fold's state at the start of a month no later than
+    the bank's last recorded use, so a ``use`` folds forward from there (one or two months) instead of
+    replaying the whole history. The memo holds the identity of what it was computed for and is ignored when
+    that is not this bank's (e.g. after a ``model_copy(update=...)``).
+    """
+
+    book: RateBook | None = None
+    kommune: str | None = None
+    rules: dict[Month, _Rules] = field(default_factory=dict)
+    carry: _Carry | None = None
+    start: Month | None = None
+    deductions: tuple[DeductionChange, ...] | None = None
+    usage: tuple[Usage, ...] | None = None
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, _Memo)
+
+    __hash__ = None  # type: ignore[assignment]
+
+    def __reduce__(self) -> tuple[type[_Memo], tuple[()]]:
+        return _Memo, ()  # a pickled or deep-copied bank starts with an empty memo (never a copy of the book)
+
+    def fits(self, bank: Bank, book: RateBook) -> bool:
+        return (self.usage is bank.usage and self.deductions is bank.deductions and self.book is book
+                and self.start == bank.start and self.kommune == bank.kommune)
+
+
+def _consume(lots: dict[Month, int], need: int, order: OrderOfUse) -> list[tuple[Month, int]]:
+    """Take ``need`` minutes (no more than ``lots`` hold) from ``lots`` in the order of use; what was taken.
+
+    Taking *a* and then *b* leaves the same lots as taking *a* + *b* at once (the order is fixed for the month).
+    """
+    used: list[tuple[Month, int]] = []
+    if need:
+        for g in (list(lots) if order is OrderOfUse.OLDEST_FIRST else list(reversed(lots))):
+            take = min(need, lots[g])
+            used.append((g, take))
+            lots[g] -= take
+            need -= take
+            if not need:
+                break
+        for g, _ in used:
+            if not lots[g]:
+                del lots[g]
+    return used
+
+
+def _usage_month(u: Usage) -> Month:
+    return u.month
+
+
+def _change_month(d: DeductionChange) -> Month:
+    return d.from_month
+
+
+def _month_step(m: Month, rules: _Rules, lots: dict[Month, int], deduction: int, need: int) -> _Step:
+    """One month of the bank; ``lots`` (the opening lots) becomes the closing lots."""
+    opening = sum(lots.values())
+    # (1) lapse: hours granted saving_months (or more) months ago are no longer usable
+    saving = rules.saving
+    lapsed = tuple((g, n) for g, n in lots.items() if m - g >= saving)
+    for g, _ in lapsed:
+        del lots[g]
+    balance = opening - sum(n for _, n in lapsed)
+    # (2) grant, cut at the cap
+    granted = max(0, rules.per_month - deduction)
+    credited = min(granted, max(0, rules.cap - balance))
+    if credited:
+        lots[m] = credited
+    balance += credited
+    # (3) use, in the municipality's order
+    if need > balance:
+        raise InsufficientHours(m, need, balance)
+    used = _consume(lots, need, rules.order)
+    return _Step(m, rules, opening, lapsed, deduction, granted, granted - credited, tuple(used),
+                 tuple(lots.items()))
+
+
 # -- the bank -------------------------------------------------------------------------------------------------
 
 class Bank(_Frozen):
@@ -307,6 +408,7 @@ class Bank(_Frozen):
     """The use recorded per month, in month order."""
 
     _book: RateBook | None = PrivateAttr(default=None)
+    _memo: _Memo = PrivateAttr(default_factory=_Memo)
 
     @model_validator(mode="after")
     def _in_order(self) -> Bank:
@@ -345,7 +447,7 @@ class Bank(_Frozen):
         deduction = minutes_of(deduction_hours, "deduction_hours")
         bank = cls(start=first, kommune=name, deductions=(DeductionChange(from_month=first, minutes=deduction),))
         bank = bank._using(rates)
-        _rules(bank._rates(), first, name)  # an unknown municipality or a missing rate fails here, not later
+        bank._rules_at(first)  # an unknown municipality or a missing rate fails here, not later
         return bank
 
     @classmethod
@@ -357,9 +459,8 @@ class Bank(_Frozen):
         True
         """
         bank = cls.model_validate_json(text)._using(rates)
-        _rules(bank._rates(), bank.start, bank.kommune)
-        if bank.usage:
-            bank._fold(bank.usage[-1].month)
+        bank._rules_at(bank.start)
+        bank._carry()  # folds the whole recorded history once, and keeps its state for the next use
         return bank
 
     @exact
@@ -385,14 +486,24 @@ class Bank(_Frozen):
         if last is not None and m < last:
             raise InvalidInput("month", str(m), f"is earlier than {last}, for which use is already recorded: "
                                                 "uses are recorded in month order")
-        available = self._fold(m)[-1].closing_total
+        carry = self._carry()  # the state at the last recorded month (or the first month)
+        if m == carry.month:
+            step, opening = _Step(m, self._rules_at(m), 0, (), 0, 0, 0, (), carry.closing), carry.lots
+        else:
+            steps, opening = self._run(carry.month + 1, carry.closing, m)
+            step = steps[-1]
+        available = step.closing_total
         if need > available:
             raise InsufficientHours(m, need, available)
         if last == m:
-            usage = (*self.usage[:-1], Usage(month=m, minutes=self.usage[-1].minutes + need))
+            usage = self.usage[:-1] + (Usage(month=m, minutes=self.usage[-1].minutes + need),)  # noqa: RUF005
         else:
-            usage = (*self.usage, Usage(month=m, minutes=need))
-        return self.model_copy(update={"usage": usage})
+            usage = self.usage + (Usage(month=m, minutes=need),)  # noqa: RUF005 (one copy: faster on long histories)
+        bank = self.model_copy(update={"usage": usage})
+        closing = dict(step.closing)
+        _consume(closing, need, step.rules.order)
+        bank._memo = bank._new_memo(self._private("_memo"), _Carry(m, opening, tuple(closing.items())))
+        return bank
 
     @exact
     def set_deduction(self, from_month: Month | str, hours: Decimal | int | str | None = None, *,
@@ -417,10 +528,14 @@ class Bank(_Frozen):
                                                      "changes are recorded in month order")
         kept = self.deductions[:-1] if m == latest else self.deductions
         bank = self.model_copy(update={"deductions": (*kept, DeductionChange(from_month=m, minutes=value))})
+        # the months before m are the same in both banks, so a state carried to a month before m still holds
+        memo: _Memo = self._private("_memo")
+        carry = memo.carry if memo.fits(self, self._rates()) else None
+        bank._memo = bank._new_memo(memo, carry if carry is not None and carry.month < m else None)
         last = self.last_recorded
         if last is not None and last >= m:
             try:
-                bank._fold(last)
+                bank._carry()
             except InsufficientHours as err:
                 raise InsufficientHours(err.month, err.asked_minutes, err.available_minutes,
                                         f"the deduction from {m} would leave the use recorded in {err.month} "
@@ -485,7 +600,7 @@ class Bank(_Frozen):
         """
         m = Month.coerce(until, "until")
         self._check_month(m, "until")
-        return [self._statement(step) for step in self._fold(m)]
+        return [self._statement(step) for step in self._steps(m)]
 
     # -- the fold -------------------------------------------------------------------------------------------
 
@@ -496,7 +611,12 @@ class Bank(_Frozen):
         return self
 
     def _rates(self) -> RateBook:
-        return self._book if self._book is not None else default_book()
+        book: RateBook | None = self._private("_book")
+        return book if book is not None else default_book()
+
+    def _private(self, name: str) -> Any:
+        """A private attribute, read without pydantic's slower ``__getattr__`` path (the fold reads them often)."""
+        return self.__pydantic_private__[name]  # type: ignore[index]
 
     def _check_month(self, m: Month, field: str) -> None:
         if m < self.start:
@@ -511,50 +631,97 @@ class Bank(_Frozen):
             minutes = change.minutes
         return minutes
 
+    def _rules_at(self, m: Month) -> _Rules:
+        """The rules of month ``m``, looked up once per (book, month, municipality) in the bank's memo."""
+        memo: _Memo = self._private("_memo")
+        book = self._rates()
+        if memo.book is not book or memo.kommune != self.kommune:
+            memo = self._memo = _Memo(book=book, kommune=self.kommune)
+        rules = memo.rules.get(m)
+        if rules is None:
+            rules = memo.rules[m] = _rules(book, m, self.kommune)
+        return rules
+
+    def _new_memo(self, before: _Memo, carry: _Carry | None) -> _Memo:
+        """A memo for this bank: the rate cache of ``before`` if it is for the same book and municipality."""
+        book = self._rates()
+        rules = before.rules if before.book is book and before.kommune == self.kommune else {}
+        return _Memo(book=book, kommune=self.kommune, rules=rules, carry=carry, start=self.start,
+                     deductions=self.deductions, usage=self.usage)
+
+    def _carry(self) -> _Carry:
+        """The fold's state at the start of the last recorded month (the first month if nothing is recorded).
+
+        Computed once per bank (from a carried state where there is one, else from the first month) and kept
+        in the memo; computing it checks every recorded use.
+        """
+        memo: _Memo = self._private("_memo")
+        if not memo.fits(self, self._rates()):
+            memo = self._memo = self._new_memo(memo, None)
+        target = self.last_recorded or self.start
+        carry = memo.carry
+        if carry is None or carry.month != target:
+            if carry is not None and carry.month < target:
+                steps, opening = self._run(carry.month + 1, carry.closing, target)
+            else:
+                steps, opening = self._run(self.start, (), target)
+            carry = memo.carry = _Carry(target, opening, steps[-1].closing)
+        return carry
+
     def _fold(self, until: Month) -> list[_Step]:
-        """Run the bank from its first month to ``until``, month by month (an explicit loop, no recursion)."""
-        book, kommune = self._rates(), self.kommune
-        usage = {u.month: u.minutes for u in self.usage}
-        changes = iter(self.deductions[1:])
-        upcoming = next(changes, None)
-        deduction = self.deductions[0].minutes
-        lots: dict[Month, int] = {}  # remaining minutes by month of grant, oldest first; never a zero entry
+        """The steps from the first month to ``until``; only the last one is exact to call ``[-1]`` on."""
+        memo: _Memo = self._private("_memo")
+        carry = memo.carry if memo.fits(self, self._rates()) else None
+        last = self.last_recorded
+        if carry is None and last is not None and until >= last:
+            carry = self._carry()
+        if carry is not None and carry.month < until:
+            return self._run(carry.month + 1, carry.closing, until)[0]
+        if carry is not None and carry.month == until:
+            return self._run(until, carry.lots, until)[0]
+        return self._run(self.start, (), until)[0]
+
+    def _steps(self, until: Month) -> list[_Step]:
+        """Every step from the first month to ``until``."""
+        return self._run(self.start, (), until, every=True)[0]
+
+    def _run(self, first: Month, lots: _Lots, until: Month, *, every: bool = False) -> tuple[list[_Step], _Lots]:
+        """Run the bank from the state ``lots`` at the start of ``first`` to the end of ``until``, month by month
+        (an explicit loop, no recursion). Returns the steps (every one, or only the last) and the lots at the
+        start of ``until``.
+        """
+        usage, deductions = self.usage, self.deductions
+        if not usage or usage[-1].month < first:
+            u = len(usage)
+        elif usage[-1].month == first:
+            u = len(usage) - 1
+        else:
+            u = bisect_left(usage, first, key=_usage_month)
+        d = bisect_right(deductions, first, key=_change_month)
+        deduction = deductions[d - 1].minutes
+        upcoming = deductions[d].from_month if d < len(deductions) else None
+        state = dict(lots)
+        opening = lots
         steps: list[_Step] = []
-        for m in Month.range(self.start, until + 1):
-            while upcoming is not None and upcoming.from_month <= m:
-                deduction, upcoming = upcoming.minutes, next(changes, None)
-            rules = _rules(book, m, kommune)
-            opening = sum(lots.values())
-            # (1) lapse: hours granted saving_months (or more) months ago are no longer usable
-            cutoff: Month = m - rules.saving
-            lapsed = tuple((g, n) for g, n in lots.items() if g <= cutoff)
-            for g, _ in lapsed:
-                del lots[g]
-            balance = sum(lots.values())
-            # (2) grant, cut at the cap
-            granted = max(0, rules.per_month - deduction)
-            credited = min(granted, max(0, rules.cap - balance))
-            if credited:
-                lots[m] = credited
-            balance += credited
-            # (3) use, in the municipality's order
-            need = usage.get(m, 0)
-            if need > balance:
-                raise InsufficientHours(m, need, balance)
-            used: list[tuple[Month, int]] = []
-            if need:
-                order = list(lots) if rules.order is OrderOfUse.OLDEST_FIRST else list(reversed(lots))
-                for g in order:
-                    take = min(need, lots[g])
-                    used.append((g, take))
-                    lots[g] -= take
-                    need -= take
-                    if not need:
-                        break
-                lots = {g: n for g, n in lots.items() if n}
-            steps.append(_Step(m, rules, opening, lapsed, deduction, granted, granted - credited, tuple(used),
-                               tuple(lots.items())))
-        return steps
+        rules_at = self._rules_at
+        m, left = first, until - first
+        while left >= 0:
+            if upcoming is not None and not m < upcoming:
+                while d < len(deductions) and not m < deductions[d].from_month:
+                    deduction = deductions[d].minutes
+                    d += 1
+                upcoming = deductions[d].from_month if d < len(deductions) else None
+            need = 0
+            if u < len(usage) and usage[u].month == m:
+                need = usage[u].minutes
+                u += 1
+            if not left:
+                opening = tuple(state.items())
+            step = _month_step(m, rules_at(m), state, deduction, need)
+            if every or not left:
+                steps.append(step)
+            m, left = m + 1, left - 1
+        return steps, opening
 
     def _statement(self, step: _Step) -> MonthStatement:
         rules, m = step.rules, step.month
