@@ -194,7 +194,7 @@ def test_transport_price_forms() -> None:
         transport(*args, daily_total=np.array([100]), daily_within_10km=np.array([101]), on=date(2025, 3, 1))
     assert caught.value.column == "daily_within_10km"
     with pytest.raises(BatchRateNotPublished):
-        transport(*args, per_km=150, on=date(2023, 6, 1))
+        transport(*args, per_km=150, on=date(2011, 2, 3))
 
 
 def test_bank_use_over_the_balance_names_the_person_and_the_month() -> None:

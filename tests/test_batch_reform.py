@@ -23,6 +23,7 @@ value = 1250
 valid_from = 2025-09-01
 status = "derived"
 source = "Et tænkt forslag (test), ikke vedtaget"
+supersedes = "et lovforslag, der ændrer det officielle beløb (test)"
 """
 
 

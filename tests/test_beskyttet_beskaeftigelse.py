@@ -86,7 +86,7 @@ def test_assessed_within_limits_is_kept_and_rounded_to_ore() -> None:
 
 def test_wage_before_the_rule_in_our_book_is_not_published() -> None:
     with pytest.raises(RateNotPublished, match=r"sel103\.wage_floor_share"):
-        hourly_wage("35", field_lowest_wage="180", on=date(2023, 12, 31))
+        hourly_wage("35", field_lowest_wage="180", on=date(2011, 2, 3))
 
 
 def test_unknown_kommune() -> None:
@@ -246,7 +246,7 @@ def test_transport_model_refuses_shares_that_do_not_add_up() -> None:
 
 def test_transport_before_the_rule_in_our_book_is_not_published() -> None:
     with pytest.raises(RateNotPublished, match=r"sel103\.own_transport_km"):
-        transport(days=20, distance_km=25, net_earnings=1500, per_km="1.50", on=date(2023, 6, 1))
+        transport(days=20, distance_km=25, net_earnings=1500, per_km="1.50", on=date(2011, 2, 3))
 
 
 # -- transport: bad input --------------------------------------------------------------------------------------------

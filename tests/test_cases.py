@@ -39,6 +39,7 @@ value = 900
 valid_from = 2024-01-01
 status = "derived"
 source = "a test: a new table"
+supersedes = "a test: the municipality's corrected table"
 """
 
 

@@ -25,6 +25,7 @@ from socialcalc.egenbetaling import (
     stay,
 )
 from socialcalc.errors import InvalidInput, RateNotPublished
+from socialcalc.ratebook import Status
 from socialcalc.schema import public_models
 from tests.codes import raises_code
 from tests.egenbetaling_books import CALENDAR_KOMMUNE, calendar_book
@@ -205,17 +206,24 @@ def test_the_couples_step_of_2021_and_a_dict_couple() -> None:
     assert r.amount == D("16701.30")  # 21690 × 0.77
 
 
-def test_a_couple_in_2024_raises_rate_not_published_in_strict_mode() -> None:
-    with pytest.raises(RateNotPublished) as caught:
-        sel108(income_basis=300000, dwelling_costs=60000, on=date(2024, 6, 1),
+def test_a_couple_in_2024_uses_the_derived_step_and_says_so() -> None:
+    r = sel108(income_basis=300000, dwelling_costs=60000, on=date(2024, 6, 1),
                couple=Couple(joint_income=D(300000), social_pension=D(280000)))
-    assert caught.value.key == "sel108.couple_discount_step"
-    assert "sel108.couple_discount_step" in str(caught.value)
+    assert r.couple_discount == D("0.22")  # 20000 over = 3 full steps of 5826 (derived)
+    assert r.grade is Status.DERIVED
+    assert "5.826 kr./år (gældende fra 1. januar 2024, afledt" in r.explain()
+
+
+def test_a_couple_in_2027_raises_rate_not_published_in_strict_mode() -> None:
+    with pytest.raises(RateNotPublished) as caught:
+        sel108(income_basis=300000, dwelling_costs=60000, on=date(2027, 6, 1),
+               couple=Couple(joint_income=D(300000), social_pension=D(280000)))
+    assert caught.value.key.startswith("sel108.")
 
 
 def test_a_year_without_a_table_is_refused() -> None:
     with pytest.raises(RateNotPublished) as caught:
-        sel108(income_basis=300000, dwelling_costs=60000, on=date(2022, 6, 1))
+        sel108(income_basis=300000, dwelling_costs=60000, on=date(2027, 6, 1))
     assert caught.value.key == "sel108.threshold"
 
 
@@ -470,7 +478,7 @@ def test_cli_botilbud107(capsys: pytest.CaptureFixture[str]) -> None:
     (["egenbetaling", "ophold", "110", "2024-03-04", "2024-03-01"], 2),
     (["egenbetaling", "efterregulering", "110", "2024-03-01", "3", "-1"], 2),
     (["egenbetaling", "botilbud108", "--income-basis", "300000", "--dwelling-costs", "60000", "--on",
-      "2024-06-01", "--joint-income", "300000", "--social-pension", "280000"], 3),  # 3: a rate not published
+      "2027-06-01", "--joint-income", "300000", "--social-pension", "280000"], 3),  # 3: a rate not published
     (["egenbetaling", "botilbud108", "--income-basis", "300000", "--dwelling-costs", "60000", "--on",
       "2023-06-01", "--joint-income", "300000"], 2),
     (["egenbetaling", "botilbud107", "--net-income", "12000", "--fixed-expenses", "1500",

@@ -93,13 +93,13 @@ def test_the_budget_of_the_decision_year_is_fixed_for_the_course() -> None:
 
 def test_an_unpublished_year_is_refused_in_strict_mode_and_projected_on_request() -> None:
     with pytest.raises(RateNotPublished):
-        Budget.open(date(2025, 2, 1))
-    projected = Budget.open(date(2025, 2, 1), project=True)
+        Budget.open(date(2026, 2, 1))
+    projected = Budget.open(date(2026, 2, 1), project=True)
     assert projected.projected is True
-    assert projected.total == D("42499.00")  # 41022 * 1.036 = 42498.79, rounded to whole kroner
-    given = Budget.open(date(2026, 2, 1), project=D("2.5"))
+    assert projected.total == D("44411.00")  # 42499 (2025, derived) * 1.045 = 44411.46, rounded to whole kroner
+    given = Budget.open(date(2027, 2, 1), project=D("2.5"))
     assert given.projected is True
-    assert given.total == D("43561.00")  # 41022 * 1.036 * 1.025 = 43561.26
+    assert given.total == D("45522.00")  # 42499 * 1.045 * 1.025 = 45521.74
     assert "fremskrevet" in given.explain()
     with pytest.raises(ValueError, match="projected"):
         Budget.model_validate_json(projected.model_dump_json().replace('"projected": true', '"projected": false')
@@ -363,14 +363,14 @@ def test_cli_budget_json(capsys: pytest.CaptureFixture[str]) -> None:
 
 
 def test_cli_budget_strict_and_projected(capsys: pytest.CaptureFixture[str]) -> None:
-    assert main(["hastig-sygdom", "budget", "2025-03-10"]) == 3
-    assert "satsen sel117a.budget har ingen værdi den 10. marts 2025" in capsys.readouterr().err
-    assert main(["hastig-sygdom", "budget", "2025-03-10", "--project", "--json"]) == 0
+    assert main(["hastig-sygdom", "budget", "2026-03-10"]) == 3
+    assert "satsen sel117a.budget har ingen værdi den 10. marts 2026" in capsys.readouterr().err
+    assert main(["hastig-sygdom", "budget", "2026-03-10", "--project", "--json"]) == 0
     data = json.loads(capsys.readouterr().out)
     assert data["projected"] is True
-    assert data["total"] == "42499.00"
-    assert main(["hastig-sygdom", "budget", "2026-03-10", "--project", "2.5", "--json"]) == 0
-    assert json.loads(capsys.readouterr().out)["total"] == "43561.00"
+    assert data["total"] == "44411.00"
+    assert main(["hastig-sygdom", "budget", "2027-03-10", "--project", "2.5", "--json"]) == 0
+    assert json.loads(capsys.readouterr().out)["total"] == "45522.00"
 
 
 def test_cli_budget_before_the_rule(capsys: pytest.CaptureFixture[str]) -> None:

@@ -150,9 +150,9 @@ def test_example_6_expense_grant(year: int, expenses: str, kommune: str | None, 
 def test_expense_grant_projection_is_opt_in() -> None:
     with pytest.raises(RateNotPublished, match=r"sel097\.expense_grant_max"):
         expense_grant(2026, "1500")
-    r = expense_grant(2026, "1500", project=Decimal("2.5"))
+    r = expense_grant(2027, "1500", project=Decimal("2.5"))  # 2026 from the book's derived 4.5 %, 2027 given
     assert r.projected
-    assert r.amount == Decimal("1067.00")
+    assert r.amount == Decimal("1115.00")  # 1041 × 1.045 × 1.025 = 1115.04
     assert "fremskrevne" in r.explain()
 
 

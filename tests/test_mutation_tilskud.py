@@ -28,7 +28,7 @@ CAPPED, FULL = "tilskuddet begrænses derfor til", "udgifterne dækkes derfor fu
     (2024, "1004.995", {}, ("1005.00", False, "1004.995", "1005.00", False), ("1.005,00 kr.", "1.005,00 kr.", FULL, "1.005,00 kr.")),
     (2024, "1005.001", {}, ("1005.00", False, "1005.001", "1005.00", True), ("1.005,00 kr.", "1.005,00 kr.", CAPPED, "1.005,00 kr.")),
     (2025, "1500", {"kommune": "lejre"}, ("1041.00", False, "1500", "1041.00", True), ("1.500,00 kr.", "1.041,00 kr.", CAPPED, "1.041,00 kr.")),
-    (2026, "5000", {"project": Decimal("2.5")}, ("1067.00", True, "5000", "1067.00", True), ("5.000,00 kr.", "1.067,00 kr.", CAPPED, "1.067,00 kr.")),
+    (2027, "5000", {"project": Decimal("2.5")}, ("1115.00", True, "5000", "1115.00", True), ("5.000,00 kr.", "1.115,00 kr.", CAPPED, "1.115,00 kr.")),
 ])
 def test_every_figure_and_the_step(year: int, expenses: str, options: dict[str, Any], figures: tuple[Any, ...],
                                    texts: tuple[str, ...]) -> None:

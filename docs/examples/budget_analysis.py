@@ -19,13 +19,13 @@ from socialcalc.batch import bank, merudgift, stays, transport
 from socialcalc.ratebook import default_book
 
 YEARS = [2024, 2025, 2026, 2027]
-SATSREGULERING_2026 = Decimal("2.5")  # an assumption of the analyst: the 2026 percentage is not published yet
+SATSREGULERING_2027 = Decimal("2.5")  # an assumption of the analyst: the 2027 percentage is not published yet
 ESCORT_HOUR_COST = 250  # kr. per escort hour: the municipality's own wage cost, an assumption (not a rate)
 
 
 def project_for(year: int) -> bool | Decimal:
-    """Strict for published years; the stored percentage for 2025; an assumed one from 2026."""
-    return False if year == 2024 else (True if year == 2025 else SATSREGULERING_2026)
+    """Strict for published years; the book's percentages for 2025-2026; an assumed one for 2027."""
+    return False if year == 2024 else (True if year in (2025, 2026) else SATSREGULERING_2027)
 
 
 def caseload(seed: int = 6) -> dict[str, pd.DataFrame]:

@@ -26,7 +26,7 @@ from babel.core import Locale
 from pydantic import BaseModel, BeforeValidator, ConfigDict
 
 from socialcalc.months import Month
-from socialcalc.ratebook.model import Rate
+from socialcalc.ratebook.model import STATUS_DA, Rate, Status
 
 __all__ = [
     "Explainer", "Explanation", "Kroner", "RateUsed", "Step", "dato", "kr", "maaned", "procent", "tal", "timer",
@@ -50,7 +50,7 @@ _UNITS_DA = {
     "policy": "",
     "date": "",
 }
-_STATUS_DA = {"official": "officiel", "derived": "afledt", "projected": "fremskrevet"}
+_STATUS_DA = STATUS_DA
 
 
 def _no_float(value: Any) -> Any:
@@ -154,6 +154,16 @@ class RateUsed(BaseModel):
     status: str
     source: str
     kommune: str | None = None
+    origin: str | None = None
+    """The overlay file and line the value came from (``None`` for the packaged book)."""
+
+    @property
+    def grade(self) -> Status:
+        """The rate's grade (its status as an ordered :class:`~socialcalc.ratebook.model.Status`)."""
+        try:
+            return Status(self.status)
+        except ValueError:
+            return Status.EXPECTED
 
     @classmethod
     def of(cls, rate: Rate) -> RateUsed:
@@ -161,15 +171,16 @@ class RateUsed(BaseModel):
         used = rate.memo.get("used")
         if not isinstance(used, cls):
             used = cls(key=rate.key, value=rate.text(), unit=rate.unit, valid_from=rate.valid_from,
-                       status=rate.status.value, source=rate.source, kommune=rate.kommune)
+                       status=rate.status.value, source=rate.source, kommune=rate.kommune, origin=rate.origin)
             rate.memo["used"] = used
         return used
 
     def render(self) -> str:
-        """One Danish line: key, value, date, status and source."""
+        """One Danish line: key, value, date, grade (officiel, sekundær kilde, afledt, fremskrevet) and source."""
         where = f", {self.kommune.capitalize()} Kommune" if self.kommune else ""
+        origin = f"; fra kommunens egne satser: {self.origin}" if self.origin else ""
         return (f"{self.key} = {_rate_text(self.value, self.unit)} (gældende fra {dato(self.valid_from)}, "
-                f"{_STATUS_DA.get(self.status, self.status)}{where}; kilde: {self.source})")
+                f"{_STATUS_DA.get(self.status, self.status)}{where}; kilde: {self.source}{origin})")
 
 
 class Step(BaseModel):
@@ -195,6 +206,11 @@ class Explanation(BaseModel):
 
     title: str
     steps: tuple[Step, ...]
+
+    @property
+    def grade(self) -> Status:
+        """The weakest grade of the rates used (official < secondary < derived < projected); official if none."""
+        return max((r.grade for s in self.steps for r in s.rates), default=Status.OFFICIAL)
 
     @property
     def projected(self) -> bool:

@@ -223,7 +223,7 @@ class Budget(BaseModel):
         >>> b = Budget.open(date(2024, 3, 10), kommune="lemvig")
         >>> b.total == Decimal("41022.00"), b.remaining == b.total, b.projected
         (True, True, False)
-        >>> Budget.open(date(2025, 2, 1), project=True).projected
+        >>> Budget.open(date(2026, 2, 1), project=True).projected
         True
         >>> Budget.open(date(2023, 5, 31))
         Traceback (most recent call last):

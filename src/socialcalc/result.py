@@ -1,8 +1,10 @@
 """The base of every result: frozen, exact, explained, and JSON round-trippable.
 
 Each rule's result model derives from :class:`Result`: it carries ``amount`` (exact ``Decimal`` kroner), the
-:class:`~socialcalc.explain.Explanation` of how it was reached, and ``projected`` (``True`` if any rate used was
-projected rather than published: the model refuses to be built with a projected rate and ``projected=False``).
+:class:`~socialcalc.explain.Explanation` of how it was reached, ``projected`` (``True`` if any rate used was
+projected rather than published: the model refuses to be built with a projected rate and ``projected=False``),
+and ``grade``: the weakest grade of the rates used (``official < secondary < derived < projected``), computed
+from the explanation.
 
 ``result.model_dump_json()`` and ``Model.model_validate_json(text)`` round-trip exactly (amounts are JSON
 strings such as ``"1234.50"``, never binary floats); ``Model.model_json_schema()`` exports the JSON Schema.
@@ -15,6 +17,7 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict, model_validator
 
 from socialcalc.explain import Explanation, Kroner
+from socialcalc.ratebook.model import Status
 
 __all__ = ["Result"]
 
@@ -28,6 +31,8 @@ class Result(BaseModel):
     >>> r = Result(amount=Decimal("1041.00"), explanation=ex.build(), projected=False)
     >>> Result.model_validate_json(r.model_dump_json()) == r
     True
+    >>> r.grade.value, r.grade > r.grade.OFFICIAL
+    ('official', False)
     >>> print(r.explain())
     Eksempel
     1. Et trin. (SEL § 0)
@@ -39,6 +44,25 @@ class Result(BaseModel):
     amount: Kroner
     explanation: Explanation
     projected: bool = False
+    grade: Status = Status.OFFICIAL
+    """The weakest grade of the rates used (official < secondary < derived < projected), computed from the
+    explanation: ``if result.grade > Status.OFFICIAL`` refuses anything below official."""
+
+    @model_validator(mode="before")
+    @classmethod
+    def _grade_from_explanation(cls, data: Any) -> Any:
+        # the grade is the explanation's: computed, never left to the rule; a given grade must agree
+        if isinstance(data, dict) and "explanation" in data:
+            explanation = data["explanation"]
+            if not isinstance(explanation, Explanation):
+                explanation = Explanation.model_validate(explanation)
+                data = {**data, "explanation": explanation}
+            computed = explanation.grade
+            given = data.get("grade")
+            if given is not None and Status(given) != computed:
+                raise ValueError(f"grade = {given!r}, but the rates used give {computed.value!r}")
+            data = {**data, "grade": computed}
+        return data
 
     @model_validator(mode="after")
     def _projection_is_declared(self) -> Result:

@@ -28,7 +28,7 @@ def test_a_rate_carries_unit_valid_from_status_and_source() -> None:
     assert rate.value == Decimal("100.77")
     assert rate.unit == "DKK/day"
     assert rate.valid_from == date(2024, 1, 1)
-    assert rate.status is Status.OFFICIAL
+    assert rate.status is Status.SECONDARY  # Lejre's page quotes the national rate
     assert "Lejre" in rate.source
 
 
@@ -101,22 +101,26 @@ def test_projection_is_opt_in_indexed_rounded_and_flagged() -> None:
         Band(Decimal(2948), False, None),
     )
     assert rate.valid_to == date(2025, 8, 31)  # never past the key's end
-    assert "3.6 %" in rate.source
+    assert "satsreguleringsprocenten: 2025: 3,6 % (officiel)" in rate.source
 
 
 def test_projection_needs_a_percentage_for_years_without_one() -> None:
     with pytest.raises(RateNotPublished) as caught:
-        BOOK.at(date(2026, 1, 1), project=True).get("sel097.expense_grant_max")
-    assert "satsreguleringsprocent for 2026" in caught.value.reason
-    rate = BOOK.at(date(2026, 1, 1), project=Decimal("2.9")).get("sel097.expense_grant_max")
-    assert rate.value == 1071  # 1041 × 1.029 = 1071.19 → 1071
-    assert "2.9 % (given)" in rate.source
+        BOOK.at(date(2027, 1, 1), project=True).get("sel097.expense_grant_max")
+    assert "no satsreguleringsprocenten for 2027" in caught.value.reason
+    assert "project=Decimal('…') (the percentage for 2027)" in caught.value.reason
+    rate = BOOK.at(date(2027, 1, 1), project=Decimal("2.9")).get("sel097.expense_grant_max")
+    assert rate.value == 1119  # 1041 × 1.045 × 1.029 = 1119.39 → 1119
+    assert "2026: 4,5 % (afledt); 2027: 2,9 % (oplyst af brugeren)" in rate.source
 
 
-def test_a_key_on_another_index_is_not_projected() -> None:
+def test_a_key_on_an_unnamed_index_projects_only_with_the_callers_percentage() -> None:
     with pytest.raises(RateNotPublished) as caught:
         BOOK.at(date(2025, 1, 1), project=True).get("sel110.per_day")
-    assert "cannot be projected" in caught.value.reason
+    assert "project=True cannot project it" in caught.value.reason
+    assert "project=Decimal('…') (the percentage for 2025)" in caught.value.reason
+    rate = BOOK.at(date(2025, 1, 1), project=Decimal("4")).get("sel110.per_day")
+    assert rate.value == Decimal("104.80")  # 100.77 × 1.04 = 104.8008 → 104.80 (øre)
 
 
 def test_a_published_value_wins_over_projection() -> None:
@@ -174,14 +178,15 @@ def test_a_municipality_is_a_data_only_addition(tmp_path: Path) -> None:
 def test_coverage_reports_the_known_holes() -> None:
     report = coverage(BOOK, 2018, 2026)
     assert report["sel100.bands"][2019] == "-"
-    assert report["sel100.bands"][2022] == "-"
+    assert report["sel100.bands"][2022] == "derived"
+    assert report["sel100.bands"][2025] == "-"  # Jan–Aug 2025: left to projection
     assert report["sel100.bands"][2024] == "official"
     assert report["sel100.bands"][2026] == "ended"
-    assert report["sel100.minimum"][2022] == "derived"
+    assert report["sel100.minimum"][2022] == "secondary"
     assert report["sel097.expense_grant_max"][2026] == "expected"
 
 
 def test_history_and_latest() -> None:
     years = [r.valid_from.year for r in BOOK.history("sel097.expense_grant_max")]
-    assert years == [2012, 2020, 2021, 2022, 2023, 2024, 2025]
+    assert years == [2012, 2018, 2019, 2020, 2021, 2022, 2023, 2024, 2025]
     assert BOOK.latest("sel117a.in_force").value == date(2023, 6, 1)

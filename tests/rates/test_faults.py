@@ -39,7 +39,8 @@ FAULTS = [
     Fault("unknown unit", "national/2020.toml", 'unit = "DKK/year"', 'unit = "DKK/yr"', "unknown unit 'DKK/yr'",
           'unit = "DKK/yr"'),
     Fault("missing source", "national/2019.toml",
-          'source = "Satser 2019, secondary source (minimum only), SEL § 100 stk. 3"\n', "",
+          'source = "Svendborg Kommune: \\"mindst 545 kroner om måneden eller mindst 6.540 kroner årligt '
+          '(2019-takster)\\"; SEL § 100 stk. 3"\n', "",
           "has no source", "key = \"sel100.minimum\""),
     Fault("municipal override of a non-overridable key", "kommuner/lejre/policy.toml", "[[rate]]\nkey = \"sel103",
           "[[rate]]\nkey = \"sel097.max_hours\"\nunit = \"hours\"\nvalue = 120\nvalid_from = 2024-09-01\n"

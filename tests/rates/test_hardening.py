@@ -154,12 +154,17 @@ def test_a_huge_value_on_a_regulated_key_is_refused_and_the_drift_check_survives
     _at(faults, "national/2025.toml", line, "outside the plausible range of DKK/year")
 
 
-def test_the_drift_check_ignores_the_callers_decimal_context() -> None:
+def test_the_drift_check_ignores_the_callers_decimal_context(tmp_path: Path) -> None:
+    overlay = tmp_path / "overlay" / "national"
+    overlay.mkdir(parents=True)
+    (overlay / "2025.toml").write_text(  # a derived figure may be replaced; this one drifts from 1005 × 1.036
+        '[[rate]]\nkey = "sel097.expense_grant_max"\nunit = "DKK/year"\nvalue = 1060\nvalid_from = 2025-01-01\n'
+        'status = "derived"\nsource = "a test: a figure that drifts"\n', encoding="utf-8")
     with localcontext() as ctx:
         ctx.prec = 7
-        report = check_rates()
+        report = check_rates(overlays=[tmp_path / "overlay"])
     assert report.errors == ()
-    assert any("differs by" in w.problem for w in report.warnings)
+    assert any("differs by 18.82 kr." in w.problem for w in report.warnings)
 
 
 @pytest.mark.parametrize("bad", ["nan", "inf", "-inf", "-250", "250"])
@@ -302,7 +307,7 @@ def test_an_overlay_without_a_manifest_loads_and_one_with_a_wrong_manifest_does_
     overlay = tmp_path / "overlay"
     (overlay / "national").mkdir(parents=True)
     (overlay / "national" / "x.toml").write_text(
-        '[[rate]]\nkey = "sel097.max_hours"\nunit = "hours"\nvalue = 40\nvalid_from = 2012-01-01\n'
+        '[[rate]]\nkey = "sel097.max_hours"\nunit = "hours"\nvalue = 40\nvalid_from = 2013-01-01\n'
         'status = "derived"\nsource = "a test"\n', encoding="utf-8")
     load_rates(packaged_rates_dir(), overlays=[overlay])
     write_manifest(overlay)

@@ -1,4 +1,12 @@
-"""``socialcalc rates check|show|coverage``: validate and inspect rate tables."""
+"""``socialcalc rates check|show|coverage|draft``: validate, inspect and draft rate tables.
+
+- ``rates check [DIR] [--overlay DIR]…``: every fault (``file:line:col``) and warning, drift from the index
+  included (a drafted ``expected`` figure too);
+- ``rates coverage [--until YEAR]``: the grade each key holds per year, through the year after the latest date
+  in the book (or ``YEAR``);
+- ``rates draft YEAR --out DIR``: next year's file, every yearly key pre-filled with its projection and marked
+  ``expected``, for a person to confirm against the ministry's table.
+"""
 
 from __future__ import annotations
 
@@ -13,7 +21,7 @@ from typing import Any
 
 from socialcalc.cli.common import add_json, add_kommune
 from socialcalc.errors import InvalidInput, RateNotPublished
-from socialcalc.ratebook import RateBook, check_rates, coverage, load_rates, packaged_rates_dir
+from socialcalc.ratebook import Band, Kind, RateBook, Status, check_rates, coverage, load_rates, packaged_rates_dir
 from socialcalc.ratebook.manifest import write_manifest
 
 __all__ = ["register"]
@@ -45,9 +53,35 @@ def register(sub: Any) -> None:
 
     v = rs.add_parser("coverage", help="which years hold official, derived or no values, per key")
     v.add_argument("--dir", default=None, help="rate directory (default: the packaged tables)")
+    v.add_argument("--until", type=_year, default=None, metavar="YEAR",
+                   help="last year shown (default: the year after the latest date in the book)")
     add_kommune(v)
     add_json(v)
     v.set_defaults(func=_coverage)
+
+    d = rs.add_parser("draft", help="write YEAR's national file, every yearly key projected and marked expected")
+    d.add_argument("year", type=_year, metavar="YEAR", help="the year to draft (one the book does not publish)")
+    d.add_argument("--out", required=True, metavar="DIR", help="overlay directory to write national/YEAR.toml in")
+    d.add_argument("--dir", default=None, help="rate directory (default: the packaged tables)")
+    d.add_argument("--percent", type=_percent, default=None, metavar="PCT",
+                   help="the percentage for YEAR where the book holds no index figure (e.g. 2.9)")
+    d.set_defaults(func=_draft)
+
+
+def _year(text: str) -> int:
+    if not re.fullmatch(r"(19|20|21)\d\d", text.strip()):
+        raise argparse.ArgumentTypeError(f"{text!r} is not a year such as 2027")
+    return int(text)
+
+
+def _percent(text: str) -> Decimal:
+    try:
+        value = Decimal(text.strip().replace(",", "."))
+    except ArithmeticError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a percentage such as 2.9") from None
+    if not value.is_finite() or value < -100:
+        raise argparse.ArgumentTypeError(f"{text!r}: a percentage is a finite number of at least -100")
+    return value
 
 
 def _check(args: argparse.Namespace) -> int:
@@ -95,7 +129,10 @@ def _show(args: argparse.Namespace) -> int:
     if args.project == "stored":
         project = True
     elif args.project is not None:
-        project = Decimal(args.project)
+        try:
+            project = _percent(args.project)
+        except argparse.ArgumentTypeError as err:
+            raise InvalidInput("--project", repr(args.project), str(err)) from None
     rows: list[dict[str, str]] = []
     seen: set[tuple[str, str, str]] = set()
     for day in _dates(book, args.when):
@@ -103,11 +140,12 @@ def _show(args: argparse.Namespace) -> int:
         for key in book.keys():
             try:
                 r = rates.get(key)
-            except RateNotPublished as err:
+            except (RateNotPublished, InvalidInput) as err:
                 if day.month == 1 and day.day == 1 and (key, "", "") not in seen:
                     seen.add((key, "", ""))
+                    why = (err.reason if isinstance(err, RateNotPublished) else str(err)) or "no value"
                     rows.append({"key": key, "value": "-", "unit": book.spec(key).unit, "valid_from": "",
-                                 "status": "none", "source": err.reason or "no value"})
+                                 "status": "none", "source": why})
                 continue
             ident = (key, r.valid_from.isoformat(), r.kommune or "")
             if ident in seen:
@@ -132,21 +170,91 @@ def _show(args: argparse.Namespace) -> int:
     return 0
 
 
-def _print_coverage(book: RateBook, kommune: str | None) -> None:
-    report = coverage(book, kommune=kommune)
+def _print_coverage(book: RateBook, kommune: str | None, until: int | None = None) -> None:
+    report = coverage(book, last_year=until, kommune=kommune)
     years = sorted(next(iter(report.values())).keys()) if report else []
-    short = {"official": "O", "derived": "D", "projected": "P", "expected": "E", "ended": "x", "-": "."}
+    short = {"official": "O", "secondary": "S", "derived": "D", "projected": "P", "expected": "E", "ended": "x",
+             "-": "."}
     width = max(len(k) for k in report)
     print(f"{'key':<{width}}  " + " ".join(str(y)[2:] for y in years))
     for key, row in report.items():
         print(f"{key:<{width}}  " + " ".join(f"{short[row[y]]:>2}" for y in years))
-    print("O official · D derived · P projected · E expected · x ended · . no value (a hole)")
+    print("O official · S secondary · D derived · P projected · E expected · x ended · . no value (a hole; "
+          "project= may fill it)")
 
 
 def _coverage(args: argparse.Namespace) -> int:
     book = load_rates(args.dir)
     if args.json:
-        print(json.dumps(coverage(book, kommune=args.kommune), indent=2))
+        print(json.dumps(coverage(book, last_year=args.until, kommune=args.kommune), indent=2))
     else:
-        _print_coverage(book, args.kommune)
+        _print_coverage(book, args.kommune, args.until)
+    return 0
+
+
+def _toml_value(value: Any) -> str:
+    if isinstance(value, tuple):
+        rows = []
+        for band in value:
+            assert isinstance(band, Band)
+            bound = "from" if band.inclusive else "over"
+            pays = '"expenses"' if band.pays is None else str(band.pays)
+            rows.append(f"  {{ {bound} = {band.lower}, pays = {pays} }},")
+        return "[\n" + "\n".join(rows) + "\n]"
+    return str(value)
+
+
+def _toml_text(text: str) -> str:
+    return json.dumps(text, ensure_ascii=False)
+
+
+def _draft(args: argparse.Namespace) -> int:
+    book = load_rates(args.dir)
+    year: int = args.year
+    published = [r for key in book.keys() if book.spec(key).kind is Kind.YEARLY
+                 for r in book.history(key) if r.valid_from.year == year and r.status <= Status.SECONDARY]
+    if published:
+        first = published[0]
+        raise InvalidInput("YEAR", str(year), f"the book already publishes {year} (e.g. {first.key} at "
+                           f"{first.where}); draft a year it does not publish")
+    project: Any = True if args.percent is None else args.percent
+    day = date(year, 1, 1)
+    lines = [f"# Udkast til satser for {year}, skrevet af `socialcalc rates draft {year}`.",
+             "# Hver værdi er fremskrevet og markeret status = \"expected\": strict mode bruger den ikke.",
+             "# Bekræft hver værdi mod ministeriets satstabel (\"Satser på social- og ældreområdet\"), ret den,",
+             "# og skriv så status = \"official\" og en kilde. Tjek med: socialcalc rates check --overlay DIR",
+             ""]
+    count = 0
+    for key in book.keys():
+        spec = book.spec(key)
+        if spec.kind is not Kind.YEARLY or spec.municipal_only:
+            continue
+        if spec.ends is not None and spec.ends < day:
+            continue
+        if not [r for r in book.history(key) if r.valid_from < day]:
+            continue
+        start = day
+        try:
+            rate = book.at(day, project=project).get(key)
+        except (RateNotPublished, InvalidInput) as err:
+            lines += [f"# {key}: ingen fremskrivning ({err}).", "[[expected]]", f"key = {_toml_text(key)}",
+                      f"valid_from = {start.isoformat()}",
+                      f"note = {_toml_text('udfyld værdien fra ministeriets satstabel')}", ""]
+            count += 1
+            continue
+        lines += ["[[rate]]", f"key = {_toml_text(key)}", f"unit = {_toml_text(spec.unit)}",
+                  f"value = {_toml_value(rate.value)}", f"valid_from = {start.isoformat()}",
+                  'status = "expected"',
+                  f"source = {_toml_text('UDKAST, bekræft mod ministeriets tabel: ' + rate.source)}", ""]
+        count += 1
+    out = Path(args.out) / "national"
+    try:
+        out.mkdir(parents=True, exist_ok=True)
+        target = out / f"{year}.toml"
+        if target.exists():
+            raise InvalidInput("--out", str(target), "the file exists already; move it away or choose another DIR")
+        target.write_text("\n".join(lines), encoding="utf-8")
+    except OSError as err:
+        raise InvalidInput("--out", str(args.out), f"cannot write the draft ({err.strerror})") from None
+    print(f"{target}: {count} yearly key(s) drafted for {year}, each status = \"expected\"")
     return 0

@@ -5,10 +5,18 @@ key that holds on that day, the municipality's own value before the national one
 day raises :class:`~socialcalc.errors.RateNotPublished`, naming the key, the day and the last known value:
 another period's value is never reused silently.
 
-Projection is opt-in: ``at(day, project=True)`` indexes the latest published value of a yearly amount that is
-regulated by the satsreguleringsprocent forward, year by year, with the percentages in
-``rates/satsregulering.toml``; ``project=Decimal("2.5")`` supplies the percentage for every year that file does
-not hold. A projected rate has ``status = "projected"``, and every result computed from it says so.
+Projection is opt-in (``project=``), and never silent:
+
+- ``True``: a yearly amount with no value is indexed forward from its latest value, year by year, with the
+  index its key declares in ``keys.toml`` (the satsreguleringsprocent, or 2 % ± tilpasningsprocent), using the
+  index's yearly figures in the book;
+- a ``Decimal``: as ``True``, with the caller's percentage for **exactly one** year the book's index lacks (a
+  chain that lacks two years is refused, naming both);
+- ``{year: Decimal}``: the caller's percentage for each year the book's index lacks.
+
+A key regulated by an index our sources do not name (``regulation = "other"``, §§ 109/110) projects only with
+the caller's percentages. A projected rate has ``status = "projected"``; its source names the index, the year,
+the percentage and the grade of every step.
 """
 
 from __future__ import annotations
@@ -17,7 +25,8 @@ import bisect
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
+from types import MappingProxyType
 from typing import Any
 
 from socialcalc import coerce
@@ -25,9 +34,9 @@ from socialcalc.coerce import exact
 from socialcalc.errors import InvalidInput, RateNotPublished, UnknownRate
 from socialcalc.money import apply_rounding
 from socialcalc.ratebook.loader import Entry, Expected, Percent
-from socialcalc.ratebook.model import Band, KeySpec, Kind, Project, Rate, Regulation, Status
+from socialcalc.ratebook.model import Band, FrozenMemo, KeySpec, Kind, Project, Rate, Regulation, Status
 
-__all__ = ["RateBook", "Rates", "Span", "normalise_kommune"]
+__all__ = ["RateBook", "Rates", "Span", "checked_project", "index_value", "normalise_kommune"]
 
 
 @dataclass(frozen=True)
@@ -41,7 +50,8 @@ class Span:
 
     def __post_init__(self) -> None:
         e = self.entry
-        rate = Rate(e.key, e.value, e.unit, e.valid_from, self.end, e.status, e.source, e.kommune, e.where)
+        rate = Rate(e.key, e.value, e.unit, e.valid_from, self.end, e.status, e.source, e.kommune, e.where,
+                    e.origin)
         object.__setattr__(self, "resolved", rate)
 
     def covers(self, day: date) -> bool:
@@ -78,6 +88,9 @@ class RateBook:
     'current_month_then_newest_saved'
     """
 
+    __slots__ = ("_expected", "_frozen", "_indices", "_keys", "_kommuner", "_percents", "_spans", "_starts",
+                 "_warnings")
+
     def __init__(
         self,
         keys: Mapping[str, KeySpec],
@@ -86,45 +99,84 @@ class RateBook:
         percents: Mapping[int, Percent],
         kommuner: Iterable[str],
         warnings: Iterable[Any] = (),
+        indices: Mapping[str, Mapping[int, Percent]] | None = None,
     ) -> None:
-        self._keys = dict(keys)
-        self._percents = dict(percents)
-        self.kommuner: frozenset[str] = frozenset(kommuner)
-        """The municipalities that have a table."""
-        self.warnings: tuple[Any, ...] = tuple(warnings)
-        """Warnings found when the book was checked (e.g. a published figure that drifts from its index)."""
+        self._keys = MappingProxyType(dict(keys))
+        tables = {name: dict(table) for name, table in (indices or {}).items()}
+        tables.setdefault(Regulation.SATSREGULERING.value, dict(percents))
+        self._indices = MappingProxyType({name: MappingProxyType(t) for name, t in tables.items()})
+        self._percents = self._indices[Regulation.SATSREGULERING.value]
+        self._kommuner = frozenset(kommuner)
+        self._warnings = tuple(warnings)
         grouped: dict[tuple[str, str | None], list[Entry]] = {}
         for e in entries:
             grouped.setdefault((e.key, e.kommune), []).append(e)
-        self._spans: dict[tuple[str, str | None], list[Span]] = {}
-        self._starts: dict[tuple[str, str | None], list[date]] = {}
+        spans_by: dict[tuple[str, str | None], tuple[Span, ...]] = {}
+        starts_by: dict[tuple[str, str | None], tuple[date, ...]] = {}
         for scope, items in grouped.items():
             items.sort(key=lambda e: e.valid_from)
             spans = spans_of(self._keys[scope[0]], items)
-            self._spans[scope] = spans
-            self._starts[scope] = [s.entry.valid_from for s in spans]
-        self._expected: dict[tuple[str, str | None], list[Expected]] = {}
+            spans_by[scope] = tuple(spans)
+            starts_by[scope] = tuple(s.entry.valid_from for s in spans)
+        self._spans = MappingProxyType(spans_by)
+        self._starts = MappingProxyType(starts_by)
+        expected_by: dict[tuple[str, str | None], list[Expected]] = {}
         for x in expected:
-            self._expected.setdefault((x.key, x.kommune), []).append(x)
+            expected_by.setdefault((x.key, x.kommune), []).append(x)
+        self._expected = MappingProxyType({k: tuple(v) for k, v in expected_by.items()})
+        from socialcalc.explain import RateUsed  # here, not at import: explain reads the rate model
+
+        for shared in spans_by.values():
+            for span in shared:  # fill each shared rate's memo once, then freeze it
+                rate = span.rate()
+                rate.text()
+                RateUsed.of(rate)
+                object.__setattr__(rate, "memo", FrozenMemo(rate.memo))
+        self._frozen = True
+
+    def __setattr__(self, name: str, value: Any) -> None:
+        if getattr(self, "_frozen", False):
+            raise AttributeError(f"a RateBook is immutable (cannot set {name!r}); load another with load_rates")
+        object.__setattr__(self, name, value)
+
+    def __delattr__(self, name: str) -> None:
+        raise AttributeError(f"a RateBook is immutable (cannot delete {name!r})")
+
+    @property
+    def kommuner(self) -> frozenset[str]:
+        """The municipalities that have a table."""
+        return self._kommuner
+
+    @property
+    def warnings(self) -> tuple[Any, ...]:
+        """Warnings found when the book was checked (e.g. a published figure that drifts from its index)."""
+        return self._warnings
 
     # -- looking things up ----------------------------------------------------------------------------------
 
     def at(self, day: date, kommune: str | None = None, *, project: Project = False) -> Rates:
         """The rates that hold on ``day`` in ``kommune`` (national only if ``None``).
 
-        ``project``: ``False`` (strict, the default), ``True`` (project missing yearly amounts with the stored
-        satsreguleringsprocent) or a ``Decimal`` percentage for years without a stored one.
+        ``project``: ``False`` (strict, the default), ``True`` (project missing yearly amounts with the
+        indices in the book), a ``Decimal`` percentage for exactly one year an index lacks, or
+        ``{year: Decimal}``. A percentage that is NaN, infinite or below −100 is refused.
+
+        >>> from socialcalc import load_rates
+        >>> book = load_rates()
+        >>> book.at(date(2026, 3, 1), project=True).get("sel097.expense_grant_max").value
+        1088
+        >>> book.at(date(2026, 3, 1), project=Decimal("nan"))
+        Traceback (most recent call last):
+        ...
+        socialcalc.errors.InvalidInput: project = Decimal('NaN'): skal være et endeligt tal (NaN og uendelig \
+modtages ikke)
         """
         day = coerce.day(day, "day")
         name = normalise_kommune(kommune)
-        if name is not None and name not in self.kommuner:
-            known = ", ".join(sorted(self.kommuner)) or "none"
+        if name is not None and name not in self._kommuner:
+            known = ", ".join(sorted(self._kommuner)) or "none"
             raise UnknownRate(code="rate.unknown_kommune", kommune=repr(kommune), known=known)
-        if isinstance(project, float) or not isinstance(project, bool | Decimal):
-            raise InvalidInput("project", repr(project), "project is True, False or a Decimal percentage")
-        if isinstance(project, Decimal):
-            project = coerce.amount(project, "project")  # NaN, infinities and absurd percentages refused
-        return Rates(self, day, name, project)
+        return Rates(self, day, name, checked_project(project))
 
     def spec(self, key: str) -> KeySpec:
         """The declaration of ``key``; :class:`~socialcalc.errors.UnknownRate` if there is none."""
@@ -159,13 +211,31 @@ class RateBook:
                 return spans[-1].rate()
         raise RateNotPublished(key, "any date", None, "the book holds no value of it", can_project=False)
 
-    def percent(self, year: int) -> Percent | None:
-        """The stored satsreguleringsprocent of ``year``, if any."""
-        return self._percents.get(year)
+    def percent(self, year: int, index: Regulation | str = Regulation.SATSREGULERING) -> Percent | None:
+        """The stored figure of ``index`` (the satsreguleringsprocent by default) for ``year``, if any.
 
-    def percents(self) -> dict[int, Percent]:
-        """Every stored satsreguleringsprocent, by year."""
-        return dict(self._percents)
+        >>> from socialcalc import load_rates
+        >>> load_rates().percent(2026, "tilpasning_plus_2").percent
+        Decimal('4.8')
+        """
+        table = self._indices.get(Regulation(index).value)
+        return None if table is None else table.get(year)
+
+    def percents(self, index: Regulation | str = Regulation.SATSREGULERING) -> dict[int, Percent]:
+        """Every stored figure of ``index`` (the satsreguleringsprocent by default), by year."""
+        return dict(self._indices.get(Regulation(index).value, {}))
+
+    def expected(self, key: str, kommune: str | None = None) -> list[Expected]:
+        """The announced or drafted (``status = "expected"``) values of ``key`` in one table."""
+        self.spec(key)
+        return list(self._expected.get((key, normalise_kommune(kommune)), ()))
+
+    def latest_year(self) -> int | None:
+        """The year of the latest date in the book: a value's start, an announced value, or an index figure."""
+        years = [s.entry.valid_from.year for spans in self._spans.values() for s in spans]
+        years += [x.valid_from.year for xs in self._expected.values() for x in xs]
+        years += [y for table in self._indices.values() for y in table]
+        return max(years) if years else None
 
     def _span(self, key: str, kommune: str | None, day: date) -> Span | None:
         scope = (key, kommune)
@@ -188,7 +258,7 @@ class RateBook:
         return self._spans[scope][i] if i >= 0 else None
 
     def _expected_at(self, key: str, kommune: str | None, day: date) -> Expected | None:
-        for x in self._expected.get((key, kommune), []):
+        for x in self._expected.get((key, kommune), ()):
             if x.valid_from <= day and (x.valid_from.year == day.year or self._keys[key].kind is Kind.STANDING):
                 return x
         return None
@@ -212,17 +282,64 @@ def spans_of(spec: KeySpec, entries: list[Entry]) -> list[Span]:
     return spans
 
 
+_MIN_PERCENT = Decimal(-100)
+
+
+def _percentage(value: Any, field: str) -> Decimal:
+    if isinstance(value, Decimal) and not value.is_finite():
+        raise InvalidInput(field, repr(value), code="input.not_finite")
+    if isinstance(value, bool) or not isinstance(value, Decimal) or value < _MIN_PERCENT:
+        raise InvalidInput(field, repr(value), "a percentage is a finite number of at least -100")
+    return value
+
+
+def checked_project(project: Any) -> Project:
+    """``project`` checked and frozen: ``True``/``False``, a percentage, or a read-only ``{year: percentage}``.
+
+    >>> checked_project({2026: Decimal("4.5")})
+    mappingproxy({2026: Decimal('4.5')})
+    >>> checked_project(Decimal("-101"))
+    Traceback (most recent call last):
+    ...
+    socialcalc.errors.InvalidInput: project = Decimal('-101'): a percentage is a finite number of at least -100
+    """
+    if isinstance(project, bool):
+        return project
+    if isinstance(project, Decimal):
+        return _percentage(project, "project")
+    if isinstance(project, Mapping):
+        checked: dict[int, Decimal] = {}
+        for year, pct in project.items():
+            if isinstance(year, bool) or not isinstance(year, int) or not 1900 <= year <= 2200:
+                raise InvalidInput("project", repr(year), "the keys of project are years, such as 2027")
+            checked[year] = _percentage(pct, f"project[{year}]")
+        return MappingProxyType(checked)
+    raise InvalidInput("project", repr(project),
+                       "project is True, False, a Decimal percentage or {year: Decimal percentage}")
+
+
+def _how_to_give(years: list[int]) -> str:
+    if len(years) == 1:
+        return (f"pass project=Decimal('…') (the percentage for {years[0]}) or "
+                f"project={{{years[0]}: Decimal('…')}}")
+    inner = ", ".join(f"{y}: Decimal('…')" for y in years)
+    return f"pass project={{{inner}}} (one percentage per year)"
+
+
 class Rates:
     """The rates of one day in one municipality. Get one with :meth:`RateBook.at`."""
 
-    def __init__(self, book: RateBook, day: date, kommune: str | None, project: bool | Decimal) -> None:
+    __slots__ = ("book", "day", "kommune", "project")
+
+    def __init__(self, book: RateBook, day: date, kommune: str | None, project: Project) -> None:
         self.book = book
         self.day = day
         self.kommune = kommune
         self.project = project
 
     def __repr__(self) -> str:
-        return f"Rates(day={self.day.isoformat()}, kommune={self.kommune!r}, project={self.project!r})"
+        project = dict(self.project) if isinstance(self.project, Mapping) else self.project
+        return f"Rates(day={self.day.isoformat()}, kommune={self.kommune!r}, project={project!r})"
 
     @exact
     def get(self, key: str) -> Rate:
@@ -233,7 +350,10 @@ class Rates:
         Traceback (most recent call last):
         ...
         socialcalc.errors.RateNotPublished: satsen sel110.per_day har ingen værdi den 1. marts 2022 \
-(no value published for 2022); senest kendte værdi: 93 (valid from 2021-01-01)
+(no value published for 2022; it follows et indeks, som vores kilder ikke nævner (SEL § 163 stk. 2; \
+BEK 1244/2017 § 2 (reguleringen efter § 3 er ikke i vores kilder)), so only a percentage you give projects it: \
+pass project=Decimal('…') (the percentage for 2022) or project={2022: Decimal('…')}); senest kendte værdi: 93 \
+(valid from 2021-01-01)
         """
         spec = self.book.spec(key)
         if self.kommune is not None and spec.overridable:
@@ -274,55 +394,113 @@ class Rates:
             reason = f"the rule ended on {spec.ends}: {spec.ends_source}".rstrip(": ")
             raise RateNotPublished(key, day, last_text, reason, can_project=False)
         expected = self.book._expected_at(key, kommune, day)
-        projectable = spec.kind is Kind.YEARLY and spec.regulation is Regulation.SATSREGULERING
+        projectable = spec.kind is Kind.YEARLY and spec.regulation.indexed
         if self.project is not False and last is not None and spec.kind is Kind.YEARLY:
             return self._projected(spec, last, kommune)
         if expected is not None:
-            raise RateNotPublished(key, day, last_text, f"expected from {expected.valid_from}, not yet published: "
-                                   f"{expected.note}".rstrip(": "), can_project=projectable)
+            drafted = "" if expected.value is None else "; a drafted figure awaits confirmation"
+            raise RateNotPublished(key, day, last_text, f"expected from {expected.valid_from}, not yet published"
+                                   f"{drafted}: {expected.note}".rstrip(": "), can_project=projectable)
         if last is None:
             raise RateNotPublished(key, day, None, "no value this early", can_project=False)
         reason = f"no value published for {day.year}" if spec.kind is Kind.YEARLY else "its last value ended"
+        if spec.kind is Kind.YEARLY and spec.regulation is Regulation.OTHER:
+            years = list(range(last.entry.valid_from.year + 1, day.year + 1))
+            reason += (f"; it follows {spec.regulation.danish} ({spec.paragraph}), so only a percentage you give "
+                       f"projects it: {_how_to_give(years)}")
         raise RateNotPublished(key, day, last_text, reason, can_project=projectable)
 
     def _projected(self, spec: KeySpec, last: Span, kommune: str | None) -> Rate:
-        key, day = spec.key, self.day
+        key, day, project = spec.key, self.day, self.project
         base = last.entry
-        if spec.regulation is not Regulation.SATSREGULERING:
-            raise RateNotPublished(key, day, last.rate().text(),
-                                   f"it is regulated by {spec.regulation.value}, not the satsreguleringsprocent, "
-                                   "so it cannot be projected; add the published figure to the rate book",
-                                   can_project=False)
+        base_text = last.rate().text()
+        regulation = spec.regulation
+        if regulation is Regulation.NONE:
+            raise RateNotPublished(key, day, base_text, "it is not regulated by any index, so it cannot be "
+                                   "projected; add the published figure to the rate book", can_project=False)
+        years = list(range(base.valid_from.year + 1, day.year + 1))
+        table: Mapping[int, Percent] = (self.book._indices.get(regulation.value, {}) if regulation.indexed
+                                        else {})
+        missing = [y for y in years if y not in table]
+        if missing:
+            if project is True:
+                if regulation.indexed:
+                    why = (f"the book holds no {regulation.danish} for {', '.join(map(str, missing))} "
+                           f"({regulation.value}.toml)")
+                else:
+                    why = (f"it is regulated by {regulation.danish} ({spec.paragraph}), so project=True cannot "
+                           "project it")
+                raise RateNotPublished(key, day, base_text, f"{why}; {_how_to_give(missing)}", can_project=False)
+            if isinstance(project, Decimal) and len(missing) > 1:
+                raise InvalidInput("project", repr(project),
+                                   f"{key} on {day} needs a percentage for {len(missing)} years "
+                                   f"({', '.join(map(str, missing[:-1]))} and {missing[-1]}), and one Decimal "
+                                   "is for exactly one "
+                                   f"year; {_how_to_give(missing)}")
+            if isinstance(project, Mapping):
+                absent = [y for y in missing if y not in project]
+                if absent:
+                    raise RateNotPublished(key, day, base_text,
+                                           f"project gives no percentage for {', '.join(map(str, absent))} "
+                                           f"({regulation.danish}); {_how_to_give(missing)}", can_project=False)
         factor = Decimal(1)
         steps = []
-        for year in range(base.valid_from.year + 1, day.year + 1):
-            stored = self.book.percent(year)
+        for year in years:
+            stored = table.get(year)
             if stored is not None:
-                pct, how = stored.percent, f"{year}: {stored.percent} % ({stored.status.value})"
-            elif isinstance(self.project, Decimal):
-                pct, how = self.project, f"{year}: {self.project} % (given)"
+                pct = stored.percent
+                unused = ""
+                if isinstance(project, Mapping) and year in project and project[year] != pct:
+                    unused = (f"; brugerens {_pct(project[year])} % for {year} er ikke brugt, da satsbogen har "
+                              "årets tal (et andet tal lægges ind i en overlay-mappe)")
+                steps.append(f"{year}: {_pct(pct)} % ({stored.status.danish}{unused})")
             else:
-                raise RateNotPublished(key, day, last.rate().text(),
-                                       f"the satsreguleringsprocent for {year} is not in satsregulering.toml; "
-                                       "pass project=Decimal('…') to supply it", can_project=False)
+                given = project[year] if isinstance(project, Mapping) else project
+                assert isinstance(given, Decimal)
+                pct = given
+                steps.append(f"{year}: {_pct(pct)} % (oplyst af brugeren)")
             factor *= 1 + pct / 100
-            steps.append(how)
         value = _index(base.value, factor, spec.rounding)
         start = date(day.year, 1, 1)
         end = date(day.year, 12, 31)
         if spec.ends is not None and spec.ends < end:
             end = spec.ends
-        source = (f"projected from {last.rate().text()} ({base.valid_from.year}, {base.status.value}; {base.source}) "
-                  f"with the satsreguleringsprocent {', '.join(steps)}, rounded {spec.rounding}")
-        return Rate(key, value, spec.unit, start, end, Status.PROJECTED, source, kommune, "projected")
+        source = (f"fremskrevet fra {base_text} ({base.valid_from.year}, {base.status.danish}; {base.source}) "
+                  f"med {regulation.danish}: {'; '.join(steps)}; afrundet {_ROUNDING_DA.get(spec.rounding, '')}"
+                  f"; grad: fremskrevet").replace("afrundet ;", "uden afrunding;")
+        return Rate(key, value, spec.unit, start, end, Status.PROJECTED, source, kommune, "projected",
+                    base.origin)
+
+
+_ROUNDING_DA = {"krone_half_up": "til hele kroner", "ore_half_up": "til hele øre",
+                "hundred_half_up": "til nærmeste kronebeløb deleligt med 100", "none": ""}
+
+
+def _pct(value: Decimal) -> str:
+    return str(value).replace(".", ",")
+
+
+def _round(value: Decimal, rounding: str) -> Decimal:
+    if rounding == "hundred_half_up":
+        return (value / 100).quantize(Decimal(1), rounding=ROUND_HALF_UP) * 100
+    return apply_rounding(value, rounding)
 
 
 def _index(value: Any, factor: Decimal, rounding: str) -> Any:
     if isinstance(value, tuple):
         return tuple(
-            replace(b, lower=apply_rounding(b.lower * factor, rounding),
-                    pays=None if b.pays is None else apply_rounding(b.pays * factor, rounding))
+            replace(b, lower=_round(b.lower * factor, rounding),
+                    pays=None if b.pays is None else _round(b.pays * factor, rounding))
             for b in value if isinstance(b, Band)
         )
-    result = apply_rounding(Decimal(value) * factor, rounding)
-    return int(result) if rounding == "krone_half_up" else result
+    result = _round(Decimal(value) * factor, rounding)
+    return int(result) if rounding in {"krone_half_up", "hundred_half_up"} else result
+
+
+def index_value(value: Any, factor: Decimal, rounding: str) -> Any:
+    """``value`` (a number or a band table) times ``factor``, rounded by the key's ``rounding``.
+
+    >>> index_value(234000, Decimal("1.039"), "hundred_half_up")
+    243100
+    """
+    return _index(value, factor, rounding)

@@ -4,6 +4,7 @@ Layout of a rate directory::
 
     keys.toml                     the catalogue: every key, its unit, kind, regulation, who may override it
     satsregulering.toml           the satsreguleringsprocent per year
+    tilpasning_plus_2.toml        "2 % ± tilpasningsprocent" per year (the PSL § 20 rate)
     national/*.toml               national values (one file per year, plus standing constants)
     kommuner/<name>/*.toml        a municipality's policies and amounts
 
@@ -41,6 +42,7 @@ from socialcalc.errors import RateFault
 from socialcalc.ratebook.locate import Position, SourceMap, deepest, scan, syntax_position
 from socialcalc.ratebook.manifest import MANIFEST, check_manifest
 from socialcalc.ratebook.model import (
+    INDEX_FILES,
     MONEY_UNITS,
     SHAPES,
     UNITS,
@@ -68,10 +70,13 @@ _KEY_FIELDS = {
     "title", "paragraph", "unit", "kind", "shape", "choices", "overridable", "municipal_only", "optional",
     "regulation", "rounding", "ends", "ends_source",
 }  # fmt: skip
-_RATE_FIELDS = {"key", "unit", "value", "valid_from", "valid_to", "status", "source", "note"}
+_RATE_FIELDS = {"key", "unit", "value", "valid_from", "valid_to", "status", "source", "note", "supersedes"}
 _EXPECTED_FIELDS = {"key", "valid_from", "note", "source"}
 _DEFAULT_FIELDS = {"valid_from", "status", "source"}
-_ROUNDINGS = {"none", "ore_half_up", "krone_half_up"}
+_ROUNDINGS = {"none", "ore_half_up", "krone_half_up", "hundred_half_up"}
+_FILE_STATUSES = {"official", "secondary", "derived", "expected"}  # "projected" is made at run time only
+_STATUS_FIX = ("use \"official\", \"secondary\", \"derived\" or \"expected\" (a projected value is made at "
+               "run time with project=, never stored)")
 
 
 @dataclass(frozen=True)
@@ -87,6 +92,10 @@ class Entry:
     status: Status
     source: str
     where: str
+    supersedes: str = ""
+    """An overlay's stated reason for replacing a packaged official figure."""
+    origin: str | None = None
+    """The overlay file and line it came from (``None`` for the base directory)."""
 
 
 @dataclass(frozen=True)
@@ -98,17 +107,21 @@ class Expected:
     valid_from: date
     note: str
     where: str
+    value: Any = None
+    """The drafted figure of a ``[[rate]]`` record with ``status = "expected"`` (``None`` if only announced)."""
+    unit: str = ""
 
 
 @dataclass(frozen=True)
 class Percent:
-    """The satsreguleringsprocent of one year."""
+    """The yearly figure of an index (the satsreguleringsprocent, or 2 % ± tilpasningsprocent)."""
 
     year: int
     percent: Decimal
     status: Status
     source: str
     where: str
+    supersedes: str = ""
 
 
 @dataclass
@@ -120,6 +133,9 @@ class Tree:
     entries: list[Entry] = field(default_factory=list)
     expected: list[Expected] = field(default_factory=list)
     percents: dict[int, Percent] = field(default_factory=dict)
+    """The satsreguleringsprocent by year (the same dict as ``indices["satsregulering"]``)."""
+    indices: dict[str, dict[int, Percent]] = field(default_factory=dict)
+    """Every index the book holds, by regulation name and year."""
     kommuner: set[str] = field(default_factory=set)
     faults: list[RateFault] = field(default_factory=list)
     positions: dict[str, tuple[str, Position]] = field(default_factory=dict)
@@ -240,9 +256,11 @@ def read_tree(root: Path, *, keys_from: Tree | None = None) -> Tree:
                                          "declare new keys in the base directory's keys.toml; remove this one"))
     _stray_files(root, tree)
     tree.faults.extend(check_manifest(root, required=keys_from is None))
-    sats = root / "satsregulering.toml"
-    if sats.is_file():
-        _read_percents(_File(sats, root, tree))
+    tree.indices = {r.value: {} for r in INDEX_FILES}
+    tree.percents = tree.indices["satsregulering"]
+    for regulation, filename in INDEX_FILES.items():
+        if (root / filename).is_file():
+            _read_percents(_File(root / filename, root, tree), tree.indices[regulation.value])
     for path in sorted((root / "national").glob("*.toml")):
         _read_values(_File(path, root, tree), None)
     kommuner = root / "kommuner"
@@ -260,7 +278,7 @@ def read_tree(root: Path, *, keys_from: Tree | None = None) -> Tree:
 
 def _stray_files(root: Path, tree: Tree) -> None:
     """Report every file and directory that is not a rate file: the loader would otherwise skip it unseen."""
-    top = {"keys.toml", "satsregulering.toml", MANIFEST}
+    top = {"keys.toml", *INDEX_FILES.values(), MANIFEST}
     for here, dirs, files in os.walk(root):
         rel = Path(here).relative_to(root).parts
         for name in sorted(dirs):
@@ -363,7 +381,8 @@ def _key_spec(f: _File, key: str, spec: dict[str, Any]) -> KeySpec | None:
         bad("shape", f"unknown shape {shape!r}", f"use one of {', '.join(sorted(SHAPES))}")
     regulation = spec.get("regulation", "none")
     if not _word(regulation, {r.value for r in Regulation}):
-        bad("regulation", f"unknown regulation {regulation!r}", "use \"satsregulering\", \"other\" or \"none\"")
+        bad("regulation", f"unknown regulation {regulation!r}",
+            "use \"satsregulering\", \"tilpasning_plus_2\", \"other\" or \"none\"")
     rounding = spec.get("rounding", "none")
     if not _word(rounding, _ROUNDINGS):
         bad("rounding", f"unknown rounding {rounding!r}", f"use one of {', '.join(sorted(_ROUNDINGS))}")
@@ -403,7 +422,7 @@ def _key_spec(f: _File, key: str, spec: dict[str, Any]) -> KeySpec | None:
 # -- the satsreguleringsprocent -----------------------------------------------------------------------------
 
 
-def _read_percents(f: _File) -> None:
+def _read_percents(f: _File, into: dict[int, Percent]) -> None:
     if f.data is None:
         return
     for name in f.data:
@@ -423,7 +442,7 @@ def _read_percents(f: _File) -> None:
             continue
         year = int(label)
         for name in rec:
-            if name not in {"percent", "status", "source"}:
+            if name not in {"percent", "status", "source", "supersedes"}:
                 f.fault(f.map.field(table, None, name), f"unknown field {name!r}", "use percent, status and source")
         percent, status, source = rec.get("percent"), rec.get("status"), rec.get("source")
         if isinstance(percent, FloatLiteral):
@@ -440,16 +459,17 @@ def _read_percents(f: _File) -> None:
                     f"{low} to {high} of a percentage (keys.toml [units])",
                     "check the figure against its source (a satsreguleringsprocent is a few per cent)")
             continue
-        if not _word(status, {s.value for s in Status}):
+        if not _word(status, {"official", "secondary", "derived"}):
             f.fault(f.map.field(table, None, "status"), f"status = {status!r}",
-                    "use \"official\", \"derived\" or \"projected\"")
+                    "use \"official\", \"secondary\" or \"derived\" (an index figure that is not known is left out)")
             continue
         if not isinstance(source, str) or not source.strip():
             f.fault(f.map.field(table, None, "source") if "source" in rec else pos,
                     f"the satsreguleringsprocent for {year} has no source",
                     "add source = \"…\" naming the act or table it was read in")
             continue
-        f.tree.percents[year] = Percent(year, Decimal(percent), Status(str(status)), source, f.where(pos))
+        into[year] = Percent(year, Decimal(percent), Status(str(status)), source, f.where(pos),
+                             str(rec.get("supersedes", "")).strip())
 
 
 # -- values -------------------------------------------------------------------------------------------------
@@ -546,11 +566,10 @@ def _read_rate(f: _File, kommune: str | None, defaults: dict[str, Any], i: int, 
         valid_to = None
     if isinstance(valid_from, date) and isinstance(valid_to, date) and valid_to < valid_from:
         f.fault(at("valid_to"), f"valid_to {valid_to} is before valid_from {valid_from}", "swap or correct the dates")
-    if not _word(status, {s.value for s in Status}):
+    if not _word(status, _FILE_STATUSES):
         pos = at("status") if "status" in rec else f.map.field("defaults", None, "status")
         f.fault(pos if status is not None else start,
-                f"status = {status!r}" if status is not None else "the record has no status",
-                "use \"official\", \"derived\" or \"projected\"")
+                f"status = {status!r}" if status is not None else "the record has no status", _STATUS_FIX)
     if not isinstance(source, str) or not source.strip():
         f.fault(at("source") if "source" in rec else start, "the value has no source",
                 "add source = \"…\" naming the document, paragraph and year it was read in")
@@ -582,8 +601,12 @@ def _read_rate(f: _File, kommune: str | None, defaults: dict[str, Any], i: int, 
     if len(f.tree.faults) > errors_before or value is None:
         return
     assert isinstance(valid_from, date)
+    if status == "expected":  # a drafted figure, not yet confirmed: strict mode treats it as "no value"
+        f.tree.expected.append(Expected(spec.key, kommune, valid_from, str(rec.get("note", source)),
+                                        f.where(start), value, spec.unit))
+        return
     f.tree.entries.append(Entry(spec.key, kommune, value, spec.unit, valid_from, valid_to, Status(str(status)),
-                                str(source).strip(), f.where(start)))
+                                str(source).strip(), f.where(start), str(rec.get("supersedes", "")).strip()))
 
 
 def _typed_value(f: _File, spec: KeySpec, raw: Any, pos: Any) -> Any:

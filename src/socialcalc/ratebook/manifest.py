@@ -1,8 +1,9 @@
 """The manifest of a rate directory: every rate file with its SHA-256 checksum, so nothing goes missing unseen.
 
 ``MANIFEST.toml`` sits at the top of a rate directory and lists, under ``[files]``, the path of every rate file
-(``keys.toml``, ``satsregulering.toml``, ``national/*.toml``, ``kommuner/<name>/*.toml``) with the SHA-256 of
-its bytes (line endings normalised to ``\\n``, so a Windows checkout hashes the same). The loader checks it: a
+(``keys.toml``, ``satsregulering.toml``, ``tilpasning_plus_2.toml``, ``national/*.toml``,
+``kommuner/<name>/*.toml``) with the SHA-256 of its bytes
+(line endings normalised to ``\\n``, so a Windows checkout hashes the same). The loader checks it: a
 file that is listed but missing, present but not listed, or changed since the manifest was written is an error
 naming the file and the fix. After a deliberate edit, rewrite it with
 ``socialcalc rates check DIR --update-manifest``.
@@ -22,6 +23,7 @@ import tomllib
 from pathlib import Path
 
 from socialcalc.errors import RateFault
+from socialcalc.ratebook.model import INDEX_FILES
 
 __all__ = ["MANIFEST", "check_manifest", "manifest_text", "rate_files", "write_manifest"]
 
@@ -37,7 +39,8 @@ _HEADER = (
 
 def rate_files(root: Path) -> list[Path]:
     """The rate files of the directory ``root`` that the loader reads, in a stable order."""
-    found = [p for p in (root / "keys.toml", root / "satsregulering.toml") if p.is_file()]
+    top = ["keys.toml", *INDEX_FILES.values()]  # the catalogue and every index table
+    found = [root / name for name in top if (root / name).is_file()]
     national = root / "national"
     if national.is_dir():
         found += sorted(p for p in national.glob("*.toml") if p.is_file())

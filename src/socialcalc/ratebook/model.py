@@ -18,10 +18,13 @@ from enum import StrEnum
 from typing import Any, TypeAlias
 
 __all__ = [
+    "INDEX_FILES",
     "MONEY_UNITS",
+    "STATUS_DA",
     "UNITS",
     "AgeRow",
     "Band",
+    "Grade",
     "KeySpec",
     "Kind",
     "Project",
@@ -39,14 +42,67 @@ SHAPES = frozenset({"scalar", "bands", "age_table"})
 
 
 class Status(StrEnum):
-    """Where a value comes from."""
+    """Where a value comes from: its *grade*, ordered from the surest to the least sure.
+
+    ``official < secondary < derived < projected < expected``: a case system refuses anything below official
+    with one comparison, ``if result.grade > Status.OFFICIAL: …``.
+
+    >>> Status.OFFICIAL < Status.SECONDARY < Status.DERIVED < Status.PROJECTED
+    True
+    >>> max([Status.OFFICIAL, Status.DERIVED, Status.SECONDARY]).danish
+    'afledt'
+    """
 
     OFFICIAL = "official"
-    """Read in the source it cites."""
+    """Read in the law, a bekendtgørelse or the ministry's table it cites."""
+    SECONDARY = "secondary"
+    """Read on a municipal or NGO page that quotes the official figure."""
     DERIVED = "derived"
-    """Our arithmetic on official values (or our stated reading of a source)."""
+    """Our arithmetic on official values (the method is in the source text), or our stated reading of a source."""
     PROJECTED = "projected"
-    """Indexed forward from an earlier year with the satsreguleringsprocent."""
+    """Indexed forward at run time from an earlier year (never stored in a rate file)."""
+    EXPECTED = "expected"
+    """Announced, or drafted for a person to confirm, but not published: strict mode refuses it."""
+
+    @property
+    def rank(self) -> int:
+        """0 for official, 1 secondary, 2 derived, 3 projected, 4 expected."""
+        return _RANK[self.value]
+
+    @property
+    def danish(self) -> str:
+        """The grade in Danish, as explanations print it."""
+        return STATUS_DA[self.value]
+
+    def __lt__(self, other: object) -> bool:
+        if not isinstance(other, Status):
+            return NotImplemented
+        return self.rank < other.rank
+
+    def __le__(self, other: object) -> bool:
+        if not isinstance(other, Status):
+            return NotImplemented
+        return self.rank <= other.rank
+
+    def __gt__(self, other: object) -> bool:
+        if not isinstance(other, Status):
+            return NotImplemented
+        return self.rank > other.rank
+
+    def __ge__(self, other: object) -> bool:
+        if not isinstance(other, Status):
+            return NotImplemented
+        return self.rank >= other.rank
+
+
+
+_RANK = {"official": 0, "secondary": 1, "derived": 2, "projected": 3, "expected": 4}
+STATUS_DA = {"official": "officiel", "secondary": "sekundær kilde", "derived": "afledt",
+             "projected": "fremskrevet", "expected": "forventet"}
+"""The grades in Danish."""
+
+Grade = Status
+"""The grade of a result: the weakest :class:`Status` of the rates it used."""
 
 
 class Kind(StrEnum):
@@ -59,14 +115,38 @@ class Kind(StrEnum):
 
 
 class Regulation(StrEnum):
-    """How a yearly amount moves from one year to the next."""
+    """How a yearly amount moves from one year to the next: the index it follows."""
 
     SATSREGULERING = "satsregulering"
-    """By the satsreguleringsprocent: checked against it, and projectable with it."""
+    """By the satsreguleringsprocent (lov om en satsreguleringsprocent): checked against it, projectable with it."""
+    TILPASNING = "tilpasning_plus_2"
+    """By "2 pct. tillagt eller fratrukket tilpasningsprocenten" (the PSL § 20 rate; e.g. BEK 1387/2006 § 17
+    stk. 2): checked against it, projectable with it."""
     OTHER = "other"
-    """By another index (price and wage index, …): not checked, not projectable."""
+    """By an index our sources do not name: not checked; projectable only with a percentage the caller gives."""
     NONE = "none"
     """Not regulated."""
+
+    @property
+    def indexed(self) -> bool:
+        """Whether the book holds the index's yearly figures (so it can check and project on its own)."""
+        return self in (Regulation.SATSREGULERING, Regulation.TILPASNING)
+
+    @property
+    def danish(self) -> str:
+        """The index named in Danish."""
+        return _REGULATION_DA[self.value]
+
+
+_REGULATION_DA = {
+    "satsregulering": "satsreguleringsprocenten",
+    "tilpasning_plus_2": "2 pct. ± tilpasningsprocenten",
+    "other": "et indeks, som vores kilder ikke nævner",
+    "none": "ingen regulering",
+}
+
+INDEX_FILES = {Regulation.SATSREGULERING: "satsregulering.toml", Regulation.TILPASNING: "tilpasning_plus_2.toml"}
+"""The file of each index the book holds, in a rate directory."""
 
 
 @dataclass(frozen=True)
@@ -142,6 +222,16 @@ class KeySpec:
         return self.unit in MONEY_UNITS
 
 
+class FrozenMemo(dict[str, Any]):
+    """A rate's memo once its book is shared: read-only, so no caller can alter what later lookups see."""
+
+    def _refuse(self, *args: Any, **kwargs: Any) -> Any:
+        raise TypeError("a rate of a loaded rate book is immutable")
+
+    __setitem__ = __delitem__ = update = setdefault = pop = popitem = clear = _refuse
+    __ior__ = _refuse
+
+
 @dataclass(frozen=True)
 class Rate:
     """One resolved rate: the value that holds for a key on a day (and in a municipality).
@@ -159,6 +249,8 @@ class Rate:
     source: str
     kommune: str | None = None
     where: str = ""
+    origin: str | None = None
+    """For a value read from an overlay directory: that file and line (``None`` for the packaged book)."""
     memo: dict[str, Any] = field(default_factory=dict, init=False, repr=False, compare=False, hash=False)
     """Values derived from this (immutable) rate, remembered once computed: its text, its record in an
     explanation. Private to socialcalc; never part of the rate's identity."""

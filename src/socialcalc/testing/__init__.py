@@ -31,7 +31,7 @@ except ImportError as err:  # pragma: no cover - depends on the environment
 
 from socialcalc.errors import InvalidInput, UnknownRate
 from socialcalc.months import Month
-from socialcalc.ratebook import RateBook, default_book, load_rates, packaged_rates_dir
+from socialcalc.ratebook import RateBook, default_book, trusted_overlay_book
 
 __all__ = ["amounts", "amounts_ore", "book_with", "covered_dates", "kommuner", "latest_year", "months"]
 # and, one name per paragraph (see _NAMES at the end): sel097_dates, sel100_dates, sel103_transport_args, …
@@ -137,7 +137,7 @@ def book_with(files: Mapping[str, str]) -> RateBook:
             target = root.joinpath(*relative.parts)
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_text(text, encoding="utf-8")
-        return load_rates(packaged_rates_dir(), overlays=[root])  # read in full before the folder goes
+        return trusted_overlay_book(root)  # read in full before the folder goes
 
 
 # -- one naming scheme across rules ------------------------------------------------------------------------------
