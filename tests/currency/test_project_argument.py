@@ -68,7 +68,7 @@ def test_strict_and_true_are_accepted_by_every_function(name: str) -> None:
 def test_a_mapping_is_copied() -> None:
     given = {2026: Decimal("4.5")}
     checked = check_project(given)
-    assert checked == given and checked is not given
+    assert dict(checked) == given and checked is not given  # type: ignore[arg-type]
 
 
 # -- the command line --------------------------------------------------------------------------------------------
@@ -87,10 +87,13 @@ def test_cli_bad_project_is_a_usage_error(value: str) -> None:
 
 
 def test_cli_project_forms() -> None:
-    bare = _run("hastig-sygdom", "budget", "2025-02-01", "--project", "--json")
+    bare = _run("hastig-sygdom", "budget", "2026-02-01", "--project", "--json")
     assert bare.returncode == 0, bare.stderr
-    assert '"projected": true' in bare.stdout and '"42499.00"' in bare.stdout
-    one = _run("ledsager", "tilskud", "2026", "5000", "--project=4.5", "--json")
+    assert '"projected": true' in bare.stdout and '"44411.00"' in bare.stdout
+    per_year = _run("ledsager", "tilskud", "2027", "5000", "--project=2027=3.0", "--json")
+    assert per_year.returncode == 0, per_year.stderr
+    assert '"1120.00"' in per_year.stdout
+    one = _run("ledsager", "tilskud", "2026", "5000", "--project=4.5", "--json")  # 2026 is stored: unused
     assert one.returncode == 0, one.stderr
     assert '"1088.00"' in one.stdout
 
@@ -149,6 +152,6 @@ def test_cli_simulate_takes_project_and_rates(tmp_path: Path) -> None:
     usage = tmp_path / "usage.csv"
     usage.write_text("month,hours\n2026-03,20\n", encoding="utf-8")
     (tmp_path / "rates").mkdir()
-    done = _run("ledsager", "simulate", "--start", "2026-01", "--usage", str(usage), "--project=4.5",
+    done = _run("ledsager", "simulate", "--start", "2026-01", "--usage", str(usage), "--project=2026=4.5",
                 "--rates", str(tmp_path / "rates"))
     assert done.returncode == 0, done.stderr

@@ -12,7 +12,7 @@ from socialcalc.egenbetaling import Couple, sel108
 from socialcalc.errors import InvalidInput, RateNotPublished
 from socialcalc.merudgift import calculate
 from socialcalc.merudgift.ordning import old_award_table
-from socialcalc.ratebook import RateBook, default_book
+from socialcalc.ratebook import RateBook, Status, default_book
 from socialcalc.testing import book_with
 
 _REGULATED = """\
@@ -45,7 +45,7 @@ def test_the_regulated_reading_regulates_the_frozen_table_by_the_years_percentag
     r = calculate("2000", decided_on=date(2024, 3, 1), on=date(2026, 4, 1), project=Decimal("4.5"),
                   rates=regulated_book())
     assert frozen.amount == Decimal("2359.00")
-    assert r.table_year == 2026 and r.projected
+    assert r.table_year == 2026 and r.projected and r.grade is Status.PROJECTED
     assert r.amount == Decimal("2465.00")  # 2359 × 1.045 = 2465.16
     text = r.explain()
     assert "»regulated«" in text and "BEK 931/2020 § 12" in text and "2026: 4,5 %" in text
@@ -82,13 +82,16 @@ def test_strict_mode_pays_the_frozen_table_but_refuses_the_regulated_one() -> No
     assert "'regulated'" in str(caught.value) and "project=True" in str(caught.value)
 
 
-def test_one_percentage_for_two_missing_years_names_both() -> None:
+def test_the_regulated_reading_in_2027_needs_the_2027_percentage() -> None:
     book = regulated_book()
-    if book.percent(2026) is not None:  # once the book stores 2026, only 2027 is missing
-        pytest.skip("the book stores the 2026 percentage")
-    with pytest.raises(InvalidInput) as caught:
-        calculate("2000", decided_on=date(2024, 3, 1), on=date(2027, 4, 1), project=Decimal("3"), rates=book)
-    assert "2026 and 2027" in str(caught.value)
+    with pytest.raises(RateNotPublished) as caught:
+        calculate("2000", decided_on=date(2024, 3, 1), on=date(2027, 4, 1), project=True, rates=book)
+    assert "2027" in str(caught.value)
+    for project in (Decimal("3"), {2027: Decimal("3")}):
+        r = calculate("2000", decided_on=date(2024, 3, 1), on=date(2027, 4, 1), project=project, rates=book)
+        assert (r.table_year, r.amount, r.grade) == (2027, Decimal("2539.00"), Status.PROJECTED)
+        # 2359 × 1.045 × 1.03 = 2539.1; the 2026 step is the book's derived 4.5 %
+        assert "2026: 4,5 % (afledt)" in r.explain() and "2027: 3 % (oplyst af brugeren)" in r.explain()
 
 
 def test_the_deadline_still_refuses_whatever_the_reading() -> None:

@@ -173,7 +173,14 @@ def test_a_rate_not_published_is_409_and_project_answers(client: httpx.Client) -
                        "rate.not_published")
     assert problem["key"] == "sel097.expense_grant_max" and problem["day"] == "2031-01-01"
     assert problem["title"] == "Satsen er ikke offentliggjort"
-    projected = client.post("/v1/ledsageordning/tilskud", json={"year": 2031, "expenses": "5000", "project": "2.5"})
+    # one percentage covers exactly one missing year (2027: the book holds 2026's derived 4,5 %) ...
+    projected = client.post("/v1/ledsageordning/tilskud", json={"year": 2027, "expenses": "5000", "project": "2.5"})
+    assert projected.status_code == 200 and projected.json()["result"]["projected"] is True
+    # ... a case that needs several missing years is refused (2028-2031), and a percentage per year answers
+    _problem(client.post("/v1/ledsageordning/tilskud", json={"year": 2031, "expenses": "5000", "project": "2.5"}),
+             422)
+    per_year = {str(y): "2.5" for y in range(2027, 2032)}
+    projected = client.post("/v1/ledsageordning/tilskud", json={"year": 2031, "expenses": "5000", "project": per_year})
     assert projected.status_code == 200 and projected.json()["result"]["projected"] is True
     _problem(client.post("/v1/ledsageordning/tilskud", json={"year": 2026, "expenses": "1", "project": {"x": "1"}}),
              422)

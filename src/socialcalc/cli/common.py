@@ -78,7 +78,7 @@ def project_value(text: str) -> Project:
 
     >>> project_value("4.5")
     Decimal('4.5')
-    >>> project_value("2026=4.5,2027=3")
+    >>> dict(project_value("2026=4.5,2027=3"))
     {2026: Decimal('4.5'), 2027: Decimal('3')}
     >>> project_value("2026=4,5")
     Traceback (most recent call last):
@@ -100,7 +100,7 @@ def project_value(text: str) -> Project:
     else:
         value = _percent(text)
     try:
-        return check_project(value, "--project")
+        return check_project(value)
     except InvalidInput as err:
         raise argparse.ArgumentTypeError(str(err)) from None
 

@@ -32,7 +32,7 @@ The explanation says which reading was used.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 from typing import Any
@@ -40,9 +40,9 @@ from typing import Any
 from socialcalc import coerce
 from socialcalc.errors import InvalidInput, RateNotPublished
 from socialcalc.explain import dato, tal
-from socialcalc.money import apply_rounding
 from socialcalc.ratebook import Project, Rate, RateBook, Status
-from socialcalc.ratebook.model import Band
+from socialcalc.ratebook.book import index_value
+from socialcalc.ratebook.model import STATUS_DA
 
 __all__ = [
     "PER",
@@ -61,8 +61,6 @@ READING_KEY = "sel100.transition_reading"
 """The standing policy that says how an old award is paid after the band tables ended."""
 
 _BANDS = "sel100.bands"
-_STATUS_DA = {"official": "officiel", "secondary": "sekundær kilde", "derived": "afledt",
-              "projected": "fremskrevet", "expected": "forventet"}
 
 PER: dict[str, int] = {"month": 1, "year": 12}
 """The periods an amount may be given for, and their length in months."""
@@ -194,7 +192,7 @@ def _regulated(book: RateBook, base: Rate, reading: Rate, ends: date, paid_on: d
                                f"{why}; the regulated table is made at run time, so pass project=True (or the "
                                "percentages) to compute it, flagged as projected", can_project=False)
     missing = [y for y in years if book.percent(y) is None]
-    if isinstance(project, Decimal) and not isinstance(project, bool) and len(missing) > 1:
+    if isinstance(project, Decimal) and len(missing) > 1:
         raise InvalidInput("project", project,
                            f"one percentage was given, but {why} and the satsreguleringsprocent is missing for "
                            f"{' and '.join(map(str, missing))}; give {{year: percentage}} for each")
@@ -212,17 +210,15 @@ def _regulated(book: RateBook, base: Rate, reading: Rate, ends: date, paid_on: d
                                    f"{why}, and the satsreguleringsprocent for {year} is not in the rate book; "
                                    f"pass project={{{year}: Decimal('…')}} to supply it", can_project=False)
         factor *= 1 + pct / 100
-        steps.append(f"{year}: {tal(pct)} % ({_STATUS_DA.get(status, 'angivet')})")
+        steps.append(f"{year}: {tal(pct)} % ({STATUS_DA.get(status, 'oplyst af brugeren')})")
         shown.append(f"{year}: {pct} % ({status})")
     rounding = book.spec(_BANDS).rounding
-    value = tuple(replace(b, lower=apply_rounding(b.lower * factor, rounding),
-                          pays=None if b.pays is None else apply_rounding(b.pays * factor, rounding))
-                  for b in base.value if isinstance(b, Band))
+    value = index_value(base.value, factor, rounding)
     source = (f"the table in force on {ends.isoformat()} ({base.text()}; {base.status.value}; {base.source}) "
               f"regulated by the satsreguleringsprocent {', '.join(shown)}, rounded {rounding} "
               f"(transition reading {reading.value!r})")
     rate = Rate(_BANDS, value, base.unit, date(paid_on.year, 1, 1), date(paid_on.year, 12, 31), Status.PROJECTED,
-                source, base.kommune, "regulated at run time")
+                source, base.kommune, "regulated at run time", base.origin)
     return OldAwardTable(rate, reading, ends, tuple(steps))
 
 
