@@ -14,15 +14,15 @@ What a projection then means (which index, which years, the grade of the result)
 every date of the case.
 
 >>> from decimal import Decimal
->>> check_project(Decimal("4.5"))
-Decimal('4.5')
->>> dict(check_project({2026: Decimal("4.5"), 2027: Decimal("3.0")}))
-{2026: Decimal('4.5'), 2027: Decimal('3.0')}
->>> check_project(4.5)
+>>> check_project(Decimal("3.3"))
+Decimal('3.3')
+>>> dict(check_project({2026: Decimal("3.3"), 2027: Decimal("3.0")}))
+{2026: Decimal('3.3'), 2027: Decimal('3.0')}
+>>> check_project(3.3)
 Traceback (most recent call last):
 ...
-socialcalc.errors.InvalidInput: project = 4.5: a float is not accepted; give the percentage as a Decimal, \
-e.g. Decimal('4.5')
+socialcalc.errors.InvalidInput: project = 3.3: a float is not accepted; give the percentage as a Decimal, \
+e.g. Decimal('3.3')
 """
 
 from __future__ import annotations
@@ -44,12 +44,12 @@ def check_project(value: Any) -> Project:
     >>> from decimal import Decimal
     >>> check_project(True)
     True
-    >>> check_project({"2026": Decimal("4.5")})
+    >>> check_project({"2026": Decimal("3.3")})
     Traceback (most recent call last):
     ...
     socialcalc.errors.InvalidInput: project = '2026': the keys of project are years, such as 2027
     """
     if isinstance(value, float):
         raise InvalidInput("project", value, "a float is not accepted; give the percentage as a Decimal, e.g. "
-                                             "Decimal('4.5')")
+                                             "Decimal('3.3')")
     return checked_project(value)
