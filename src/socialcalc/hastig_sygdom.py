@@ -47,7 +47,7 @@ from socialcalc.errors import InvalidInput
 from socialcalc.explain import Explanation, Kroner, RateUsed, Step, dato, kr
 from socialcalc.money import ZERO, round_ore, to_decimal
 from socialcalc.projection import check_project
-from socialcalc.ratebook import Project, RateBook, default_book
+from socialcalc.ratebook import Project, RateBook, Status, default_book
 
 __all__ = [
     "PARAGRAPHS",
@@ -73,7 +73,7 @@ _NAMES: dict[int, str] = {
     116: "mindre boligindretning",
 }
 _MINUTES_PER_HOUR = 60
-_DERIVED = ("spent", "remaining", "spent_by_paragraph", "ordinary_rules_apply")
+_DERIVED = ("spent", "remaining", "spent_by_paragraph", "ordinary_rules_apply", "grade")
 _IN_FORCE, _BUDGET = "sel117a.in_force", "sel117a.budget"
 
 
@@ -334,6 +334,17 @@ only (§ 113 consumer goods are not covered)
 
     @computed_field  # type: ignore[prop-decorator]
     @property
+    def grade(self) -> Status:
+        """The weakest grade of the rates the account was opened with (official < secondary < derived <
+        projected), as on every result: ``if account.grade > Status.OFFICIAL`` refuses anything below official.
+
+        >>> Budget.open(date(2024, 6, 1)).grade.value, Budget.open(date(2025, 6, 1)).grade.value
+        ('official', 'derived')
+        """
+        return max((r.grade for r in self.rates_used), default=Status.OFFICIAL)
+
+    @computed_field  # type: ignore[prop-decorator]
+    @property
     def ordinary_rules_apply(self) -> bool:
         """Whether the whole budget is used, so that help is now given under the ordinary rules."""
         return self.remaining == 0
@@ -386,6 +397,8 @@ def _check(account: Budget, stored: Mapping[str, Any]) -> None:
             ok = {int(p): to_decimal(v, key) for p, v in value.items()} == derived
         elif key == "ordinary_rules_apply":
             ok = value is derived
+        elif key == "grade":
+            ok = value == derived.value
         else:
             ok = to_decimal(value, key) == derived
         if not ok:

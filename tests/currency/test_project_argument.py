@@ -108,6 +108,10 @@ def test_cli_rates_overlay_on_every_command(tmp_path: Path) -> None:
     assert '"1111.10"' in done.stdout
     without = _run("egenbetaling", "ophold", "110", "2027-03-03", "2027-03-13")
     assert without.returncode == 3  # no published rate for the day
+    shown = _run("rates", "show", "2027-03-03", "--rates", str(tmp_path))
+    assert shown.returncode == 0, shown.stderr
+    assert "111.11" in shown.stdout
+    assert "111.11" not in _run("rates", "show", "2027-03-03").stdout
 
 
 @pytest.mark.parametrize("command", [
@@ -118,6 +122,9 @@ def test_cli_rates_overlay_on_every_command(tmp_path: Path) -> None:
     ["beskaeftigelse", "loen", "35", "--field-lowest-wage", "180", "--on", "2024-06-01"],
     ["folkepension", "1970-01-01"],
     ["schema"],
+    ["rates", "show", "2024"],
+    ["rates", "coverage"],
+    ["rates", "check"],
 ])
 def test_cli_faulty_rates_dir_is_refused_with_file_line_col(command: list[str], tmp_path: Path) -> None:
     (tmp_path / "national").mkdir()
@@ -125,7 +132,7 @@ def test_cli_faulty_rates_dir_is_refused_with_file_line_col(command: list[str], 
                                                     encoding="utf-8")
     done = _run(*command, "--rates", str(tmp_path))
     assert done.returncode == 1  # faults in rate files
-    assert "bad.toml:" in done.stderr
+    assert "bad.toml:" in (done.stdout if command[:2] == ["rates", "check"] else done.stderr)  # check reports on stdout
 
 
 @pytest.mark.parametrize("command", [

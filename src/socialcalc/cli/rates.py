@@ -19,7 +19,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from socialcalc.cli.common import add_json, add_kommune
+from socialcalc.cli.common import add_json, add_kommune, add_rates
 from socialcalc.errors import InvalidInput, RateNotPublished
 from socialcalc.ratebook import Band, Kind, RateBook, Status, check_rates, coverage, load_rates, packaged_rates_dir
 from socialcalc.ratebook.manifest import write_manifest
@@ -34,8 +34,8 @@ def register(sub: Any) -> None:
 
     c = rs.add_parser("check", help="check a rate directory: every fault, with file:line:col")
     c.add_argument("dir", nargs="?", default=None, help="rate directory (default: the packaged tables)")
-    c.add_argument("--overlay", action="append", default=[], metavar="DIR",
-                   help="check DIR as an overlay on the base directory (repeatable)")
+    c.add_argument("--overlay", "--rates", action="append", default=[], metavar="DIR",
+                   help="check DIR as an overlay on the base directory (repeatable; --rates is the same)")
     c.add_argument("--coverage", action="store_true", help="also print the coverage report")
     c.add_argument("--update-manifest", action="store_true",
                    help="rewrite DIR/MANIFEST.toml (the files and their checksums) before checking")
@@ -48,6 +48,7 @@ def register(sub: Any) -> None:
     s.add_argument("--project", nargs="?", const="stored", default=None, metavar="PERCENT",
                    help="project missing yearly amounts (with the stored satsreguleringsprocent, or PERCENT)")
     s.add_argument("--dir", default=None, help="rate directory (default: the packaged tables)")
+    add_rates(s)
     add_json(s)
     s.set_defaults(func=_show)
 
@@ -55,6 +56,7 @@ def register(sub: Any) -> None:
     v.add_argument("--dir", default=None, help="rate directory (default: the packaged tables)")
     v.add_argument("--until", type=_year, default=None, metavar="YEAR",
                    help="last year shown (default: the year after the latest date in the book)")
+    add_rates(v)
     add_kommune(v)
     add_json(v)
     v.set_defaults(func=_coverage)
@@ -65,6 +67,7 @@ def register(sub: Any) -> None:
     d.add_argument("--dir", default=None, help="rate directory (default: the packaged tables)")
     d.add_argument("--percent", type=_percent, default=None, metavar="PCT",
                    help="the percentage for YEAR where the book holds no index figure (e.g. 2.9)")
+    add_rates(d)
     d.set_defaults(func=_draft)
 
 
@@ -124,7 +127,7 @@ def _dates(book: RateBook, when: str) -> list[date]:
 
 
 def _show(args: argparse.Namespace) -> int:
-    book = load_rates(args.dir)
+    book = load_rates(args.dir, overlays=tuple(args.rates))
     project: bool | Decimal = False
     if args.project == "stored":
         project = True
@@ -184,7 +187,7 @@ def _print_coverage(book: RateBook, kommune: str | None, until: int | None = Non
 
 
 def _coverage(args: argparse.Namespace) -> int:
-    book = load_rates(args.dir)
+    book = load_rates(args.dir, overlays=tuple(args.rates))
     if args.json:
         print(json.dumps(coverage(book, last_year=args.until, kommune=args.kommune), indent=2))
     else:
@@ -209,7 +212,7 @@ def _toml_text(text: str) -> str:
 
 
 def _draft(args: argparse.Namespace) -> int:
-    book = load_rates(args.dir)
+    book = load_rates(args.dir, overlays=tuple(args.rates))
     year: int = args.year
     published = [r for key in book.keys() if book.spec(key).kind is Kind.YEARLY
                  for r in book.history(key) if r.valid_from.year == year and r.status <= Status.SECONDARY]
