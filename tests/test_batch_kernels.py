@@ -20,6 +20,7 @@ from socialcalc.batch import (
 from socialcalc.batch.sel100 import BAND_FULL, GROUP_I, GROUP_II, KOMPENSATIONSYDELSE, MAX_ORE
 from socialcalc.errors import RateNotPublished
 from socialcalc.months import Month
+from tests.codes import raises_code
 
 
 def ore(*kroner: str) -> np.ndarray:
@@ -155,20 +156,20 @@ def test_columns_of_different_lengths_are_refused() -> None:
 
 def test_rows_the_scalar_function_refuses_are_named() -> None:
     days = np.array(["2024-06-01", "2024-06-01", "2017-06-01"], dtype="M8[D]")
-    with pytest.raises(BatchInputError, match="earlier decision") as caught:
+    with raises_code(BatchInputError, "input.before_first_table", first=date(2018, 1, 1)) as caught:
         merudgift(np.array([1, 2, 3]), decided_on=days)
     assert (caught.value.column, caught.value.row) == ("decided_on", 2)
-    with pytest.raises(BatchInputError, match="groups exist only") as caught:
+    with raises_code(BatchInputError, "input.group_regime", decided=None) as caught:
         merudgift(np.array([1, 2]), decided_on=date(2024, 6, 1), group=np.array([None, "I"], dtype=object))
     assert caught.value.row == 1
-    with pytest.raises(BatchInputError, match="transition deadline") as caught:
+    with raises_code(BatchInputError, "input.transition_passed", deadline=date(2027, 9, 1)) as caught:
         merudgift(np.array([1, 2]), decided_on=date(2024, 6, 1),
                   on=np.array(["2024-07-01", "2027-09-01"], dtype="M8[D]"), project=True)
     assert (caught.value.column, caught.value.row) == ("on", 1)
     with pytest.raises(BatchInputError, match="ingen satstabel") as caught:
         merudgift(np.array([1, 2]), decided_on=date(2024, 6, 1), kommune=np.array(["lejre", "atlantis"]))
     assert (caught.value.column, caught.value.row) == ("kommune", 1)
-    with pytest.raises(BatchInputError, match="larger than the total") as caught:
+    with raises_code(BatchInputError, "input.listed_over_total") as caught:
         merudgift(np.array([5, 5]), listed_documented=np.array([5, 6]), decided_on=date(2025, 10, 1))
     assert caught.value.row == 1
     with pytest.raises(BatchInputError, match="larger than the batch path handles"):

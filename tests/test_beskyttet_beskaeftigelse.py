@@ -295,21 +295,23 @@ def test_float_days_message_names_the_float() -> None:
 
 
 def test_both_price_forms_are_refused() -> None:
-    with pytest.raises(InvalidInput, match="not both"):
+    with raises_code(InvalidInput, "input.price_form_both", value="given"):
         transport(**GOOD, daily_total="64", daily_within_10km="40")
-    with pytest.raises(InvalidInput, match="not both"):
+    with raises_code(InvalidInput, "input.price_form_both", value="given"):
         transport(**GOOD, daily_total="64")
 
 
 def test_neither_price_form_is_refused() -> None:
     kwargs = {k: v for k, v in GOOD.items() if k != "per_km"}
-    with pytest.raises(InvalidInput, match="give the price of the trip"):
+    with raises_code(InvalidInput, "input.price_form_missing", value="none"):
         transport(**kwargs)
 
 
 def test_ten_km_price_above_whole_trip_names_both() -> None:
-    with pytest.raises(InvalidInput, match=r"daily_within_10km = 64\.01: .*daily_total = 64\)"):
+    with raises_code(InvalidInput, "input.price_within_above_total", field="daily_within_10km",
+                     value=Decimal("64.01"), total=Decimal("64")) as caught:
         transport(**{**ZONE, "daily_within_10km": "64.01"})
+    assert "daily_within_10km = 64.01: " in str(caught.value) and "(daily_total = 64,00 kr.)" in str(caught.value)
 
 
 def test_bad_input_is_refused_before_any_rate_is_read() -> None:

@@ -303,9 +303,9 @@ def test_float_deduction_is_refused() -> None:
 
 
 @pytest.mark.parametrize(("args", "kwargs", "message"), [
-    (("0.01",), {}, "not a whole number of minutes"),
-    ((), {}, "either as hours or as minutes"),
-    ((1,), {"minutes": 60}, "either as hours or as minutes"),
+    (("0.01",), {}, "ikke et helt antal minutter"),
+    ((), {}, "enten som timer eller som minutes"),
+    ((1,), {"minutes": 60}, "enten som timer eller som minutes"),
     ((True,), {}, "sandhedsværdi"),
     ((None,), {"minutes": True}, "sandhedsværdi"),
 ])

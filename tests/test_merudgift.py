@@ -24,6 +24,7 @@ from socialcalc.merudgift import (
 from socialcalc.months import Month
 from socialcalc.ratebook import load_rates
 from socialcalc.testing import book_with
+from tests.codes import raises_code
 
 D = Decimal
 IN_2024 = date(2024, 6, 1)
@@ -255,7 +256,10 @@ def test_old_award_continued_past_the_transition_deadline(on: date, project: boo
     with pytest.raises(InvalidInput) as err:
         calculate("3000", decided_on=date(2024, 3, 1), on=on, project=project)
     assert err.value.field == "on"
-    assert "transition deadline 2027-09-01" in str(err.value)
+    assert err.value.code == "input.transition_passed"
+    assert (err.value.fields["deadline"], err.value.fields["decided"]) == (date(2027, 9, 1), date(2024, 3, 1))
+    assert "overgangsfristen 1. september 2027" in str(err.value)
+    assert "transition deadline 2027-09-01" in err.value.message("en")
 
 
 def test_the_deadline_is_checked_before_any_amount_is_looked_up(tmp_path: Path) -> None:
@@ -270,7 +274,7 @@ def test_the_deadline_is_checked_before_any_amount_is_looked_up(tmp_path: Path) 
     (root / "MANIFEST.toml").unlink()
     rb.manifest.write_manifest(root)  # removed on purpose
     book = load_rates(root)
-    with pytest.raises(InvalidInput, match="transition deadline 2027-09-01"):
+    with raises_code(InvalidInput, "input.transition_passed", deadline=date(2027, 9, 1)):
         calculate("3000", decided_on=date(2024, 3, 1), on=date(2027, 9, 1), rates=book)
     with pytest.raises(RateNotPublished):
         calculate("3000", decided_on=date(2024, 3, 1), on=date(2027, 8, 1), rates=book)
@@ -366,15 +370,18 @@ def test_decision_before_2018_has_no_table(decided_on: date) -> None:
     with pytest.raises(InvalidInput) as err:
         calculate("1000", decided_on=decided_on)
     assert err.value.field == "decided_on"
-    assert "from 2018-01-01" in str(err.value)
-    assert "no table" in str(err.value)
+    assert err.value.code == "input.before_first_table"
+    assert err.value.fields["first"] == date(2018, 1, 1)
+    assert "fra 1. januar 2018" in str(err.value)
 
 
 def test_listed_documented_larger_than_total() -> None:
     with pytest.raises(InvalidInput) as err:
         calculate("2000", listed_documented="2000.01", decided_on=OCT_2025)
     assert err.value.field == "listed_documented"
-    assert "larger than the total expenses 2000" in str(err.value)
+    assert err.value.code == "input.listed_over_total"
+    assert err.value.fields["total"] == D("2000")
+    assert "de samlede udgifter på 2.000,00 kr." in str(err.value)
 
 
 @pytest.mark.parametrize("listed", [None, "2000", "1500"])
@@ -382,11 +389,13 @@ def test_choosing_group_2_without_qualifying(listed: str | None) -> None:
     with pytest.raises(InvalidInput) as err:
         calculate("2500", listed_documented=listed, group="II", decided_on=OCT_2025)
     assert err.value.field == "group"
-    assert "does not qualify for group II" in str(err.value)
+    assert err.value.code == "input.group_not_qualified"
+    assert (err.value.fields["listed"] is None) == (listed is None)
+    assert "ikke omfattet af gruppe II" in str(err.value)
 
 
 def test_choosing_a_group_under_the_minimum() -> None:
-    with pytest.raises(InvalidInput, match="qualifies for no group"):
+    with raises_code(InvalidInput, "input.group_below_minimum", field="group", value="I"):
         calculate("554", group="I", decided_on=OCT_2025)
 
 
@@ -561,9 +570,9 @@ def test_cli_documented_and_project(capsys: pytest.CaptureFixture[str]) -> None:
 
 
 @pytest.mark.parametrize(("argv", "message"), [
-    (["3000", "--decided-on", "2024-03-01", "--on", "2027-09-01"], "transition deadline 2027-09-01"),
-    (["2500", "--decided-on", "2025-10-15", "--group", "II"], "does not qualify for group II"),
-    (["1000", "--decided-on", "2017-06-01"], "no table"),
+    (["3000", "--decided-on", "2024-03-01", "--on", "2027-09-01"], "overgangsfristen 1. september 2027"),
+    (["2500", "--decided-on", "2025-10-15", "--group", "II"], "ikke omfattet af gruppe II"),
+    (["1000", "--decided-on", "2017-06-01"], "ingen tabel"),
     (["3000", "--decided-on", "2024-03-01", "--on", "2025-10-01"], "satsen sel100.bands har ingen værdi den 31. "
                                                                   "august 2025"),
 ])

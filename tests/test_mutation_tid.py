@@ -15,7 +15,7 @@ from socialcalc.errors import InvalidInput
 from socialcalc.ledsageordning.tid import MINUTES_PER_HOUR, hours_of, maaned, minutes_of, read_duration, varighed
 from socialcalc.months import Month
 
-WHOLE = "give the time either as hours or as minutes=…"
+WHOLE = "input.duration"
 
 
 def test_hours_of_as_written() -> None:
@@ -37,9 +37,9 @@ def test_minutes_of_and_read_duration() -> None:
 
 @pytest.mark.parametrize(("call", "field", "value", "rule"), [
     (lambda: minutes_of("0.03", "hours"), "hours", Decimal("0.03"),
-     "is 1.8 minutes, not a whole number of minutes; the § 97 hour bank counts whole minutes (give minutes=… instead)"),
+     "input.whole_minutes"),
     (lambda: read_duration("0.03", None, "x"), "x", Decimal("0.03"),
-     "is 1.8 minutes, not a whole number of minutes; the § 97 hour bank counts whole minutes (give minutes=… instead)"),
+     "input.whole_minutes"),
     (lambda: minutes_of("-1", "deduction_hours"), "deduction_hours", Decimal("-1"), "input.negative"),
     (lambda: read_duration(None, 1.5), "minutes", 1.5, "input.float"),
     (lambda: read_duration(None, True), "minutes", True, "input.bool"),
@@ -55,6 +55,9 @@ def test_bad_durations(call: Any, field: str, value: Any, rule: str) -> None:
         call()
     got = caught.value.code if rule.startswith("input.") else caught.value.rule
     assert (caught.value.field, caught.value.value, got) == (field, value, rule)
+    if rule == "input.whole_minutes":
+        assert caught.value.fields["minutes"] == Decimal("1.8")
+        assert "er 1,8 minutter" in str(caught.value)
 
 
 def test_varighed() -> None:

@@ -193,6 +193,202 @@ CATALOG: dict[str, dict[str, str]] = {
         "en": "a § {paragraph} booking over the remaining SEL § 117a budget is refused: "
               "{remaining:kr} remaining (budget {total:kr}, spent {spent:kr})",
     },
+    # Rule-specific checks (exit code 2). A key ``<param>_da``/``<param>_en`` is a part of the sentence shown
+    # only when the parameter is given (its text is rendered in its place).
+    # § 103 befordring
+    "input.price_form_both": {
+        "da": "angiv enten per_km eller daily_total og daily_within_10km (zonebilletter), ikke begge",
+        "en": "give either per_km or daily_total and daily_within_10km (zone tickets), not both",
+    },
+    "input.price_form_missing": {
+        "da": "angiv turens pris: enten per_km eller daily_total og daily_within_10km (zonebilletter)",
+        "en": "give the price of the trip: either per_km or daily_total and daily_within_10km (zone tickets)",
+    },
+    "input.price_form_zone": {
+        "da": "zonebilletter kræver både daily_total (hele turen) og daily_within_10km (en tur inden for egen "
+              "afstand)",
+        "en": "zone tickets need both daily_total (the whole trip) and daily_within_10km (a trip within the "
+              "own distance)",
+        "remedy_da": "for en tur inden for egen afstand angives samme pris to gange",
+        "remedy_en": "for a trip within it, give the same price twice",
+    },
+    "input.price_within_above_total": {
+        "da": "prisen for en tur inden for egen afstand er højere end prisen for hele turen "
+              "(daily_total = {total:kr})",
+        "en": "the price of the trip within the own distance is above the whole trip's price "
+              "(daily_total = {total:kr})",
+    },
+    # § 100 merudgifter og kompensationsydelse
+    "input.per": {
+        "da": "udgifterne angives pr. måned ('month') eller pr. år ('year')",
+        "en": "the expenses are given per 'month' or per 'year'",
+    },
+    "input.group": {
+        "da": "kompensationsydelsens gruppe er 'I' eller 'II'",
+        "en": "the kompensationsydelse's group is 'I' or 'II'",
+    },
+    "input.group_regime": {
+        "da": "grupper findes kun i kompensationsydelsen; afgørelsen{decided} hører under merudgiftsydelsen",
+        "en": "groups exist only in the kompensationsydelse; the decision{decided} falls under the merudgiftsydelse",
+        "decided_da": " af {decided}",
+        "decided_en": " of {decided}",
+    },
+    "input.group_below_minimum": {
+        "da": "borgeren er ikke omfattet af nogen gruppe: de sandsynliggjorte merudgifter på {monthly:kr} om "
+              "måneden er under kompensationsydelsens mindstegrænse på {minimum:kr} om måneden",
+        "en": "the person qualifies for no group: the probable expenses {monthly:kr} a month are under the "
+              "kompensationsydelse's minimum {minimum:kr} a month",
+    },
+    "input.group_not_qualified": {
+        "da": "borgeren er ikke omfattet af gruppe II: den kræver dokumenterede udgifter af de opregnede typer "
+              "(positivlisten) på over {bound:kr} om måneden{listed}",
+        "en": "the person does not qualify for group II: it needs documented expenses of the listed types "
+              "(positivlisten) of over {bound:kr} a month{listed}",
+        "listed_da": ", og {listed:kr} om måneden er ikke over",
+        "listed_en": ", and {listed:kr} a month is not over",
+    },
+    "input.listed_over_total": {
+        "da": "er større end de samlede udgifter på {total:kr}: de dokumenterede udgifter af de opregnede typer "
+              "er en del af de samlede udgifter",
+        "en": "larger than the total expenses {total:kr}: the documented expenses of the listed types are part "
+              "of the total",
+    },
+    "input.before_first_table": {
+        "da": "SEL § 100 beregnes for afgørelser fra {first} (satsbogens første beløbstabel); der er ingen "
+              "tabel for en tidligere afgørelse",
+        "en": "SEL § 100 is computed for decisions from {first} (the first band table in the rate book); there "
+              "is no table for an earlier decision",
+    },
+    "input.transition_passed": {
+        "da": "en merudgiftsydelse bevilget efter de hidtidige regler{decided} løber kun videre, til den er "
+              "revurderet, senest til overgangsfristen {deadline} ({paragraph}); den kan ikke udbetales fra "
+              "den dag",
+        "en": "a merudgiftsydelse awarded under the old rules{decided} runs on only until it is reassessed, at "
+              "the latest by the transition deadline {deadline} ({paragraph}); it cannot be paid from that date",
+        "decided_da": " (afgørelse af {decided})",
+        "decided_en": " (decision of {decided})",
+        "remedy_da": "revurder den som kompensationsydelse",
+        "remedy_en": "reassess it as a kompensationsydelse",
+    },
+    "input.one_off_regime": {
+        "da": "fra {valid_from} bevilges nye ydelser som kompensationsydelse; reglerne om enkeltstående "
+              "merudgifter i {paragraph} gælder merudgiftsydelsen",
+        "en": "from {valid_from} new awards are kompensationsydelse; the one-off rules of {paragraph} apply to "
+              "the merudgiftsydelse",
+        "remedy_da": "angiv recipient=True for en borger, der stadig modtager merudgiftsydelse",
+        "remedy_en": "pass recipient=True for a person who still receives one",
+    },
+    "input.one_off_running": {
+        "da": "løbende udgifter på {running:kr} om {per_da} når minimumsbeløbet på {minimum:kr} om måneden: "
+              "borgeren har ret til den månedlige merudgiftsydelse (calculate()), og en enkeltstående udgift "
+              "udbetales da som til en modtager (recipient=True)",
+        "en": "running expenses of {running:kr} a {per} reach the minimum {minimum:kr} a month: the person is "
+              "entitled to the monthly merudgiftsydelse (calculate()), and a one-off expense is then paid as "
+              "for a recipient (recipient=True)",
+    },
+    "input.before_last_fixing": {
+        "da": "ligger før den seneste fastsættelse den {last}",
+        "en": "is before the last fixing on {last}",
+    },
+    # § 117 a hastigt fremadskridende sygdom
+    "input.paragraph_117a": {
+        "da": "SEL § 117 a omfatter kun hjælp efter §§ 83, 97, 112 og 116{why}",
+        "en": "SEL § 117a covers help under §§ 83, 97, 112 and 116 only{why}",
+        "why_da": " (forbrugsgoder efter § 113 er ikke omfattet)",
+        "why_en": " (§ 113 consumer goods are not covered)",
+    },
+    "input.paragraph_whole": {
+        "da": "paragraffen er et helt tal: 83, 97, 112 eller 116",
+        "en": "the paragraph is a whole number: 83, 97, 112 or 116",
+    },
+    "input.booking_not_positive": {
+        "da": "en bevillings værdi skal være positiv",
+        "en": "a booking's value must be positive",
+    },
+    "input.ore": {
+        "da": "et beløb er kroner og øre (højst to decimaler)",
+        "en": "an amount is kroner and øre (at most two decimals)",
+        "remedy_da": "afrund det først",
+        "remedy_en": "round it first",
+    },
+    "input.before_117a": {
+        "da": "SEL § 117 a trådte i kraft den {in_force} ({source}); der er intet § 117 a-budget for en "
+              "afgørelse før den dag",
+        "en": "SEL § 117a took effect on {in_force} ({source}); there is no § 117a budget for a decision "
+              "before that day",
+    },
+    "input.earlier_help": {
+        "da": "hjælp efter SEL § 117 a gives ikke til en borger, der allerede har fået hjælp efter serviceloven "
+              "til samme sygdom",
+        "en": "SEL § 117a help is not given to a person who has already had help under serviceloven for the "
+              "same disease",
+    },
+    "input.booking_before_decision": {
+        "da": "en bevilling kan ikke dateres før afgørelsen ({decided})",
+        "en": "a booking cannot be dated before the decision ({decided})",
+    },
+    "input.existing_accounts": {
+        "da": "eksisterende konti er Budget-objekter (læs dem tilbage med Budget.model_validate_json)",
+        "en": "existing accounts are Budget objects (read back with Budget.model_validate_json)",
+    },
+    # §§ 107-110 egenbetaling
+    "input.day_rate_paragraph": {
+        "da": "en takst pr. døgn findes kun for SEL § 109 (kvindekrisecenter) og § 110 (forsorgshjem/herberg)",
+        "en": "a rate per døgn exists only for SEL § 109 (kvindekrisecenter) and § 110 (forsorgshjem/herberg)",
+    },
+    "input.reduction_form": {
+        "da": "angiv præcis ét af amount (kroner) og share (0-1)",
+        "en": "give exactly one of amount (kroner) and share (0-1)",
+    },
+    "input.share": {
+        "da": "en andel er fra 0 til 1 (1 er fuld eftergivelse)",
+        "en": "a share is from 0 to 1 (1 is a waiver)",
+    },
+    "input.departure_before_arrival": {
+        "da": "fraflytningen ligger før indflytningen ({arrival})",
+        "en": "the departure is before the arrival ({arrival})",
+    },
+    "input.housing_part_missing": {
+        "da": "angiv prisen for boligdelen (svarende til husleje), når beboeren beholder sin egen bolig: den "
+              "opkræves ikke",
+        "en": "give the cost of the housing part (rent-equivalent) when the resident keeps their own dwelling: "
+              "it is not charged",
+    },
+    "input.housing_part_too_high": {
+        "da": "boligdelen kan ikke koste mere end alle de inkluderede ydelser ({items:kr})",
+        "en": "the housing part cannot cost more than all the included items ({items:kr})",
+    },
+    "input.couple_fields": {
+        "da": "angiv præcis joint_income og social_pension",
+        "en": "give exactly joint_income and social_pension",
+    },
+    "input.couple": {
+        "da": "et Couple eller en dict med joint_income og social_pension",
+        "en": "a Couple, or a dict with joint_income and social_pension",
+    },
+    "input.single_in_couple": {
+        "da": "en reelt enlig pensionist er ikke en del af et par",
+        "en": "a truly single pensioner is not part of a couple",
+    },
+    # § 97 ledsageordning
+    "input.before_birth": {
+        "da": "ligger før fødselsdatoen {birth}",
+        "en": "is before the birth date {birth}",
+    },
+    "input.before_grant": {
+        "da": "ligger før bevillingsdatoen {grant_date}",
+        "en": "is before the grant date {grant_date}",
+    },
+    "input.whole_minutes": {
+        "da": "er {minutes:num} minutter, ikke et helt antal minutter; timebanken efter § 97 tæller hele minutter",
+        "en": "is {minutes:num} minutes, not a whole number of minutes; the § 97 hour bank counts whole minutes",
+        "remedy_da": "angiv minutes=… i stedet",
+        "remedy_en": "give minutes=… instead",
+    },
+    "input.duration": {
+        "da": "angiv tiden enten som timer eller som minutes=…",
+        "en": "give the time either as hours or as minutes=…",
+    },
     # Rate errors: exit code 3 (not published) or 1 (faults in rate files); the message is the template.
     "rate.not_published": {
         "da": "satsen {key} har ingen værdi den {day}{why}{known}{hint}",
@@ -377,6 +573,11 @@ class InvalidInput(SocialcalcError):
 
     def _rule(self, locale: Locale) -> str:
         params = {**self.params, "rule": self._rule_text}
+        entry = CATALOG[self.code]
+        for name, value in self.params.items():  # an optional part, shown only when its parameter is given
+            part = entry.get(f"{name}_{locale}")
+            if part is not None:
+                params[name] = "" if value is None or value is False else _render(part, locale, self.params)
         return str(redact(_render(CATALOG[self.code][locale], locale, params)))
 
     def _remedy(self, locale: Locale) -> str:

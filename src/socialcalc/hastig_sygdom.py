@@ -124,20 +124,18 @@ def _day(value: Any, field: str) -> date:
 
 def _paragraph(value: Any) -> Paragraph:
     if isinstance(value, bool) or not isinstance(value, int):
-        raise InvalidInput("paragraph", repr(value), "the paragraph is a whole number: 83, 97, 112 or 116")
+        raise InvalidInput("paragraph", repr(value), code="input.paragraph_whole")
     if value not in PARAGRAPHS:
-        why = " (§ 113 consumer goods are not covered)" if value == 113 else ""
-        raise InvalidInput("paragraph", value,
-                           f"SEL § 117a covers help under §§ 83, 97, 112 and 116 only{why}")
+        raise InvalidInput("paragraph", value, code="input.paragraph_117a", why=value == 113)
     return cast(Paragraph, value)
 
 
 def _money(value: Any, field: str) -> Decimal:
     amount = to_decimal(value, field)
     if amount <= 0:
-        raise InvalidInput(field, amount, "a booking's value must be positive")
+        raise InvalidInput(field, amount, code="input.booking_not_positive")
     if amount != round_ore(amount):
-        raise InvalidInput(field, amount, "an amount is kroner and øre (at most two decimals); round it first")
+        raise InvalidInput(field, amount, code="input.ore")
     return round_ore(amount)
 
 
@@ -228,8 +226,8 @@ class Budget(BaseModel):
         >>> Budget.open(date(2023, 5, 31))
         Traceback (most recent call last):
         ...
-        socialcalc.errors.InvalidInput: decided_on = 2023-05-31: SEL § 117a took effect on ... there is no § 117a \
-budget for a decision before that day
+        socialcalc.errors.InvalidInput: decided_on = 2023-05-31: SEL § 117 a trådte i kraft den 1. juni 2023 (...); \
+der er intet § 117 a-budget for en afgørelse før den dag
         >>> Budget.open(date(2024, 6, 1), existing=[b])
         Traceback (most recent call last):
         ...
@@ -244,20 +242,16 @@ disease course, and this course already has an account (decided on the date(s) s
         accounts = tuple(existing)
         for account in accounts:
             if not isinstance(account, Budget):
-                raise InvalidInput("existing", type(account).__name__,
-                                   "existing accounts are Budget objects (read back with Budget.model_validate_json)")
+                raise InvalidInput("existing", type(account).__name__, code="input.existing_accounts")
         book = rates or default_book()
         in_force = book.latest(_IN_FORCE)
         if decided_on < in_force.value:
-            raise InvalidInput("decided_on", decided_on,
-                               f"SEL § 117a took effect on {in_force.value} ({in_force.source}); there is no "
-                               "§ 117a budget for a decision before that day")
+            raise InvalidInput("decided_on", decided_on, code="input.before_117a", in_force=in_force.value,
+                               source=in_force.source)
         if accounts:
             raise SecondAccount(tuple(a.decided_on for a in accounts))
         if earlier_help_for_same_disease:
-            raise InvalidInput("earlier_help_for_same_disease", True,
-                               "SEL § 117a help is not given to a person who has already had help under "
-                               "serviceloven for the same disease")
+            raise InvalidInput("earlier_help_for_same_disease", True, code="input.earlier_help")
         on_day = book.at(decided_on, kommune, project=project)
         budget = on_day.get(_BUDGET)
         return cls.model_construct(
@@ -284,14 +278,14 @@ disease course, and this course already has an account (decided on the date(s) s
         >>> b.book(113, "100.00", on=date(2024, 4, 2))
         Traceback (most recent call last):
         ...
-        socialcalc.errors.InvalidInput: paragraph = 113: SEL § 117a covers help under §§ 83, 97, 112 and 116 \
-only (§ 113 consumer goods are not covered)
+        socialcalc.errors.InvalidInput: paragraph = 113: SEL § 117 a omfatter kun hjælp efter §§ 83, 97, 112 og \
+116 (forbrugsgoder efter § 113 er ikke omfattet)
         """
         p = _paragraph(paragraph)
         value = _money(amount, "amount")
         day = _day(on, "on")
         if day < self.decided_on:
-            raise InvalidInput("on", day, f"a booking cannot be dated before the decision ({self.decided_on})")
+            raise InvalidInput("on", day, code="input.booking_before_decision", decided=self.decided_on)
         description = coerce.text(description, "description")
         remaining = self.remaining
         if value > remaining:

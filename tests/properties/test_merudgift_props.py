@@ -21,6 +21,7 @@ from socialcalc.testing.merudgift import (
     regime1_decision_dates,
     regime2_decision_dates,
 )
+from tests.codes import raises_code
 
 SETTINGS = settings(max_examples=150, deadline=None)
 
@@ -122,5 +123,5 @@ def test_regime2_results_explain_themselves_and_round_trip(day: date, pair: tupl
 @SETTINGS
 @given(st.dates(date(2018, 1, 1), date(2025, 8, 31)), st.dates(date(2027, 9, 1), date(2040, 12, 31)), expenses())
 def test_an_old_award_is_never_paid_past_the_deadline(decided: date, on: date, value: Decimal) -> None:
-    with pytest.raises(InvalidInput, match="transition deadline"):
+    with raises_code(InvalidInput, "input.transition_passed"):
         calculate(value, decided_on=decided, on=on, project=True)

@@ -351,7 +351,7 @@ def wrap(err: SocialcalcError, column: str) -> Callable[[int], SocialcalcError]:
         if isinstance(err, RateNotPublished):
             return BatchRateNotPublished(err, column, row)
         if isinstance(err, InvalidInput):
-            return BatchInputError(column, row, err.value, err.rule)
+            return BatchInputError(column, row, err.value, err._rule_text, code=err.code, **err.params)
         return BatchInputError(column, row, "", str(err))
 
     return make

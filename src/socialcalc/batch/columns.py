@@ -41,10 +41,11 @@ Ore = npt.NDArray[np.int64]
 class BatchInputError(InvalidInput):
     """A bad batch column: ``.column`` names it and ``.row`` is the first bad row (0-based position)."""
 
-    def __init__(self, column: str, row: int, value: Any, rule: str) -> None:
+    def __init__(self, column: str, row: int, value: Any, rule: str = "", *, code: str | None = None,
+                 **params: Any) -> None:
         self.column = column
         self.row = row
-        super().__init__(f"{column}[{row}]", value, rule)
+        super().__init__(f"{column}[{row}]", value, rule, code=code, **params)
 
 
 class BatchRateNotPublished(RateNotPublished):

@@ -179,8 +179,8 @@ def merudgift(
     >>> merudgift(np.array([100000]), decided_on=date(2024, 1, 15), group="I")
     Traceback (most recent call last):
     ...
-    socialcalc.batch.columns.BatchInputError: group[0] = 'I': groups exist only in the kompensationsydelse; \
-the decision falls under the merudgiftsydelse
+    socialcalc.batch.columns.BatchInputError: group[0] = 'I': grupper findes kun i kompensationsydelsen; \
+afgørelsen hører under merudgiftsydelsen
     """
     n = length_of(expenses, "expenses")
     amount = _bounded(ore_column(expenses, "expenses"), "expenses", n)
@@ -193,9 +193,8 @@ the decision falls under the merudgiftsydelse
         listed = _bounded(ore_column(listed_documented, "listed_documented"), "listed_documented", n)
         if (over := listed > amount).any():
             row = int(np.flatnonzero(over)[0])
-            raise BatchInputError("listed_documented", row, int(listed[row]),
-                                  f"larger than the total expenses {int(amount[row])} øre: the documented expenses "
-                                  "of the listed types are part of the total")
+            raise BatchInputError("listed_documented", row, int(listed[row]), code="input.listed_over_total",
+                                  total=Decimal(int(amount[row])).scaleb(-2))
     chosen = 0 if group is None else choice_column(group, "group", n, _GROUPS)
     if isinstance(project, float) or not isinstance(project, bool | Decimal):
         raise InvalidInput("project", repr(project), "project is True, False or a Decimal percentage")
@@ -251,8 +250,7 @@ the decision falls under the merudgiftsydelse
     old_rows = groups.gather(old_of)
     if (bad := np.logical_and(old_rows, chosen_any)).any():
         failures.add(np.broadcast_to(bad, (n,)), _OLD_GROUP, lambda row: BatchInputError(
-            "group", row, repr(_GROUPS[_at(chosen, row)]),
-            "groups exist only in the kompensationsydelse; the decision falls under the merudgiftsydelse"))
+            "group", row, repr(_GROUPS[_at(chosen, row)]), code="input.group_regime"))
 
     out = Out(n, _DEFAULTS)
     row_table = groups.gather(table_of)

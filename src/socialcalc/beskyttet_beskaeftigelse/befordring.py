@@ -160,8 +160,8 @@ def transport(
     ...           daily_within_10km="40.00", on=date(2025, 3, 1))
     Traceback (most recent call last):
     ...
-    socialcalc.errors.InvalidInput: per_km, daily_total, daily_within_10km = given: give either per_km or \
-daily_total and daily_within_10km (zone tickets), not both
+    socialcalc.errors.InvalidInput: per_km, daily_total, daily_within_10km = given: angiv enten per_km eller \
+daily_total og daily_within_10km (zonebilletter), ikke begge
     """
     n_days = _days(days)
     distance = non_negative(distance_km, "distance_km")
@@ -171,9 +171,7 @@ daily_total and daily_within_10km (zone tickets), not both
     near = _optional(daily_within_10km, "daily_within_10km")
     form = _form(price_km, whole, near)
     if whole is not None and near is not None and near > whole:
-        raise InvalidInput("daily_within_10km", near,
-                           f"the price of the trip within the own distance is above the whole trip's price "
-                           f"(daily_total = {whole})")
+        raise InvalidInput("daily_within_10km", near, code="input.price_within_above_total", total=whole)
     day = check_day(on)
     table = rates_on(day, kommune, rates, project)
     km_rate = table.get("sel103.own_transport_km")
@@ -252,17 +250,12 @@ daily_total and daily_within_10km (zone tickets), not both
 def _form(per_km: Decimal | None, whole: Decimal | None, near: Decimal | None) -> PriceForm:
     zone_given = whole is not None or near is not None
     if per_km is not None and zone_given:
-        raise InvalidInput("per_km, daily_total, daily_within_10km", "given",
-                           "give either per_km or daily_total and daily_within_10km (zone tickets), not both")
+        raise InvalidInput("per_km, daily_total, daily_within_10km", "given", code="input.price_form_both")
     if per_km is not None:
         return PriceForm.PER_KM
     if not zone_given:
-        raise InvalidInput("per_km, daily_total, daily_within_10km", "none",
-                           "give the price of the trip: either per_km or daily_total and daily_within_10km "
-                           "(zone tickets)")
+        raise InvalidInput("per_km, daily_total, daily_within_10km", "none", code="input.price_form_missing")
     if whole is None or near is None:
         missing = "daily_total" if whole is None else "daily_within_10km"
-        raise InvalidInput(missing, None,
-                           "zone tickets need both daily_total (the whole trip) and daily_within_10km (a trip "
-                           "within the own distance); for a trip within it, give the same price twice")
+        raise InvalidInput(missing, None, code="input.price_form_zone")
     return PriceForm.ZONE

@@ -93,8 +93,8 @@ def paragraph_of(value: Any) -> int:
     >>> paragraph_of(108)
     Traceback (most recent call last):
     ...
-    socialcalc.errors.InvalidInput: paragraph = 108: a rate per døgn exists only for SEL § 109 \
-(kvindekrisecenter) and § 110 (forsorgshjem/herberg)
+    socialcalc.errors.InvalidInput: paragraph = 108: en takst pr. døgn findes kun for SEL § 109 \
+(kvindekrisecenter) og § 110 (forsorgshjem/herberg)
     """
     number: Any = value
     if isinstance(value, str):
@@ -102,8 +102,7 @@ def paragraph_of(value: Any) -> int:
         number = int(text) if text.isdigit() and len(text) <= 4 else value
     if isinstance(number, bool) or not isinstance(number, int) or number not in DAY_RATE_KEYS:
         shown = repr(value) if isinstance(value, str) else value
-        raise InvalidInput("paragraph", shown, "a rate per døgn exists only for SEL § 109 (kvindekrisecenter) "
-                                               "and § 110 (forsorgshjem/herberg)")
+        raise InvalidInput("paragraph", shown, code="input.day_rate_paragraph")
     return number
 
 

@@ -104,15 +104,13 @@ and municipality 'lemvig' has none in its table); ingen tidligere værdi kendes
     items = non_negative(included_items_cost, "included_items_cost")
     for field, flag in (("board_included", board_included), ("keeps_own_dwelling", keeps_own_dwelling)):
         if not isinstance(flag, bool):
-            raise InvalidInput(field, repr(flag), "True or False")
+            raise InvalidInput(field, repr(flag), code="input.flag")
     on = check_date(on, "on")
     housing = None if housing_part_cost is None else non_negative(housing_part_cost, "housing_part_cost")
     if keeps_own_dwelling and housing is None:
-        raise InvalidInput("housing_part_cost", None, "give the cost of the housing part (rent-equivalent) when "
-                                                      "the resident keeps their own dwelling: it is not charged")
+        raise InvalidInput("housing_part_cost", None, code="input.housing_part_missing")
     if housing is not None and housing > items:
-        raise InvalidInput("housing_part_cost", housing,
-                           f"the housing part cannot cost more than all the included items ({items})")
+        raise InvalidInput("housing_part_cost", housing, code="input.housing_part_too_high", items=items)
     project = check_project(project)
     name = normalise_kommune(kommune)
     key = "sel107.raadighedsbeloeb_with_board" if board_included else "sel107.raadighedsbeloeb_without_board"

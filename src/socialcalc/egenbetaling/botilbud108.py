@@ -79,9 +79,9 @@ def _couple_of(value: Any) -> Couple | None:
     elif isinstance(value, Mapping):
         fields = dict(value)
         if set(fields) != {"joint_income", "social_pension"}:
-            raise InvalidInput("couple", sorted(fields), "give exactly joint_income and social_pension")
+            raise InvalidInput("couple", sorted(fields), code="input.couple_fields")
     else:
-        raise InvalidInput("couple", repr(value), "a Couple, or a dict with joint_income and social_pension")
+        raise InvalidInput("couple", repr(value), code="input.couple")
     return Couple.model_construct(
         joint_income=non_negative(fields["joint_income"], "couple.joint_income"),
         social_pension=non_negative(fields["social_pension"], "couple.social_pension"),
@@ -169,11 +169,11 @@ def sel108(
     costs = non_negative(dwelling_costs, "dwelling_costs")
     on = check_date(on, "on")
     if not isinstance(single_pensioner, bool):
-        raise InvalidInput("single_pensioner", repr(single_pensioner), "True or False")
+        raise InvalidInput("single_pensioner", repr(single_pensioner), code="input.flag")
     set_aside = non_negative(dependants_set_aside, "dependants_set_aside")
     pair = _couple_of(couple)
     if pair is not None and single_pensioner:
-        raise InvalidInput("single_pensioner", True, "a truly single pensioner is not part of a couple")
+        raise InvalidInput("single_pensioner", True, code="input.single_in_couple")
     lines = {name: non_negative(v, name) for name, v in
              (("electricity", electricity), ("heating", heating), ("services", services))}
     kompensation = None if kompensationsbeloeb is None else non_negative(kompensationsbeloeb, "kompensationsbeloeb")

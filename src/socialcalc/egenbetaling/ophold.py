@@ -116,11 +116,11 @@ class Reduction(BaseModel):
 
 def _check_reduction(r: Reduction) -> Reduction:
     if (r.amount is None) == (r.share is None):
-        raise InvalidInput("reduction", repr(r), "give exactly one of amount (kroner) and share (0-1)")
+        raise InvalidInput("reduction", repr(r), code="input.reduction_form")
     if r.amount is not None:
         non_negative(r.amount, "reduction.amount")
     if r.share is not None and not 0 <= to_decimal(r.share, "reduction.share") <= 1:
-        raise InvalidInput("reduction.share", r.share, "a share is from 0 to 1 (1 is a waiver)")
+        raise InvalidInput("reduction.share", r.share, code="input.share")
     return r
 
 
@@ -233,15 +233,15 @@ def stay(
     >>> stay(110, date(2024, 3, 13), date(2024, 3, 3))
     Traceback (most recent call last):
     ...
-    socialcalc.errors.InvalidInput: departure = 2024-03-03: the departure is before the arrival (2024-03-13)
+    socialcalc.errors.InvalidInput: departure = 2024-03-03: fraflytningen ligger før indflytningen (13. marts 2024)
     """
     para = paragraph_of(paragraph)
     arrival = check_date(arrival, "arrival")
     departure = check_date(departure, "departure")
     if departure < arrival:
-        raise InvalidInput("departure", departure, f"the departure is before the arrival ({arrival})")
+        raise InvalidInput("departure", departure, code="input.departure_before_arrival", arrival=arrival)
     if not isinstance(has_income, bool):
-        raise InvalidInput("has_income", repr(has_income), "True or False")
+        raise InvalidInput("has_income", repr(has_income), code="input.flag")
     decision = _reduction_of(reduction)
     project = check_project(project)
     book = rates or default_book()

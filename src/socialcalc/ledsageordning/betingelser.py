@@ -141,9 +141,9 @@ def eligibility(
         ("mental_illness_or_social_causes", mental_illness_or_social_causes),
         ("social_pedagogical_need", social_pedagogical_need))}
     if birth > grant_date:
-        raise InvalidInput("grant_date", grant_date.isoformat(), f"is before the birth date {birth.isoformat()}")
+        raise InvalidInput("grant_date", grant_date.isoformat(), code="input.before_birth", birth=birth)
     if on < grant_date:
-        raise InvalidInput("on", on.isoformat(), f"is before the grant date {grant_date.isoformat()}")
+        raise InvalidInput("on", on.isoformat(), code="input.before_grant", grant_date=grant_date)
     project = check_project(project)
     book = rates or default_book()
     at = book.at(grant_date, kommune, project=project)

@@ -52,14 +52,13 @@ def minutes_of(hours: Any, field: str) -> int:
     >>> minutes_of("0.03", "hours")
     Traceback (most recent call last):
     ...
-    socialcalc.errors.InvalidInput: hours = 0.03: is 1.8 minutes, not a whole number of minutes; the § 97 \
-hour bank counts whole minutes (give minutes=… instead)
+    socialcalc.errors.InvalidInput: hours = 0.03: er 1,8 minutter, ikke et helt antal minutter; timebanken efter \
+§ 97 tæller hele minutter; angiv minutes=… i stedet
     """
     d = non_negative(hours, field)
     exact = d * MINUTES_PER_HOUR
     if exact != exact.to_integral_value():
-        raise InvalidInput(field, d, f"is {exact.normalize()} minutes, not a whole number of minutes; the § 97 "
-                                     "hour bank counts whole minutes (give minutes=… instead)")
+        raise InvalidInput(field, d, code="input.whole_minutes", minutes=exact.normalize())
     return int(exact)
 
 
@@ -78,11 +77,11 @@ def read_duration(hours: Any, minutes: Any, field: str = "hours") -> int:
     >>> read_duration(None, None)
     Traceback (most recent call last):
     ...
-    socialcalc.errors.InvalidInput: hours = None: give the time either as hours or as minutes=…
+    socialcalc.errors.InvalidInput: hours = None: angiv tiden enten som timer eller som minutes=…
     """
     if (hours is None) == (minutes is None):
         shown = None if hours is None else f"{hours!r} and minutes={minutes!r}"
-        raise InvalidInput(field, shown, "give the time either as hours or as minutes=…")
+        raise InvalidInput(field, shown, code="input.duration")
     if minutes is not None:
         return _whole_minutes(minutes, "minutes")
     return minutes_of(hours, field)

@@ -52,7 +52,7 @@ def _group(value: Any) -> GroupName | None:
         return "I"
     if value == "II":
         return "II"
-    raise InvalidInput("group", repr(value), "the kompensationsydelse's group is 'I' or 'II'")
+    raise InvalidInput("group", repr(value), code="input.group")
 
 
 @exact
@@ -96,9 +96,7 @@ def calculate(
         raise InvalidInput("documented", repr(documented), "documented is True or False")
     listed = None if listed_documented is None else non_negative(listed_documented, "listed_documented")
     if listed is not None and listed > amount:
-        raise InvalidInput("listed_documented", listed,
-                           f"larger than the total expenses {amount}: the documented expenses of the listed "
-                           "types are part of the total")
+        raise InvalidInput("listed_documented", listed, code="input.listed_over_total", total=amount)
     chosen = _group(group)
     project = check_project(project)
     book = rates or default_book()
@@ -109,8 +107,7 @@ def calculate(
                               "documented": documented}
     old = regime_rate.value == "merudgiftsydelse"
     if old and chosen is not None:
-        raise InvalidInput("group", chosen, f"groups exist only in the kompensationsydelse; the decision of "
-                           f"{decided.isoformat()} falls under the merudgiftsydelse")
+        raise InvalidInput("group", chosen, code="input.group_regime", decided=decided)
     deadline = check_transition(book, paid_on, decided) if old else None
     ends = book.spec("sel100.bands").ends if old else None
     rates_on = ends if ends is not None and paid_on > ends else paid_on

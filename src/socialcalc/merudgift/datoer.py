@@ -105,6 +105,6 @@ def may_demand_refixing(
     last = _day(last_fixed_on, "last_fixed_on")
     day = _day(on, "on")
     if day < last:
-        raise InvalidInput("on", day.isoformat(), f"is before the last fixing on {last.isoformat()}")
+        raise InvalidInput("on", day.isoformat(), code="input.before_last_fixing", last=last)
     lock = (rates or default_book()).at(day, project=check_project(project)).get("sel100.refixing_lock_months")
     return day >= months_after(last, int(lock.value), MonthEndRule.CLAMP)

@@ -86,10 +86,8 @@ def one_off(
         return _result(ex, "recipient", decided, paid, granted=True)
     regime = regime_at(book, decided, kommune)
     if regime.value != "merudgiftsydelse":
-        raise InvalidInput("decided_on", decided.isoformat(),
-                           f"from {regime.valid_from.isoformat()} new awards are kompensationsydelse; the one-off "
-                           f"rules of {paragraph} apply to the merudgiftsydelse (pass recipient=True for a person "
-                           "who still receives one)")
+        raise InvalidInput("decided_on", decided.isoformat(), code="input.one_off_regime",
+                           valid_from=regime.valid_from, paragraph=paragraph)
     day_rates = book.at(decided, kommune, project=project)
     minimum = day_rates.get("sel100.minimum")
     year = PER["year"]
@@ -105,10 +103,8 @@ def one_off(
                 inputs={"enkeltudgift": value}, rates=[minimum], output=paid)
         return _result(ex, "no_running", decided, paid, granted=granted)
     if run >= Decimal(minimum.value) * months:
-        raise InvalidInput("running", run,
-                           f"running expenses of {run} a {per} reach the minimum {minimum.value} a month: the "
-                           "person is entitled to the monthly merudgiftsydelse (calculate()), and a one-off "
-                           "expense is then paid as for a recipient (recipient=True)")
+        raise InvalidInput("running", run, code="input.one_off_running", running=run, per=per,
+                           per_da="måneden" if per == "month" else "året", minimum=Decimal(minimum.value))
     running_year = run * (year // months)
     total = value + running_year
     granted = total >= yearly_minimum

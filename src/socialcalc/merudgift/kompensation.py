@@ -75,9 +75,8 @@ def kompensation(
                 f"{s_limit} om måneden: der ydes ingen kompensationsydelse.",
                 inputs={"udgifter_pr_md": monthly}, rates=[minimum], output=round_ore(ZERO))
         if chosen is not None:
-            raise InvalidInput("group", chosen,
-                               f"the person qualifies for no group: the probable expenses {round_ore(monthly)} "
-                               f"a month are under the kompensationsydelse's minimum {limit} a month")
+            raise InvalidInput("group", chosen, code="input.group_below_minimum", monthly=round_ore(monthly),
+                               minimum=limit)
         return Kompensation({}, None, None, round_ore(ZERO))
     ex.step("kompensationsydelse.minimum", paragraph,
             f"De sandsynliggjorte merudgifter er {s_monthly} om måneden og når mindstegrænsen "
@@ -128,11 +127,8 @@ def kompensation(
         recommended = "I"
         advice = "Borgeren kan kun få gruppe I, som derfor anbefales."
     if chosen is not None and chosen not in groups:
-        raise InvalidInput("group", chosen,
-                           "the person does not qualify for group II: it needs documented expenses of the listed "
-                           f"types (positivlisten) of over {bound} a month"
-                           + ("" if listed_monthly is None else
-                              f", and {round_ore(listed_monthly)} a month is not over"))
+        raise InvalidInput("group", chosen, code="input.group_not_qualified", bound=bound,
+                           listed=None if listed_monthly is None else round_ore(listed_monthly))
     paid: GroupName = chosen or recommended
     if chosen is None:
         choice = (f"Der er ikke valgt gruppe; beløbet er den anbefalede gruppes (gruppe {paid}): "

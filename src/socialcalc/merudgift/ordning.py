@@ -73,7 +73,7 @@ def months_of(per: Any) -> int:
     12
     """
     if not isinstance(per, str) or per not in PER:
-        raise InvalidInput("per", repr(per), "the expenses are given per 'month' or per 'year'")
+        raise InvalidInput("per", repr(per), code="input.per")
     return PER[per]
 
 
@@ -90,8 +90,8 @@ def regime_at(book: RateBook, decided_on: date, kommune: str | None = None) -> R
     >>> regime_at(default_book(), date(2017, 12, 31))
     Traceback (most recent call last):
     ...
-    socialcalc.errors.InvalidInput: decided_on = ...: SEL § 100 is computed for decisions from ... \
-(the first band table in the rate book); there is no table for an earlier decision
+    socialcalc.errors.InvalidInput: decided_on = ...: SEL § 100 beregnes for afgørelser fra ... \
+(satsbogens første beløbstabel); der er ingen tabel for en tidligere afgørelse
     """
     try:
         return book.at(decided_on, kommune).get("sel100.regime")
@@ -99,10 +99,8 @@ def regime_at(book: RateBook, decided_on: date, kommune: str | None = None) -> R
         history = book.history("sel100.regime")
         if not history or decided_on >= history[0].valid_from:
             raise
-        raise InvalidInput("decided_on", decided_on.isoformat(),
-                           f"SEL § 100 is computed for decisions from {history[0].valid_from.isoformat()} "
-                           "(the first band table in the rate book); there is no table for an earlier decision"
-                           ) from None
+        raise InvalidInput("decided_on", decided_on.isoformat(), code="input.before_first_table",
+                           first=history[0].valid_from) from None
 
 
 def check_transition(book: RateBook, paid_on: date, decided_on: date | None, field: str = "on") -> Rate:
@@ -114,19 +112,16 @@ def check_transition(book: RateBook, paid_on: date, decided_on: date | None, fie
     >>> check_transition(default_book(), date(2027, 9, 1), date(2024, 1, 10))
     Traceback (most recent call last):
     ...
-    socialcalc.errors.InvalidInput: on = 2027-09-01: a merudgiftsydelse awarded under the old rules \
-(decision of ...) runs on only until it is reassessed, at the latest by the transition deadline \
-2027-09-01 (...); it cannot be paid from that date: reassess it as a kompensationsydelse
+    socialcalc.errors.InvalidInput: on = 2027-09-01: en merudgiftsydelse bevilget efter de hidtidige regler \
+(afgørelse af ...) løber kun videre, til den er revurderet, senest til overgangsfristen \
+1. september 2027 (...); den kan ikke udbetales fra den dag; revurder den som kompensationsydelse
     """
     deadline = book.latest("sel100.transition_deadline")
     limit: date = deadline.value
     if paid_on >= limit:
         paragraph = book.spec("sel100.transition_deadline").paragraph
-        award = "" if decided_on is None else f" (decision of {decided_on.isoformat()})"
-        raise InvalidInput(field, paid_on.isoformat(),
-                           f"a merudgiftsydelse awarded under the old rules{award} runs on only until it is "
-                           f"reassessed, at the latest by the transition deadline {limit.isoformat()} "
-                           f"({paragraph}); it cannot be paid from that date: reassess it as a kompensationsydelse")
+        raise InvalidInput(field, paid_on.isoformat(), code="input.transition_passed", decided=decided_on,
+                           deadline=limit, paragraph=paragraph)
     return deadline
 
 
