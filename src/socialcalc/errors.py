@@ -50,6 +50,7 @@ from typing import Any, Literal
 __all__ = [
     "CATALOG",
     "CPR_PATTERN",
+    "REASONS",
     "InvalidInput",
     "RateError",
     "RateFault",
@@ -419,6 +420,57 @@ CATALOG: dict[str, dict[str, str]] = {
 The docs page *Errors* (``docs/errors.md``) holds :func:`catalog_table`; a test keeps the two in step.
 """
 
+REASONS: dict[str, dict[str, str]] = {
+    "no_value": {"da": "satsbogen har ingen værdi for den", "en": "the book holds no value of it"},
+    "municipal_missing": {
+        "da": "{title} fastsættes af kommunen, og {kommune} har ingen i sin satstabel",
+        "en": "{title} is municipal policy, and municipality {kommune} has none in its table",
+    },
+    "municipal_no_kommune": {
+        "da": "{title} fastsættes af kommunen, og der er ikke angivet nogen kommune",
+        "en": "{title} is municipal policy, and no municipality was given",
+    },
+    "ended": {"da": "reglen ophørte den {ends}{source}", "en": "the rule ended on {ends}{source}",
+              "source_da": ": {source}", "source_en": ": {source}"},
+    "expected": {
+        "da": "ventes fra {valid_from}, endnu ikke offentliggjort{drafted}{note}",
+        "en": "expected from {valid_from}, not yet published{drafted}{note}",
+        "drafted_da": "; et udkast til beløbet afventer bekræftelse",
+        "drafted_en": "; a drafted figure awaits confirmation",
+        "note_da": ": {note}", "note_en": ": {note}",
+    },
+    "too_early": {"da": "ingen værdi så tidligt", "en": "no value this early"},
+    "year_missing": {
+        "da": "ingen værdi offentliggjort for {year}{follows}", "en": "no value published for {year}{follows}",
+        "follows_da": "; den følger {regulation} ({paragraph}), så kun en procentsats, du angiver, fremskriver "
+                      "den: {how_da}",
+        "follows_en": "; it follows {regulation} ({paragraph}), so only a percentage you give projects it: {how_en}",
+    },
+    "last_ended": {"da": "dens seneste værdi er udløbet", "en": "its last value ended"},
+    "not_indexed": {
+        "da": "den reguleres ikke efter noget indeks og kan derfor ikke fremskrives; tilføj det offentliggjorte "
+              "beløb til satsbogen",
+        "en": "it is not regulated by any index, so it cannot be projected; add the published figure to the "
+              "rate book",
+    },
+    "no_index": {
+        "da": "satsbogen har ingen {regulation} for {years} ({file}); {how_da}",
+        "en": "the book holds no {regulation} for {years} ({file}); {how_en}",
+    },
+    "other_regulation": {
+        "da": "den reguleres efter {regulation} ({paragraph}), så project=True kan ikke fremskrive den; {how_da}",
+        "en": "it is regulated by {regulation} ({paragraph}), so project=True cannot project it; {how_en}",
+    },
+    "percent_absent": {
+        "da": "project angiver ingen procentsats for {years} ({regulation}); {how_da}",
+        "en": "project gives no percentage for {years} ({regulation}); {how_en}",
+    },
+}
+"""The reasons a rate is not published (``RateNotPublished.reason_code``), each in Danish and English.
+
+A key ``<param>_da``/``<param>_en`` is a part shown only when the parameter is given.
+"""
+
 _FRAME = {"da": "{field} = {value}: {rule}", "en": "{field} = {value}: {rule}"}
 
 
@@ -641,15 +693,33 @@ class RateNotPublished(RateError):
     can_project = True
 
     def __init__(
-        self, key: str, day: Any, last_known: str | None, reason: str = "", *, can_project: bool = True
+        self, key: str, day: Any, last_known: str | None, reason: str = "", *, can_project: bool = True,
+        **reason_params: Any,
     ) -> None:
         self.key = str(redact(key))
         self.day = redact(day)
         self.last_known = last_known
-        self.reason = str(redact(reason))
+        self.reason_code: str | None = reason if reason in REASONS else None
+        self.reason_params = {name: redact(v) for name, v in reason_params.items()}
+        self._reason_text = str(redact(reason))
+        self.reason = self._reason("da")
         self.can_project = can_project
+        extra = {"reason_code": self.reason_code, **self.reason_params} if self.reason_code else {}
         SocialcalcError.__init__(self, self.default_code, key=self.key, day=self.day, last_known=last_known,
-                                 reason=self.reason, can_project=can_project)
+                                 reason=self.reason, can_project=can_project, **extra)
+
+    def _reason(self, locale: Locale) -> str:
+        """The reason in ``locale`` (a reason given as free text is shown as written)."""
+        if self.reason_code is None:
+            return self._reason_text
+        entry = REASONS[self.reason_code]
+        params: dict[str, Any] = dict(self.reason_params)
+        for name, value in self.reason_params.items():
+            part = entry.get(f"{name}_{locale}")
+            if part is not None:
+                params[name] = "" if value is None or value is False or value == "" else _render(
+                    part, locale, self.reason_params)
+        return str(redact(_render(entry[locale], locale, params)))
 
     def _params(self, locale: Locale) -> dict[str, Any]:
         entry = CATALOG[self.code]
@@ -657,7 +727,8 @@ class RateNotPublished(RateError):
         params["known"] = _render(entry[f"known_{locale}"] if self.last_known else entry[f"unknown_{locale}"],
                                   locale, params)
         params["hint"] = entry[f"hint_{locale}"] if self.can_project else ""
-        params["why"] = f" ({self.reason})" if self.reason else ""
+        reason = self._reason(locale)
+        params["why"] = f" ({reason})" if reason else ""
         return params
 
 

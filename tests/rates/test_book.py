@@ -51,7 +51,10 @@ def test_a_hole_between_years_is_never_filled_with_the_old_value() -> None:
 def test_an_ended_key_has_no_value_and_cannot_be_projected() -> None:
     with pytest.raises(RateNotPublished) as caught:
         BOOK.at(date(2025, 9, 1), project=True).get("sel100.bands")
-    assert "ended on 2025-08-31" in caught.value.reason
+    assert caught.value.reason_code == "ended"
+    assert caught.value.fields["ends"] == date(2025, 8, 31)
+    assert "reglen ophørte den 31. august 2025" in caught.value.reason
+    assert "ended on 2025-08-31" in caught.value.message("en")
     assert caught.value.can_project is False
     assert "project=True" not in str(caught.value)
 
@@ -59,7 +62,8 @@ def test_an_ended_key_has_no_value_and_cannot_be_projected() -> None:
 def test_an_expected_key_says_it_is_expected() -> None:
     with pytest.raises(RateNotPublished) as caught:
         BOOK.at(date(2026, 2, 1)).get("sel117a.budget")
-    assert "expected from 2026-01-01" in caught.value.fields["reason"]
+    assert "ventes fra 1. januar 2026" in caught.value.fields["reason"]
+    assert (caught.value.reason_code, caught.value.fields["valid_from"]) == ("expected", date(2026, 1, 1))
 
 
 def test_standing_values_hold_until_superseded() -> None:
@@ -107,8 +111,10 @@ def test_projection_is_opt_in_indexed_rounded_and_flagged() -> None:
 def test_projection_needs_a_percentage_for_years_without_one() -> None:
     with pytest.raises(RateNotPublished) as caught:
         BOOK.at(date(2027, 1, 1), project=True).get("sel097.expense_grant_max")
-    assert "no satsreguleringsprocenten for 2027" in caught.value.reason
-    assert "project=Decimal('…') (the percentage for 2027)" in caught.value.reason
+    assert (caught.value.reason_code, caught.value.fields["years"]) == ("no_index", "2027")
+    assert "ingen satsreguleringsprocenten for 2027" in caught.value.reason
+    assert "project=Decimal('…') (procentsatsen for 2027)" in caught.value.reason
+    assert "project=Decimal('…') (the percentage for 2027)" in caught.value.message("en")
     rate = BOOK.at(date(2027, 1, 1), project=Decimal("2.9")).get("sel097.expense_grant_max")
     assert rate.value == 1119  # 1041 × 1.045 × 1.029 = 1119.39 → 1119
     assert "2026: 4,5 % (afledt); 2027: 2,9 % (oplyst af brugeren)" in rate.source
@@ -117,8 +123,10 @@ def test_projection_needs_a_percentage_for_years_without_one() -> None:
 def test_a_key_on_an_unnamed_index_projects_only_with_the_callers_percentage() -> None:
     with pytest.raises(RateNotPublished) as caught:
         BOOK.at(date(2025, 1, 1), project=True).get("sel110.per_day")
-    assert "project=True cannot project it" in caught.value.reason
-    assert "project=Decimal('…') (the percentage for 2025)" in caught.value.reason
+    assert caught.value.reason_code == "other_regulation"
+    assert "project=True kan ikke fremskrive den" in caught.value.reason
+    assert "project=Decimal('…') (procentsatsen for 2025)" in caught.value.reason
+    assert "project=True cannot project it" in caught.value.message("en")
     rate = BOOK.at(date(2025, 1, 1), project=Decimal("4")).get("sel110.per_day")
     assert rate.value == Decimal("104.80")  # 100.77 × 1.04 = 104.8008 → 104.80 (øre)
 

@@ -122,7 +122,7 @@ def test_dates_of_entry_into_force() -> None:
 def test_strict_mode_uses_secondary_and_derived_and_refuses_expected() -> None:
     assert expense_grant(2020, "5000").amount == D("919.00")
     assert expense_grant(2025, "5000").amount == D("1041.00")
-    with pytest.raises(RateNotPublished, match="expected from 2026-01-01"):
+    with pytest.raises(RateNotPublished, match=r"ventes fra 1\. januar 2026"):
         expense_grant(2026, "5000")
 
 
@@ -192,22 +192,25 @@ def test_a_mapping_gives_each_missing_year() -> None:
     shadowed = BOOK.at(date(2027, 1, 1), project={2026: D("9"), 2027: D("2.9")}).get("sel117a.budget")
     assert shadowed.value == 45699  # the book's 4,5 % for 2026 wins, and the source says the 9 % was not used
     assert "brugerens 9 % for 2026 er ikke brugt" in shadowed.source
-    with pytest.raises(RateNotPublished, match="no percentage for 2028"):
+    with pytest.raises(RateNotPublished, match="ingen procentsats for 2028"):
         BOOK.at(date(2028, 1, 1), project={2027: D("2.9")}).get("sel097.expense_grant_max")
 
 
 def test_project_true_without_the_index_says_how_to_give_it() -> None:
     with pytest.raises(RateNotPublished) as caught:
         BOOK.at(date(2027, 1, 1), project=True).get("sel117a.budget")
-    assert "no satsreguleringsprocenten for 2027" in str(caught.value)
-    assert "project=Decimal('…') (the percentage for 2027) or project={2027: Decimal('…')}" in str(caught.value)
+    assert caught.value.reason_code == "no_index"
+    assert "ingen satsreguleringsprocenten for 2027" in str(caught.value)
+    assert "project=Decimal('…') (procentsatsen for 2027) eller project={2027: Decimal('…')}" in str(caught.value)
+    assert "project=Decimal('…') (the percentage for 2027) or project={2027: Decimal('…')}" in \
+        caught.value.message("en")
 
 
 def test_an_unnamed_index_needs_the_callers_percentage() -> None:
     with pytest.raises(RateNotPublished) as caught:
         BOOK.at(date(2026, 1, 1), project=True).get("sel109.per_day")
     assert "project={2025: Decimal('…'), 2026: Decimal('…')}" in str(caught.value)
-    with pytest.raises(RateNotPublished, match="only a percentage you give projects it"):
+    with pytest.raises(RateNotPublished, match="kun en procentsats, du angiver, fremskriver den"):
         BOOK.at(date(2026, 1, 1)).get("sel109.per_day")
     rate = BOOK.at(date(2026, 1, 1), project={2025: D("4"), 2026: D("4")}).get("sel109.per_day")
     assert rate.value == D("105.24")  # 97.30 × 1.04² = 105.23968 → 105.24
@@ -225,9 +228,9 @@ def test_minus_100_is_the_floor() -> None:
 
 
 def test_projection_past_a_rules_end_stays_refused() -> None:
-    with pytest.raises(RateNotPublished, match="ended on 2025-08-31"):
+    with pytest.raises(RateNotPublished, match=r"ophørte den 31\. august 2025"):
         BOOK.at(date(2025, 9, 1), project=True).get("sel100.bands")
-    with pytest.raises(RateNotPublished, match="ended"):
+    with pytest.raises(RateNotPublished, match="ophørte"):
         BOOK.at(date(2026, 1, 1), project={2026: D("1")}).get("sel100.minimum")
 
 
@@ -334,7 +337,7 @@ def test_draft_writes_next_year_as_expected_and_check_validates_it(tmp_path: Pat
     assert 'key = "sel117a.budget"\nunit = "DKK"\nvalue = 45699\nvalid_from = 2027-01-01\nstatus = "expected"' in text
     assert 'key = "sel110.per_day"' in text  # no index: left for a person to fill in
     book = load_rates(overlays=[tmp_path / "d"])
-    with pytest.raises(RateNotPublished, match="drafted figure awaits confirmation"):
+    with pytest.raises(RateNotPublished, match="et udkast til beløbet afventer bekræftelse"):
         book.at(date(2027, 3, 1)).get("sel117a.budget")
     assert book.expected("sel117a.budget")[-1].value == 45699
     checked = _cli("rates", "check", "--overlay", str(tmp_path / "d"))

@@ -57,6 +57,7 @@ class BatchRateNotPublished(RateNotPublished):
 
     def __init__(self, err: RateNotPublished, column: str, row: int) -> None:
         self.key, self.day, self.last_known, self.reason = err.key, err.day, err.last_known, err.reason
+        self.reason_code, self.reason_params = err.reason_code, err.reason_params
         self.can_project = err.can_project
         self.column = column
         self.row = row

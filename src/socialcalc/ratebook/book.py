@@ -209,7 +209,7 @@ modtages ikke)
             spans = self._spans.get(scope)
             if spans:
                 return spans[-1].rate()
-        raise RateNotPublished(key, "any date", None, "the book holds no value of it", can_project=False)
+        raise RateNotPublished(key, "any date", None, "no_value", can_project=False)
 
     def percent(self, year: int, index: Regulation | str = Regulation.SATSREGULERING) -> Percent | None:
         """The stored figure of ``index`` (the satsreguleringsprocent by default) for ``year``, if any.
@@ -326,6 +326,17 @@ def _how_to_give(years: list[int]) -> str:
     return f"pass project={{{inner}}} (one percentage per year)"
 
 
+def _how_to_give_both(years: list[int]) -> dict[str, str]:
+    """How to give the percentages, in Danish (``how_da``) and English (``how_en``), for a reason's template."""
+    if len(years) == 1:
+        da = (f"angiv project=Decimal('…') (procentsatsen for {years[0]}) eller "
+              f"project={{{years[0]}: Decimal('…')}}")
+    else:
+        inner = ", ".join(f"{y}: Decimal('…')" for y in years)
+        da = f"angiv project={{{inner}}} (én procentsats pr. år)"
+    return {"how_da": da, "how_en": _how_to_give(years)}
+
+
 class Rates:
     """The rates of one day in one municipality. Get one with :meth:`RateBook.at`."""
 
@@ -350,9 +361,9 @@ class Rates:
         Traceback (most recent call last):
         ...
         socialcalc.errors.RateNotPublished: satsen sel110.per_day har ingen værdi den 1. marts 2022 \
-(no value published for 2022; it follows et indeks, som vores kilder ikke nævner (SEL § 163 stk. 2; \
-BEK 1244/2017 § 2 (reguleringen efter § 3 er ikke i vores kilder)), so only a percentage you give projects it: \
-pass project=Decimal('…') (the percentage for 2022) or project={2022: Decimal('…')}); senest kendte værdi: 93 \
+(ingen værdi offentliggjort for 2022; den følger et indeks, som vores kilder ikke nævner (SEL § 163 stk. 2; \
+BEK 1244/2017 § 2 (reguleringen efter § 3 er ikke i vores kilder)), så kun en procentsats, du angiver, fremskriver \
+den: angiv project=Decimal('…') (procentsatsen for 2022) eller project={2022: Decimal('…')}); senest kendte værdi: 93 \
 (valid from 2021-01-01)
         """
         spec = self.book.spec(key)
@@ -386,29 +397,28 @@ pass project=Decimal('…') (the percentage for 2022) or project={2022: Decimal(
         last = self.book._last_before(key, kommune, day)
         last_text = f"{last.rate().text()} (valid from {last.entry.valid_from})" if last else None
         if spec.municipal_only and last is None:
-            who = (f"municipality {self.kommune!r} has none in its table" if self.kommune
-                   else "no municipality was given")
-            raise RateNotPublished(key, day, None, f"{spec.title} is municipal policy, and {who}",
-                                   can_project=False)
+            raise RateNotPublished(key, day, None, "municipal_missing" if self.kommune else "municipal_no_kommune",
+                                   can_project=False, title=spec.title, kommune=self.kommune)
         if spec.ends is not None and day > spec.ends:
-            reason = f"the rule ended on {spec.ends}: {spec.ends_source}".rstrip(": ")
-            raise RateNotPublished(key, day, last_text, reason, can_project=False)
+            raise RateNotPublished(key, day, last_text, "ended", can_project=False, ends=spec.ends,
+                                   source=spec.ends_source or None)
         expected = self.book._expected_at(key, kommune, day)
         projectable = spec.kind is Kind.YEARLY and spec.regulation.indexed
         if self.project is not False and last is not None and spec.kind is Kind.YEARLY:
             return self._projected(spec, last, kommune)
         if expected is not None:
-            drafted = "" if expected.value is None else "; a drafted figure awaits confirmation"
-            raise RateNotPublished(key, day, last_text, f"expected from {expected.valid_from}, not yet published"
-                                   f"{drafted}: {expected.note}".rstrip(": "), can_project=projectable)
+            raise RateNotPublished(key, day, last_text, "expected", can_project=projectable,
+                                   valid_from=expected.valid_from, drafted=expected.value is not None,
+                                   note=expected.note or None)
         if last is None:
-            raise RateNotPublished(key, day, None, "no value this early", can_project=False)
-        reason = f"no value published for {day.year}" if spec.kind is Kind.YEARLY else "its last value ended"
-        if spec.kind is Kind.YEARLY and spec.regulation is Regulation.OTHER:
-            years = list(range(last.entry.valid_from.year + 1, day.year + 1))
-            reason += (f"; it follows {spec.regulation.danish} ({spec.paragraph}), so only a percentage you give "
-                       f"projects it: {_how_to_give(years)}")
-        raise RateNotPublished(key, day, last_text, reason, can_project=projectable)
+            raise RateNotPublished(key, day, None, "too_early", can_project=False)
+        if spec.kind is not Kind.YEARLY:
+            raise RateNotPublished(key, day, last_text, "last_ended", can_project=projectable)
+        follows = spec.regulation is Regulation.OTHER
+        years = list(range(last.entry.valid_from.year + 1, day.year + 1))
+        raise RateNotPublished(key, day, last_text, "year_missing", can_project=projectable, year=day.year,
+                               follows=follows, regulation=spec.regulation.danish, paragraph=spec.paragraph,
+                               **_how_to_give_both(years))
 
     def _projected(self, spec: KeySpec, last: Span, kommune: str | None) -> Rate:
         key, day, project = spec.key, self.day, self.project
@@ -416,21 +426,17 @@ pass project=Decimal('…') (the percentage for 2022) or project={2022: Decimal(
         base_text = last.rate().text()
         regulation = spec.regulation
         if regulation is Regulation.NONE:
-            raise RateNotPublished(key, day, base_text, "it is not regulated by any index, so it cannot be "
-                                   "projected; add the published figure to the rate book", can_project=False)
+            raise RateNotPublished(key, day, base_text, "not_indexed", can_project=False)
         years = list(range(base.valid_from.year + 1, day.year + 1))
         table: Mapping[int, Percent] = (self.book._indices.get(regulation.value, {}) if regulation.indexed
                                         else {})
         missing = [y for y in years if y not in table]
         if missing:
             if project is True:
-                if regulation.indexed:
-                    why = (f"the book holds no {regulation.danish} for {', '.join(map(str, missing))} "
-                           f"({regulation.value}.toml)")
-                else:
-                    why = (f"it is regulated by {regulation.danish} ({spec.paragraph}), so project=True cannot "
-                           "project it")
-                raise RateNotPublished(key, day, base_text, f"{why}; {_how_to_give(missing)}", can_project=False)
+                raise RateNotPublished(key, day, base_text, "no_index" if regulation.indexed else "other_regulation",
+                                       can_project=False, regulation=regulation.danish,
+                                       years=", ".join(map(str, missing)), file=f"{regulation.value}.toml",
+                                       paragraph=spec.paragraph, **_how_to_give_both(missing))
             if isinstance(project, Decimal) and len(missing) > 1:
                 raise InvalidInput("project", repr(project),
                                    f"{key} on {day} needs a percentage for {len(missing)} years "
@@ -440,9 +446,9 @@ pass project=Decimal('…') (the percentage for 2022) or project={2022: Decimal(
             if isinstance(project, Mapping):
                 absent = [y for y in missing if y not in project]
                 if absent:
-                    raise RateNotPublished(key, day, base_text,
-                                           f"project gives no percentage for {', '.join(map(str, absent))} "
-                                           f"({regulation.danish}); {_how_to_give(missing)}", can_project=False)
+                    raise RateNotPublished(key, day, base_text, "percent_absent", can_project=False,
+                                           years=", ".join(map(str, absent)), regulation=regulation.danish,
+                                           **_how_to_give_both(missing))
         factor = Decimal(1)
         steps = []
         for year in years:
