@@ -69,3 +69,10 @@ def test_unknown_command_and_help_still_list_every_command() -> None:
     assert all(command.name in helped.stdout for command in REGISTRY)
     bad_json = subprocess.run([*run, "nope", "--json"], capture_output=True, text=True)
     assert bad_json.returncode == 2 and json.loads(bad_json.stdout)["error"]["code"] == "input.usage"
+
+
+def test_help_of_every_command_imports_no_rule_and_no_pydantic() -> None:
+    loaded = _modules_after("from socialcalc.cli import main\n"
+                            "try:\n    main(['--help'])\nexcept SystemExit as e:\n    assert e.code == 0")
+    assert not [m for m in loaded if m.startswith(("socialcalc.merudgift", "socialcalc.explain", "pydantic",
+                                                   *_OTHER_RULES))]
