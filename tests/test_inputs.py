@@ -27,7 +27,15 @@ from socialcalc.beskyttet_beskaeftigelse import hourly_wage, period_wage, transp
 from socialcalc.cli import EXIT_CODES, main
 from socialcalc.coerce import MAX_ABS, amount
 from socialcalc.egenbetaling import prepayment, sel107, sel108, settlement, stay
-from socialcalc.errors import CATALOG, InvalidInput, RateNotPublished, SocialcalcError, catalog_table
+from socialcalc.errors import (
+    CATALOG,
+    REASONS,
+    InvalidInput,
+    RateNotPublished,
+    SocialcalcError,
+    catalog_table,
+    reasons_table,
+)
 from socialcalc.folkepension import birth_date_from_cpr, first_pension_month, pension_age, reached_on
 from socialcalc.hastig_sygdom import Budget, value_of_hours, value_of_minutes
 from socialcalc.ledsageordning import Bank, eligibility, expense_grant
@@ -382,6 +390,20 @@ def test_the_docs_page_lists_every_code_with_its_danish_message() -> None:
     page = (ROOT / "docs" / "errors.md").read_text(encoding="utf-8")
     assert catalog_table() in page, "regenerate the table: python -c 'import socialcalc.errors as e; " \
                                     "print(e.catalog_table())'"
+
+
+def test_the_docs_page_lists_every_reason_a_rate_is_not_published() -> None:
+    page = (ROOT / "docs" / "errors.md").read_text(encoding="utf-8")
+    assert reasons_table() in page, "regenerate the table: python -c 'import socialcalc.errors as e; " \
+                                    "print(e.reasons_table())'"
+
+
+@pytest.mark.parametrize("reason", sorted(REASONS))
+def test_every_reason_renders_in_both_languages(reason: str) -> None:
+    err = RateNotPublished("sel097.expense_grant_max", date(2030, 1, 1), None, reason, can_project=False)
+    assert err.reason_code == reason
+    assert err.reason and err.reason in str(err)
+    assert REASONS[reason]["en"].split("{")[0] in err.message("en")
 
 
 def test_the_cli_epilog_and_docs_name_every_exit_code() -> None:

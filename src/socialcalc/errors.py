@@ -59,6 +59,7 @@ __all__ = [
     "SocialcalcError",
     "UnknownRate",
     "catalog_table",
+    "reasons_table",
     "redact",
 ]
 
@@ -423,8 +424,8 @@ The docs page *Errors* (``docs/errors.md``) holds :func:`catalog_table`; a test 
 REASONS: dict[str, dict[str, str]] = {
     "no_value": {"da": "satsbogen har ingen værdi for den", "en": "the book holds no value of it"},
     "municipal_missing": {
-        "da": "{title} fastsættes af kommunen, og {kommune} har ingen i sin satstabel",
-        "en": "{title} is municipal policy, and municipality {kommune} has none in its table",
+        "da": "{title} fastsættes af kommunen, og kommunen '{kommune}' har ingen i sin satstabel",
+        "en": "{title} is municipal policy, and municipality '{kommune}' has none in its table",
     },
     "municipal_no_kommune": {
         "da": "{title} fastsættes af kommunen, og der er ikke angivet nogen kommune",
@@ -772,5 +773,18 @@ def catalog_table() -> str:
             da = f"{da}; {entry['remedy_da']}"
         en = entry["en"] + (f"; {entry['remedy_en']}" if "remedy_en" in entry else "")
         cells = [f"`{code}`", da, en]
+        rows.append("| " + " | ".join(c.replace("|", "\\|").replace("\n", " ") for c in cells) + " |")
+    return "\n".join(rows)
+
+
+def reasons_table() -> str:
+    """The reasons of ``rate.not_published`` as a Markdown table (reason code, Danish, English), as in the docs.
+
+    >>> reasons_table().splitlines()[0]
+    '| Reason | Dansk | English |'
+    """
+    rows = ["| Reason | Dansk | English |", "|---|---|---|"]
+    for code, entry in REASONS.items():
+        cells = [f"`{code}`", entry["da"], entry["en"]]
         rows.append("| " + " | ".join(c.replace("|", "\\|").replace("\n", " ") for c in cells) + " |")
     return "\n".join(rows)

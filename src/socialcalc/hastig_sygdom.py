@@ -238,7 +238,7 @@ disease course, and this course already has an account (decided on the date(s) s
         project = check_project(project)
         if not isinstance(earlier_help_for_same_disease, bool):
             raise InvalidInput("earlier_help_for_same_disease", repr(earlier_help_for_same_disease),
-                               "a fact given as True or False")
+                               code="input.flag")
         accounts = tuple(existing)
         for account in accounts:
             if not isinstance(account, Budget):
@@ -460,9 +460,9 @@ def value_of_hours(hours: Decimal | int | str, hourly_price: Decimal | int | str
     h = to_decimal(hours, "hours")
     price = to_decimal(hourly_price, "hourly_price")
     if h < 0:
-        raise InvalidInput("hours", h, "hours must not be negative")
+        raise InvalidInput("hours", h, code="input.negative")
     if price < 0:
-        raise InvalidInput("hourly_price", price, "an hourly price must not be negative")
+        raise InvalidInput("hourly_price", price, code="input.negative")
     return round_ore(h * price)
 
 
@@ -476,10 +476,10 @@ def value_of_minutes(minutes: int, hourly_price: Decimal | int | str) -> Decimal
     True
     """
     if isinstance(minutes, bool) or not isinstance(minutes, int):
-        raise InvalidInput("minutes", repr(minutes), "minutes are a whole number (an int)")
+        raise InvalidInput("minutes", repr(minutes), code="input.whole", kind=type(minutes).__name__)
     if minutes < 0:
-        raise InvalidInput("minutes", minutes, "minutes must not be negative")
+        raise InvalidInput("minutes", minutes, code="input.negative")
     price = to_decimal(hourly_price, "hourly_price")
     if price < 0:
-        raise InvalidInput("hourly_price", price, "an hourly price must not be negative")
+        raise InvalidInput("hourly_price", price, code="input.negative")
     return round_ore(minutes * price / _MINUTES_PER_HOUR)

@@ -96,8 +96,8 @@ def sel107(
     Traceback (most recent call last):
     ...
     socialcalc.errors.RateNotPublished: satsen sel107.raadighedsbeloeb_without_board har ingen værdi den \
-1. januar 2025 (Midlertidigt botilbud: rådighedsbeløb pr. måned, når kost ikke er inkluderet is municipal policy, \
-and municipality 'lemvig' has none in its table); ingen tidligere værdi kendes
+1. januar 2025 (Midlertidigt botilbud: rådighedsbeløb pr. måned, når kost ikke er inkluderet fastsættes af \
+kommunen, og kommunen 'lemvig' har ingen i sin satstabel); ingen tidligere værdi kendes
     """
     net = non_negative(net_income, "net_income")
     fixed = non_negative(fixed_expenses, "fixed_expenses")

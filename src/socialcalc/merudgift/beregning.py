@@ -93,7 +93,7 @@ def calculate(
     decided = to_day(decided_on, "decided_on")
     paid_on = decided if on is None else to_day(on, "on")
     if not isinstance(documented, bool):
-        raise InvalidInput("documented", repr(documented), "documented is True or False")
+        raise InvalidInput("documented", repr(documented), code="input.flag")
     listed = None if listed_documented is None else non_negative(listed_documented, "listed_documented")
     if listed is not None and listed > amount:
         raise InvalidInput("listed_documented", listed, code="input.listed_over_total", total=amount)

@@ -69,7 +69,7 @@ def one_off(
     decided = to_day(decided_on, "decided_on")
     for name, flag in (("recipient", recipient), ("documented", documented)):
         if not isinstance(flag, bool):
-            raise InvalidInput(name, repr(flag), f"{name} is True or False")
+            raise InvalidInput(name, repr(flag), code="input.flag")
     run = None if running is None else non_negative(running, "running")
     project = check_project(project)
     book = rates or default_book()
