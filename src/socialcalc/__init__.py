@@ -14,16 +14,28 @@ Month(2025, 1)
 
 from __future__ import annotations
 
-from socialcalc.errors import (
-    InvalidInput,
-    RateError,
-    RateFileError,
-    RateNotPublished,
-    SocialcalcError,
-    UnknownRate,
-)
-from socialcalc.months import Month, MonthEndRule, months_after
-from socialcalc.ratebook import RateBook, Rates, check_rates, load_rates
+import importlib
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from socialcalc.errors import (
+        InvalidInput,
+        RateError,
+        RateFileError,
+        RateNotPublished,
+        SocialcalcError,
+        UnknownRate,
+    )
+    from socialcalc.months import Month, MonthEndRule, months_after
+    from socialcalc.ratebook import RateBook, Rates, check_rates, load_rates
+
+_LAZY: dict[str, str] = {
+    **dict.fromkeys(("InvalidInput", "RateError", "RateFileError", "RateNotPublished", "SocialcalcError",
+                     "UnknownRate"), "socialcalc.errors"),
+    **dict.fromkeys(("Month", "MonthEndRule", "months_after"), "socialcalc.months"),
+    **dict.fromkeys(("RateBook", "Rates", "check_rates", "load_rates"), "socialcalc.ratebook"),
+}
+"""Each public name and the module it is imported from on first use (``import socialcalc`` itself stays light)."""
 
 __version__ = "0.1.0"
 
@@ -43,3 +55,23 @@ __all__ = [
     "load_rates",
     "months_after",
 ]
+
+
+def __getattr__(name: str) -> Any:
+    """A public name (imported from its module on first use), or a submodule (``socialcalc.ratebook``)."""
+    module = _LAZY.get(name)
+    if module is not None:
+        value = getattr(importlib.import_module(module), name)
+        globals()[name] = value
+        return value
+    if not name.startswith("_"):
+        try:
+            return importlib.import_module(f"{__name__}.{name}")
+        except ModuleNotFoundError as err:
+            if err.name != f"{__name__}.{name}":
+                raise
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
+def __dir__() -> list[str]:
+    return sorted({*globals(), *__all__})

@@ -10,7 +10,6 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
-from socialcalc.beskyttet_beskaeftigelse import hourly_wage, period_wage, transport
 from socialcalc.cli.common import add_json, add_kommune, add_project, add_rates, amount, book_of, day, emit
 
 __all__ = ["register"]
@@ -55,6 +54,8 @@ def register(sub: Any) -> None:
 
 
 def _loen(args: argparse.Namespace) -> int:
+    from socialcalc.beskyttet_beskaeftigelse import hourly_wage, period_wage
+
     wage = hourly_wage(args.assessed, field_lowest_wage=args.field_lowest_wage, on=args.on, kommune=args.kommune,
                        rates=book_of(args), project=args.project)
     emit(wage if args.hours is None else period_wage(args.hours, wage), args.json)
@@ -62,6 +63,8 @@ def _loen(args: argparse.Namespace) -> int:
 
 
 def _befordring(args: argparse.Namespace) -> int:
+    from socialcalc.beskyttet_beskaeftigelse import transport
+
     result = transport(days=args.days, distance_km=args.distance_km, net_earnings=args.net_earnings, on=args.on,
                        per_km=args.per_km, daily_total=args.daily_total,
                        daily_within_10km=args.daily_within_10km, kommune=args.kommune, rates=book_of(args),

@@ -11,11 +11,10 @@ from __future__ import annotations
 import argparse
 import json
 import re
+import sys
 from datetime import date
 from decimal import Decimal, InvalidOperation
 from typing import Any
-
-from pydantic import BaseModel
 
 from socialcalc.errors import InvalidInput
 from socialcalc.money import to_decimal
@@ -141,10 +140,16 @@ def add_kommune(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--kommune", metavar="K", default=None, help="municipality (e.g. lejre, lemvig)")
 
 
-def emit(result: BaseModel | Any, as_json: bool) -> None:
+def _is_model(value: Any) -> bool:
+    """Whether ``value`` is a pydantic model (pydantic is not imported to find out: it was if it is one)."""
+    pydantic = sys.modules.get("pydantic")
+    return pydantic is not None and isinstance(value, pydantic.BaseModel)
+
+
+def emit(result: Any, as_json: bool) -> None:
     """Print a result: its Danish explanation, or its JSON."""
     if as_json:
-        if isinstance(result, BaseModel):
+        if _is_model(result):
             print(result.model_dump_json(indent=2))
         else:
             print(json.dumps(result, indent=2, ensure_ascii=False, default=str))

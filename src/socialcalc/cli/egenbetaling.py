@@ -6,7 +6,6 @@ import argparse
 from typing import Any
 
 from socialcalc.cli.common import add_json, add_kommune, add_project, add_rates, amount, book_of, day, emit
-from socialcalc.egenbetaling import Couple, Reduction, prepayment, sel107, sel108, settlement, stay
 from socialcalc.errors import InvalidInput
 
 __all__ = ["register"]
@@ -98,6 +97,8 @@ def register(sub: Any) -> None:
 
 
 def _stay(args: argparse.Namespace) -> int:
+    from socialcalc.egenbetaling import Reduction, stay
+
     reduction = None
     if args.reduction is not None:
         reduction = Reduction.kroner(args.reduction)
@@ -111,17 +112,23 @@ def _stay(args: argparse.Namespace) -> int:
 
 
 def _prepayment(args: argparse.Namespace) -> int:
+    from socialcalc.egenbetaling import prepayment
+
     emit(prepayment(args.paragraph, args.start, args.days, kommune=args.kommune, **_book(args)), args.json)
     return 0
 
 
 def _settlement(args: argparse.Namespace) -> int:
+    from socialcalc.egenbetaling import settlement
+
     emit(settlement(args.paragraph, args.start, args.prepaid_days, args.actual_days, kommune=args.kommune,
                     **_book(args)), args.json)
     return 0
 
 
 def _sel108(args: argparse.Namespace) -> int:
+    from socialcalc.egenbetaling import Couple, sel108
+
     couple = None
     if args.joint_income is not None or args.social_pension is not None:
         if args.joint_income is None or args.social_pension is None:
@@ -135,6 +142,8 @@ def _sel108(args: argparse.Namespace) -> int:
 
 
 def _sel107(args: argparse.Namespace) -> int:
+    from socialcalc.egenbetaling import sel107
+
     emit(sel107(net_income=args.net_income, fixed_expenses=args.fixed_expenses,
                 included_items_cost=args.included_items_cost, board_included=args.board_included, on=args.on,
                 kommune=args.kommune, keeps_own_dwelling=args.keeps_own_dwelling,

@@ -7,8 +7,6 @@ import json
 from typing import Any
 
 from socialcalc.cli.common import add_json, add_project, add_rates, book_of, day
-from socialcalc.explain import dato
-from socialcalc.folkepension import first_pension_month, pension_age, reached_on
 
 __all__ = ["register"]
 
@@ -26,6 +24,9 @@ def register(sub: Any) -> None:
 
 
 def _run(args: argparse.Namespace) -> int:
+    from socialcalc.explain import dato
+    from socialcalc.folkepension import first_pension_month, pension_age, reached_on
+
     book = book_of(args)
     age = pension_age(args.birth, rates=book, on=args.on, project=args.project)
     reached = reached_on(args.birth, rates=book, on=args.on, project=args.project)

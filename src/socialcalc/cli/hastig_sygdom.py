@@ -18,11 +18,13 @@ from collections.abc import Iterator, Mapping
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from socialcalc.cli.common import add_json, add_kommune, add_project, add_rates, book_of, day
 from socialcalc.errors import InvalidInput, SocialcalcError
-from socialcalc.hastig_sygdom import Budget
+
+if TYPE_CHECKING:
+    from socialcalc.hastig_sygdom import Budget
 
 __all__ = ["read_bookings", "register"]
 
@@ -54,6 +56,8 @@ def _common(p: argparse.ArgumentParser) -> None:
 
 
 def _open(args: argparse.Namespace) -> Budget:
+    from socialcalc.hastig_sygdom import Budget
+
     return Budget.open(args.decided_on, kommune=args.kommune, rates=book_of(args), project=args.project)
 
 

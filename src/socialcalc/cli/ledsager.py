@@ -19,14 +19,14 @@ import io
 import json
 from decimal import Decimal
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from socialcalc.cli.common import add_json, add_kommune, add_project, add_rates, amount, book_of, emit, month
 from socialcalc.errors import InvalidInput
-from socialcalc.explain import tal
-from socialcalc.ledsageordning import Bank, MonthStatement, expense_grant
-from socialcalc.ledsageordning.tid import hours_of, minutes_of
 from socialcalc.months import Month
+
+if TYPE_CHECKING:
+    from socialcalc.ledsageordning import MonthStatement
 
 __all__ = ["read_usage", "register"]
 
@@ -81,6 +81,8 @@ def _add(usage: dict[Month, int], m: Month, minutes: int) -> None:
 
 
 def _read_json(text: str, name: str) -> dict[Month, int]:
+    from socialcalc.ledsageordning.tid import minutes_of
+
     try:
         data = json.loads(text, parse_float=Decimal)
     except json.JSONDecodeError as err:
@@ -95,6 +97,8 @@ def _read_json(text: str, name: str) -> dict[Month, int]:
 
 
 def _read_csv(text: str, name: str) -> dict[Month, int]:
+    from socialcalc.ledsageordning.tid import minutes_of
+
     usage: dict[Month, int] = {}
     unit = "hours"
     for n, row in enumerate(csv.reader(io.StringIO(text)), 1):
@@ -124,6 +128,8 @@ _HEADINGS = ("måned", "bortfaldet", "bevilget", "tabt (loft)", "brugt", "saldo"
 
 
 def _row(s: MonthStatement) -> list[str]:
+    from socialcalc.explain import tal
+
     lots = ", ".join(f"{lot.granted_in}: {tal(lot.hours)}" for lot in s.closing_by_grant) or "–"
     return [str(s.month), tal(s.lapsed), tal(s.granted), tal(s.lost_to_cap), tal(s.used), tal(s.closing_balance),
             lots]
@@ -150,6 +156,10 @@ def _policies(statements: list[MonthStatement]) -> str:
 
 
 def _simulate(args: argparse.Namespace) -> int:
+    from socialcalc.explain import tal
+    from socialcalc.ledsageordning import Bank
+    from socialcalc.ledsageordning.tid import hours_of
+
     try:
         text = args.usage.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as err:
@@ -183,6 +193,8 @@ def _simulate(args: argparse.Namespace) -> int:
 
 
 def _tilskud(args: argparse.Namespace) -> int:
+    from socialcalc.ledsageordning import expense_grant
+
     emit(expense_grant(args.year, args.expenses, kommune=args.kommune, rates=book_of(args), project=args.project),
          args.json)
     return 0

@@ -9,7 +9,6 @@ import argparse
 from typing import Any
 
 from socialcalc.cli.common import add_json, add_kommune, add_project, add_rates, amount, book_of, day, emit
-from socialcalc.merudgift import calculate
 
 __all__ = ["register"]
 
@@ -37,6 +36,8 @@ def register(sub: Any) -> None:
 
 
 def _run(args: argparse.Namespace) -> int:
+    from socialcalc.merudgift import calculate
+
     result = calculate(args.expenses, decided_on=args.decided_on, on=args.on, per=args.per,
                        documented=args.documented, listed_documented=args.listed_documented, group=args.group,
                        kommune=args.kommune, rates=book_of(args), project=args.project)

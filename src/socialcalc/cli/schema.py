@@ -8,7 +8,6 @@ from typing import Any
 
 from socialcalc.cli.common import add_rates, book_of
 from socialcalc.errors import InvalidInput
-from socialcalc.schema import json_schemas
 
 __all__ = ["register"]
 
@@ -22,6 +21,8 @@ def register(sub: Any) -> None:
 
 
 def _run(args: argparse.Namespace) -> int:
+    from socialcalc.schema import json_schemas
+
     book_of(args)
     schemas = json_schemas()
     if args.model is not None:
