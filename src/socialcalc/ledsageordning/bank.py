@@ -38,6 +38,7 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from datetime import date, timedelta
 from decimal import Decimal
 from enum import StrEnum
 from itertools import pairwise
@@ -265,6 +266,50 @@ def _rules(book: RateBook, month: Month, kommune: str | None, project: Project =
 
 
 @dataclass(frozen=True, slots=True)
+class _Period:
+    """Rules that hold for every month whose first day is in ``first`` … ``last`` (``None``: open-ended)."""
+
+    first: date
+    last: date | None
+    rules: _Rules
+
+    def covers(self, day: date) -> bool:
+        return self.first <= day and (self.last is None or day <= self.last)
+
+
+def _period(book: RateBook, rules: _Rules, kommune: str | None, day: date) -> _Period:
+    """The days around ``day`` on which the book gives the same four rates as on ``day`` (so the same rules).
+
+    A rate holds from its ``valid_from`` to its ``valid_to``; the period also ends before the next value of
+    its table starts, and, for a national value of a key a municipality may override, outside the
+    municipality's own values. A projected rate holds for ``day`` alone.
+    """
+    first = max(r.valid_from for r in rules.rates)
+    last: date | None = None
+    for r in rules.rates:
+        if r.projected:
+            return _Period(day, day, rules)
+        tables = [r.kommune]
+        if r.kommune is None and kommune is not None and book.spec(r.key).overridable:
+            tables.append(kommune)
+        for table in tables:
+            for other in book.history(r.key, table):
+                end: date | None
+                if other.valid_from > day:
+                    end = other.valid_from - timedelta(days=1)
+                elif other == r:
+                    end = r.valid_to
+                elif other.valid_to is not None and other.valid_to < day:
+                    first = max(first, other.valid_to + timedelta(days=1))
+                    continue
+                else:  # another value also holds on day (the book never has one): trust day alone
+                    return _Period(day, day, rules)
+                if end is not None and (last is None or end < last):
+                    last = end
+    return _Period(first, last, rules)
+
+
+@dataclass(frozen=True, slots=True)
 class _Step:
     """One month of the fold, as plain numbers (a :class:`MonthStatement` is built from it on request)."""
 
@@ -301,16 +346,18 @@ class _Memo:
     """What a bank has already worked out; not part of its value (any two memos compare equal).
 
     A per-bank structure (no global state): ``rules`` caches the rate lookups of one (book, municipality) by
-    month and is handed on to the banks :meth:`Bank.use` and :meth:`Bank.set_deduction` derive, so a year of
-    use looks each month's rates up once; ``carry`` is the fold's state at the start of a month no later than
-    the bank's last recorded use, so a ``use`` folds forward from there (one or two months) instead of
-    replaying the whole history. The memo holds the identity of what it was computed for and is ignored when
-    that is not this bank's (e.g. after a ``model_copy(update=...)``).
+    the periods their rates hold for (:func:`_period`; the bank's rates are standing values, so one lookup
+    serves every month until a rate changes) and is handed on to the banks :meth:`Bank.use` and
+    :meth:`Bank.set_deduction` derive, so a history of use looks its rates up once per period; ``carry`` is
+    the fold's state at the start of a month no later than the bank's last recorded use, so a ``use`` folds
+    forward from there (one or two months) instead of replaying the whole history. The memo holds the identity
+    of what it was computed for and is ignored when that is not this bank's (e.g. after a
+    ``model_copy(update=...)``).
     """
 
     book: RateBook | None = None
     kommune: str | None = None
-    rules: dict[Month, _Rules] = field(default_factory=dict)
+    rules: list[_Period] = field(default_factory=list)
     carry: _Carry | None = None
     start: Month | None = None
     deductions: tuple[DeductionChange, ...] | None = None
@@ -491,11 +538,12 @@ class Bank(_Frozen):
         if last is not None and m < last:
             raise InvalidInput("month", str(m), f"is earlier than {last}, for which use is already recorded: "
                                                 "uses are recorded in month order")
-        carry = self._carry()  # the state at the last recorded month (or the first month)
+        book = self._rates()
+        carry = self._carry(book)  # the state at the last recorded month (or the first month)
         if m == carry.month:
-            step, opening = _Step(m, self._rules_at(m), 0, (), 0, 0, 0, (), carry.closing), carry.lots
+            step, opening = _Step(m, self._rules_at(m, book), 0, (), 0, 0, 0, (), carry.closing), carry.lots
         else:
-            steps, opening = self._run(carry.month + 1, carry.closing, m)
+            steps, opening = self._run(carry.month + 1, carry.closing, m, book=book)
             step = steps[-1]
         available = step.closing_total
         if need > available:
@@ -507,7 +555,7 @@ class Bank(_Frozen):
         bank = self.model_copy(update={"usage": usage})
         closing = dict(step.closing)
         _consume(closing, need, step.rules.order)
-        bank._memo = bank._new_memo(self._private("_memo"), _Carry(m, opening, tuple(closing.items())))
+        bank._memo = bank._new_memo(self._private("_memo"), _Carry(m, opening, tuple(closing.items())), book)
         return bank
 
     @exact
@@ -637,64 +685,75 @@ class Bank(_Frozen):
             minutes = change.minutes
         return minutes
 
-    def _rules_at(self, m: Month) -> _Rules:
-        """The rules of month ``m``, looked up once per (book, month, municipality) in the bank's memo."""
+    def _rules_at(self, m: Month, book: RateBook | None = None) -> _Rules:
+        """The rules of month ``m`` (``book``: :meth:`_rates`, if the caller has it), looked up once per
+        (book, municipality) and period of the four rates in the bank's memo."""
         memo: _Memo = self._private("_memo")
-        book = self._rates()
+        if book is None:
+            book = self._rates()
         if memo.book is not book or memo.kommune != self.kommune:
             memo = self._memo = _Memo(book=book, kommune=self.kommune)
-        rules = memo.rules.get(m)
-        if rules is None:
-            rules = memo.rules[m] = _rules(book, m, self.kommune, self._private("_project"))
+        day = m.first_day
+        periods = memo.rules
+        for period in reversed(periods):  # the latest found first: a history runs forward
+            if period.covers(day):
+                return period.rules
+        rules = _rules(book, m, self.kommune, self._private("_project"))
+        periods.append(_period(book, rules, self.kommune, day))
         return rules
 
-    def _new_memo(self, before: _Memo, carry: _Carry | None) -> _Memo:
+    def _new_memo(self, before: _Memo, carry: _Carry | None, book: RateBook | None = None) -> _Memo:
         """A memo for this bank: the rate cache of ``before`` if it is for the same book and municipality."""
-        book = self._rates()
-        rules = before.rules if before.book is book and before.kommune == self.kommune else {}
+        if book is None:
+            book = self._rates()
+        rules = before.rules if before.book is book and before.kommune == self.kommune else []
         return _Memo(book=book, kommune=self.kommune, rules=rules, carry=carry, start=self.start,
                      deductions=self.deductions, usage=self.usage)
 
-    def _carry(self) -> _Carry:
+    def _carry(self, book: RateBook | None = None) -> _Carry:
         """The fold's state at the start of the last recorded month (the first month if nothing is recorded).
 
         Computed once per bank (from a carried state where there is one, else from the first month) and kept
         in the memo; computing it checks every recorded use.
         """
         memo: _Memo = self._private("_memo")
-        if not memo.fits(self, self._rates()):
-            memo = self._memo = self._new_memo(memo, None)
+        if book is None:
+            book = self._rates()
+        if not memo.fits(self, book):
+            memo = self._memo = self._new_memo(memo, None, book)
         target = self.last_recorded or self.start
         carry = memo.carry
         if carry is None or carry.month != target:
             if carry is not None and carry.month < target:
-                steps, opening = self._run(carry.month + 1, carry.closing, target)
+                steps, opening = self._run(carry.month + 1, carry.closing, target, book=book)
             else:
-                steps, opening = self._run(self.start, (), target)
+                steps, opening = self._run(self.start, (), target, book=book)
             carry = memo.carry = _Carry(target, opening, steps[-1].closing)
         return carry
 
     def _fold(self, until: Month) -> list[_Step]:
         """The steps from the first month to ``until``; only the last one is exact to call ``[-1]`` on."""
         memo: _Memo = self._private("_memo")
-        carry = memo.carry if memo.fits(self, self._rates()) else None
+        book = self._rates()
+        carry = memo.carry if memo.fits(self, book) else None
         last = self.last_recorded
         if carry is None and last is not None and until >= last:
-            carry = self._carry()
+            carry = self._carry(book)
         if carry is not None and carry.month < until:
-            return self._run(carry.month + 1, carry.closing, until)[0]
+            return self._run(carry.month + 1, carry.closing, until, book=book)[0]
         if carry is not None and carry.month == until:
-            return self._run(until, carry.lots, until)[0]
-        return self._run(self.start, (), until)[0]
+            return self._run(until, carry.lots, until, book=book)[0]
+        return self._run(self.start, (), until, book=book)[0]
 
     def _steps(self, until: Month) -> list[_Step]:
         """Every step from the first month to ``until``."""
         return self._run(self.start, (), until, every=True)[0]
 
-    def _run(self, first: Month, lots: _Lots, until: Month, *, every: bool = False) -> tuple[list[_Step], _Lots]:
+    def _run(self, first: Month, lots: _Lots, until: Month, *, every: bool = False,
+             book: RateBook | None = None) -> tuple[list[_Step], _Lots]:
         """Run the bank from the state ``lots`` at the start of ``first`` to the end of ``until``, month by month
         (an explicit loop, no recursion). Returns the steps (every one, or only the last) and the lots at the
-        start of ``until``.
+        start of ``until``. ``book``: :meth:`_rates`, if the caller has it.
         """
         usage, deductions = self.usage, self.deductions
         if not usage or usage[-1].month < first:
@@ -710,6 +769,8 @@ class Bank(_Frozen):
         opening = lots
         steps: list[_Step] = []
         rules_at = self._rules_at
+        if book is None:
+            book = self._rates()
         m, left = first, until - first
         while left >= 0:
             if upcoming is not None and not m < upcoming:
@@ -723,7 +784,7 @@ class Bank(_Frozen):
                 u += 1
             if not left:
                 opening = tuple(state.items())
-            step = _month_step(m, rules_at(m), state, deduction, need)
+            step = _month_step(m, rules_at(m, book), state, deduction, need)
             if every or not left:
                 steps.append(step)
             m, left = m + 1, left - 1
