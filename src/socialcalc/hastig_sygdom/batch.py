@@ -98,7 +98,7 @@ def budgets(
     day: Any,
     amount_ore: Any,
     *,
-    kommune: str | None | Sequence[str | None] = None,
+    kommune: str | Sequence[str | None] | None = None,
     rates: RateBook | None = None,
     project: Project = False,
 ) -> BudgetBatch:

@@ -102,8 +102,8 @@ def _read(path: str) -> str:
 def read_bookings(text: str) -> Iterator[tuple[str, dict[str, Any]]]:
     """Each booking in ``text`` (CSV or a JSON list) as ``(where, {paragraph, date, amount, description})``.
 
-    ``where`` names the CSV line or the JSON item in Danish ("linje 2", "post 1"), for error messages. Amounts stay text (or exact decimals) and
-    are checked by :meth:`socialcalc.hastig_sygdom.Budget.book`.
+    ``where`` names the CSV line or the JSON item in Danish ("linje 2", "post 1"), for error messages. Amounts
+    stay text (or exact decimals) and are checked by :meth:`socialcalc.hastig_sygdom.Budget.book`.
 
     >>> [row for _, row in read_bookings("paragraph,date,amount\\n112,2024-03-20,18500.00\\n")]
     [{'paragraph': 112, 'date': datetime.date(2024, 3, 20), 'amount': '18500.00', 'description': ''}]
