@@ -82,7 +82,7 @@ def folkepensionsalder(
     birth = coerce.day(birth, "birth")
     book = rates or default_book()
     rate = table_rate(book, on, project)
-    row = row_for(rate.value, birth)  # type: ignore[arg-type]
+    row = row_for(rate.value, birth)
     reached = months_after(birth, row.years * 12 + row.months, MonthEndRule.CLAMP)
     first = Month.from_date(reached) + 1
     citation = (book.at(on).get(_CITATION) if on is not None else book.latest(_CITATION))

@@ -139,9 +139,12 @@ def budgets(
     first_day = np.zeros(len(codes), dtype=np.int64)
     first_day[accounts[::-1]] = decided[::-1]
     if (bad := first_day[accounts] != decided).any():
-        raise BatchInputError("decided_on", _first(bad), str(decided[_first(bad)].astype("datetime64[D]")),
-                              code="input.second_account", when=str(first_day[accounts[_first(bad)]]
-                                                                  .astype("datetime64[D]")))
+        from socialcalc.explain import dato
+
+        row = _first(bad)
+        raise BatchInputError("decided_on", row, str(decided[row].astype("datetime64[D]")),
+                              code="input.second_account",
+                              when=dato(date.fromordinal(_EPOCH + int(first_day[accounts[row]]))))
     names: list[str | None] = ([kommune] * n if kommune is None or isinstance(kommune, str)
                                else [None if k is None else str(k) for k in kommune])
     if len(names) != n:

@@ -356,7 +356,10 @@ sygdomsforløb, og forløbet har allerede et budget (afgørelse 10. marts 2024);
                 raise InvalidInput("amount", amount, code="input.time_or_amount")
             if p not in TIME_PARAGRAPHS:
                 raise InvalidInput("paragraph", p, code="input.time_paragraph")
-            price = round_ore(coerce.non_negative(hourly_price, "hourly_price"))
+            price = coerce.non_negative(hourly_price, "hourly_price")
+            if price != round_ore(price):
+                raise InvalidInput("hourly_price", price, code="input.ore")
+            price = round_ore(price)
             if hours is not None:
                 h = coerce.non_negative(hours, "hours")
                 amount = value_of_hours(h, price)

@@ -23,7 +23,7 @@ from __future__ import annotations
 
 from datetime import date
 from decimal import Decimal
-from typing import Any
+from typing import Any, cast
 
 import numpy as np
 import pandas as pd
@@ -125,7 +125,7 @@ def explain_row(out: Any, row: int, *, audience: str = "borger", locale: str = "
     >>> explain_row(out, 0, audience="sagsbehandler").splitlines()[0]
     'Hjælp ved hastigt fremadskridende sygdom: budget'
     """
-    from socialcalc.hastig_sygdom.budget import Booking
+    from socialcalc.hastig_sygdom.budget import Booking, Paragraph
     from socialcalc.hastig_sygdom.facts import facts
 
     data = out.attrs["socialcalc"][RULE]
@@ -137,7 +137,8 @@ def explain_row(out: Any, row: int, *, audience: str = "borger", locale: str = "
                           & (batch.position <= batch.position[position]) & batch.fits)
     mine = mine[np.argsort(batch.position[mine], kind="stable")]
     rates = batch.rates[int(batch.rate_index[position])]
-    bookings = [Booking.model_construct(paragraph=int(data["paragraph"][r]), date=_day(data["date"][r]),
+    bookings = [Booking.model_construct(paragraph=cast(Paragraph, int(data["paragraph"][r])),
+                                        date=_day(data["date"][r]),
                                         amount=Decimal(int(data["amount_ore"][r])).scaleb(-2).quantize(
                                             Decimal("0.01")),
                                         description=data["description"][r], hours=None, minutes=None,
