@@ -40,6 +40,12 @@ def caseloads(draw: st.DrawFn) -> pd.DataFrame:
     return frame
 
 
+def code_of(err: BaseException) -> str:
+    """The code of a batch error (the frame adapter relabels the kernel's error; its cause keeps the code)."""
+    cause = err.__cause__
+    return str(getattr(cause, "code", None) or getattr(err, "code", ""))
+
+
 def one_case(frame: pd.DataFrame, upto: int) -> tuple[Budget, bool]:
     """The one-case account of row ``upto``'s account after that row, and whether the row was booked."""
     account = frame.iloc[upto]["account"]
@@ -121,16 +127,16 @@ def test_bad_rows_are_refused_like_the_one_case_path(column: str, value: object,
     row[column] = value
     with pytest.raises(BatchInputError) as caught:
         hastig_sygdom_frame(pd.DataFrame([row]), decided_on=date(2024, 3, 10))
-    assert caught.value.code == code
+    assert code_of(caught.value) == code
 
 
 def test_a_decision_before_the_rule_and_two_decisions_for_one_account_are_refused() -> None:
     frame = pd.DataFrame({"account": [1], "paragraph": [112], "date": [date(2023, 6, 1)], "amount": ["1.00"]})
     with pytest.raises(BatchInputError) as caught:
         hastig_sygdom_frame(frame, decided_on=date(2023, 5, 1))
-    assert caught.value.code == "input.before_117a"
+    assert code_of(caught.value) == "input.before_117a"
     two = pd.DataFrame({"account": [1, 1], "decided_on": [date(2024, 1, 1), date(2024, 2, 1)],
                         "paragraph": [112, 112], "date": [date(2024, 3, 1)] * 2, "amount": ["1.00"] * 2})
     with pytest.raises(BatchInputError) as caught:
         hastig_sygdom_frame(two)
-    assert caught.value.code == "input.second_account"
+    assert code_of(caught.value) == "input.second_account"

@@ -287,10 +287,10 @@ def test_the_account_explains_itself_in_danish() -> None:
     lines = text.splitlines()
     assert lines[0] == "Hjælp ved hastigt fremadskridende sygdom: budget"
     assert "truffet 10. marts 2024" in lines[1]
-    assert "2024: 41.022,00 kr." in lines[1]
+    assert "41.022,00 kr., beløbet for afgørelsens år, 2024" in lines[1]
     assert "fast for hele sygdomsforløbet" in lines[1]
     assert lines[2] == ("2. Bevilling 1 den 20. marts 2024: hjælpemidler (kørestol) til en værdi af "
-                        "18.500,00 kr.; tilbage herefter 22.522,00 kr. (serviceloven § 117 a, stk. 1, jf. § 112)")
+                        "18.500,00 kr.; tilbage herefter 22.522,00 kr. (serviceloven § 117 a, stk. 1, jf. § 112).")
     assert "tilbage herefter 13.522,00 kr." in lines[3]
     assert "§ 112: 18.500,00 kr.; § 116: 9.000,00 kr." in lines[4]
     assert "tilbage 13.522,00 kr." in lines[4]
@@ -300,7 +300,7 @@ def test_the_account_explains_itself_in_danish() -> None:
     assert example_1().explanation.projected is False
     letter = example_1().explain()
     assert "Dit budget for hele sygdomsforløbet er 41.022,00 kr., som er beløbet for 2024." in letter
-    assert "Herefter var der 13.522,00 kr. tilbage af budgettet." in letter
+    assert "herefter var der 13.522,00 kr. tilbage af budgettet" in letter
 
 
 def test_hours_and_minutes_are_booked_with_their_time_in_the_text() -> None:
@@ -336,10 +336,14 @@ def test_an_empty_account_says_so() -> None:
 
 def test_the_citations_are_dated_data() -> None:
     b = Budget.open(date(2024, 3, 10))
-    assert {c.key: c.value for c in b.citations}["hjemmel.sel117a.hjaelpemidler"] == (
-        "serviceloven § 117 a, stk. 1, jf. § 112")
-    assert all(c.valid_from == date(2023, 6, 1) for c in b.citations)
-    assert "(serviceloven § 117 a, stk. 1)" in b.explain()
+    assert b.citations["hjemmel.sel117a.hjaelpemidler"] == "serviceloven § 117 a, stk. 1, jf. § 112"
+    assert set(b.citations) == {"hjemmel.sel117a.budget", "hjemmel.sel117a.personlig_hjaelp",
+                                "hjemmel.sel117a.ledsagelse", "hjemmel.sel117a.hjaelpemidler",
+                                "hjemmel.sel117a.boligindretning", "hjemmel.sel117a.almindelige_regler"}
+    assert "(serviceloven § 117 a, stk. 1)." in b.explain()
+    with pytest.raises(RateNotPublished):  # no citation before the rule existed
+        from socialcalc.ratebook import default_book
+        default_book().at(date(2023, 5, 31)).get("hjemmel.sel117a.budget")
 
 
 def test_english_on_request() -> None:
@@ -378,7 +382,7 @@ def test_json_round_trip_is_exact_and_carries_the_derived_figures() -> None:
     (("bookings", 0, "amount"), "0.00", "positiv"),
     (("bookings", 0, "paragraph"), 113, "paragraph"),
     (("bookings", 0, "amount"), "40000.00", "overstiger budgettet"),
-    (("bookings", 0, "hours"), "2", "timepris"),
+    (("bookings", 0, "hours"), "2", "§ 83 og § 97"),
     (("surprise",), 1, "Extra inputs"),
 ])
 def test_a_tampered_account_is_refused_when_read_back(path: tuple[object, ...], value: object, message: str) -> None:
@@ -405,10 +409,11 @@ def test_the_schema_is_exported() -> None:
 def test_cli_budget(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["hastig-sygdom", "budget", "2024-03-10", "--kommune", "lemvig"]) == 0
     out = capsys.readouterr().out
-    assert out.splitlines()[-2] == ("3. Du har i alt brugt 0,00 kr. af budgettet på 41.022,00 kr., og der er "
-                                    "41.022,00 kr. tilbage. (serviceloven § 117 a, stk. 1)")
+    assert out.splitlines()[-2] == ("Du har i alt brugt 0,00 kr. af budgettet på 41.022,00 kr., og der er "
+                                    "41.022,00 kr. tilbage (serviceloven § 117 a, stk. 1).")
     assert main(["hastig-sygdom", "budget", "2024-03-10", "--audience", "sagsbehandler"]) == 0
-    assert "Borgeren" not in capsys.readouterr().out
+    out = capsys.readouterr().out
+    assert "Anvendte satser:" in out and "41.022 kr. (gældende fra 1. januar 2024, officiel" in out
 
 
 def test_cli_budget_json(capsys: pytest.CaptureFixture[str]) -> None:

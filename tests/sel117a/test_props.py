@@ -101,7 +101,7 @@ def test_the_account_explains_itself(account: Budget) -> None:
     assert steps[-1] == ("sel117a.almindelige_regler.gaelder" if account.ordinary_rules_apply
                          else "sel117a.almindelige_regler.endnu_ikke")
     assert f"Brugt i alt {kr(account.spent)} af {kr(account.total)}" in text
-    assert f"tilbage {kr(account.remaining)}." in text
+    assert f"tilbage {kr(account.remaining)} (serviceloven § 117 a, stk. 1)." in text
     assert account.explanation.projected is account.projected is False
     assert account.explain() == Budget.model_validate_json(account.model_dump_json()).explain()
 

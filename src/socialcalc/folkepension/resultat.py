@@ -9,9 +9,9 @@ the table in force, the day it is reached, the first month of folkepension), ren
 (67, datetime.date(2027, 5, 15), Month(2027, 6))
 >>> print(r.explain())
 Folkepensionsalder
-1. Du er født 15. maj 1960, og din folkepensionsalder er 67 år. (lov om social pension § 1 a)
-2. Du når folkepensionsalderen 15. maj 2027. (lov om social pension § 1 a)
-3. Folkepension udbetales fra den første dag i måneden efter, at folkepensionsalderen er nået, for dig fra \
+Du er født 15. maj 1960, og din folkepensionsalder er 67 år (lov om social pension § 1 a).
+Du når folkepensionsalderen 15. maj 2027 (lov om social pension § 1 a).
+Folkepension udbetales fra den første dag i måneden efter, at folkepensionsalderen er nået, for dig fra \
 1. juni 2027. Du kan vælge at udskyde din folkepension.
 """
 
@@ -58,7 +58,7 @@ class Folkepensionsalder(BaseModel):
         """The explanation for ``audience`` (``"borger"`` or ``"sagsbehandler"``) in ``locale`` and ``format``.
 
         >>> print(folkepensionsalder(date(1971, 1, 1)).explain().splitlines()[1])
-        1. Du er født 1. januar 1971, og din folkepensionsalder er 70 år. (lov om social pension § 1 a)
+        Du er født 1. januar 1971, og din folkepensionsalder er 70 år (lov om social pension § 1 a).
         """
         text: str = self.explanation.render(audience=audience, locale=locale, format=format)
         return text

@@ -7,7 +7,8 @@ that does not fit the remaining budget is **refused** (``fits`` is ``False``) an
 :meth:`socialcalc.hastig_sygdom.Budget.book` refuses it (there it raises); later bookings of the account are
 still tried, as a caseworker would try the next grant.
 
-Rates are resolved once per distinct (decision day, kommune). Needs numpy (the ``batch`` extra).
+Rates are resolved once per distinct (decision day, kommune). Needs numpy (the ``batch`` extra); the kernel is
+also ``socialcalc.batch.budgets``.
 
 >>> import numpy as np
 >>> from datetime import date
@@ -28,8 +29,6 @@ from typing import Any
 import numpy as np
 import numpy.typing as npt
 
-from socialcalc.batch.columns import BatchInputError, BatchRateNotPublished, ore_column
-from socialcalc.batch.ops import NP
 from socialcalc.errors import RateNotPublished
 from socialcalc.explain import RateUsed
 from socialcalc.hastig_sygdom import decisions
@@ -50,7 +49,7 @@ class AccountRates:
     projected: bool
     kommune: str | None
     rates_used: tuple[RateUsed, ...]
-    citations: tuple[RateUsed, ...]
+    citations: dict[str, str]
 
 
 @dataclass(frozen=True)
@@ -76,6 +75,8 @@ class BudgetBatch:
 
 
 def _days(values: Any, column: str, n: int) -> npt.NDArray[np.int64]:
+    from socialcalc.batch.columns import BatchInputError
+
     try:
         days = np.asarray(values, dtype="datetime64[D]")
     except (TypeError, ValueError):
@@ -114,6 +115,10 @@ def budgets(
     ...         np.array([3975000])).ordinary_rules_apply.tolist()
     [True]
     """
+    # imported here: socialcalc.batch imports this module to re-export its kernel
+    from socialcalc.batch.columns import BatchInputError, BatchRateNotPublished, ore_column
+    from socialcalc.batch.ops import NP
+
     codes, accounts = np.unique(np.asarray(account), return_inverse=True)
     accounts = np.asarray(accounts, dtype=np.int64).reshape(-1)
     n = len(accounts)
@@ -166,7 +171,7 @@ def budgets(
             try:
                 on_day = book.at(when, key[1], project=project)
                 budget = on_day.get(_BUDGET)
-                citations = tuple(RateUsed.of(on_day.get(k)) for k in CITATIONS.values())
+                citations = {k: str(on_day.get(k).value) for k in CITATIONS.values()}
             except RateNotPublished as err:
                 raise BatchRateNotPublished(err, "decided_on", row) from err
             found[key] = len(table)
@@ -181,7 +186,7 @@ def budgets(
     # the k-th booking of every account at once
     order = np.argsort(accounts, kind="stable")
     counts = np.bincount(accounts, minlength=len(codes))
-    starts = np.concatenate(([0], np.cumsum(counts)[:-1]))
+    starts = np.cumsum(counts) - counts
     position = np.empty(n, dtype=np.int64)
     position[order] = np.arange(n) - np.repeat(starts, counts)
     fits = np.zeros(n, dtype=np.bool_)

@@ -25,7 +25,7 @@ from datetime import date
 from decimal import Decimal
 from typing import Any, Literal, cast, get_args
 
-from pydantic import BaseModel, ConfigDict, computed_field, field_validator, model_validator
+from pydantic import BaseModel, ConfigDict, Field, computed_field, field_validator, model_validator
 
 from socialcalc import coerce
 from socialcalc.coerce import exact
@@ -101,9 +101,11 @@ class BudgetExceeded(InvalidInput):
     ``remaining`` is what is left of the budget (exact ``Decimal`` kroner); ``amount`` and ``paragraph`` are the
     refused booking's.
 
+    >>> from decimal import Decimal
     >>> err = BudgetExceeded(112, Decimal("500.00"), Decimal("400.00"), Decimal("1000.00"))
     >>> err.remaining
     Decimal('400.00')
+    >>> from socialcalc.errors import InvalidInput
     >>> isinstance(err, InvalidInput)
     True
     """
@@ -122,6 +124,7 @@ class SecondAccount(InvalidInput):
 
     ``existing`` holds the decision dates of the accounts the case system already has for the course.
 
+    >>> from datetime import date
     >>> SecondAccount((date(2024, 3, 10),)).existing
     (datetime.date(2024, 3, 10),)
     """
@@ -165,6 +168,10 @@ def _scaled(value: Decimal) -> tuple[int, int]:
     return int(value.scaleb(places)), places
 
 
+def _is_none(value: object) -> bool:
+    return value is None
+
+
 class Booking(BaseModel):
     """One grant of help booked on a § 117a budget: its paragraph, date, value and description.
 
@@ -186,11 +193,11 @@ hours=None, minutes=None, hourly_price=None)
     """The value of the help in kroner (positive, to øre)."""
     description: str = ""
     """What was granted, in the caseworker's words."""
-    hours: Kroner | None = None
+    hours: Kroner | None = Field(default=None, exclude_if=_is_none)
     """The hours granted, if the help was booked as hours at ``hourly_price`` (§§ 83 and 97)."""
-    minutes: int | None = None
+    minutes: int | None = Field(default=None, exclude_if=_is_none)
     """The minutes granted, if the help was booked as minutes at ``hourly_price`` (§§ 83 and 97)."""
-    hourly_price: Kroner | None = None
+    hourly_price: Kroner | None = Field(default=None, exclude_if=_is_none)
     """The hourly price the time was valued at."""
 
     @field_validator("amount")
@@ -239,8 +246,8 @@ class Budget(BaseModel):
     """Whether the budget is a projected, not a published, amount."""
     rates_used: tuple[RateUsed, ...] = ()
     """The rates the account was opened with: the day § 117a took effect, and the budget."""
-    citations: tuple[RateUsed, ...] = ()
-    """The legal citations in force on the decision day (``hjemmel.sel117a.*``), for the explanation."""
+    citations: dict[str, str] = {}
+    """The legal citations in force on the decision day, by key (``hjemmel.sel117a.*``), for the explanation."""
     bookings: tuple[Booking, ...] = ()
     """The grants booked on the account, in the order booked."""
 
@@ -303,7 +310,7 @@ sygdomsforløb, og forløbet har allerede et budget (afgørelse 10. marts 2024);
             raise InvalidInput("earlier_help_for_same_disease", True, code="input.earlier_help")
         on_day = book.at(decided_on, kommune, project=project)
         budget = on_day.get(_BUDGET)
-        citations = tuple(RateUsed.of(on_day.get(key)) for key in CITATIONS.values())
+        citations = {key: str(on_day.get(key).value) for key in CITATIONS.values()}
         return cls.model_construct(
             decided_on=decided_on,
             kommune=on_day.kommune,
@@ -460,8 +467,8 @@ sygdomsforløb, og forløbet har allerede et budget (afgørelse 10. marts 2024);
 
         >>> b = Budget.open(date(2023, 10, 1)).book(83, Decimal("39750.00"), on=date(2023, 10, 1))
         >>> print(b.explain().splitlines()[-1])
-        4. Hele budgettet er brugt. Har du brug for mere hjælp, gives den nu efter de almindelige regler i \
-serviceloven. (serviceloven § 117 a)
+        Hele budgettet er brugt. Har du brug for mere hjælp, gives den nu efter de almindelige regler i \
+serviceloven (serviceloven § 117 a).
         """
         text: str = self.explanation.render(audience=audience, locale=locale, format=format)
         return text

@@ -29,7 +29,10 @@ The value of hours of help (§§ 83 and 97) is rounded **once, to øre half up**
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from socialcalc.kernel import Ops
 
 __all__ = [
     "MINUTES_PER_HOUR",
@@ -48,7 +51,7 @@ PARAGRAPH_CODES: tuple[int, ...] = (83, 97, 112, 116)
 MINUTES_PER_HOUR = 60
 
 
-def covered(ops: Any, paragraph: Any) -> Any:
+def covered(ops: Ops, paragraph: Any) -> Any:
     """Whether the help's paragraph is covered by § 117a: §§ 83, 97, 112 or 116.
 
     >>> from socialcalc.kernel import PY
@@ -79,7 +82,7 @@ def dated_ok(day: Any, decided_on: Any) -> Any:
     return day >= decided_on
 
 
-def book(ops: Any, remaining_ore: Any, amount_ore: Any) -> tuple[Any, Any]:
+def book(ops: Ops, remaining_ore: Any, amount_ore: Any) -> tuple[Any, Any]:
     """Book ``amount_ore`` on an account with ``remaining_ore`` left: ``(fits, remaining after)`` (§ 117a stk. 1).
 
     A booking of exactly the remaining amount fits; a booking that does not fit leaves the remaining unchanged.
@@ -101,7 +104,7 @@ def ordinary_rules_apply(remaining_ore: Any) -> Any:
     return remaining_ore == 0
 
 
-def value_of_time(ops: Any, quantity: Any, price_ore: Any, per_hour: Any) -> Any:
+def value_of_time(ops: Ops, quantity: Any, price_ore: Any, per_hour: Any) -> Any:
     """The value in øre of ``quantity / per_hour`` hours at ``price_ore`` an hour, rounded once to øre half up.
 
     ``per_hour`` is 60 for whole minutes, or ``10**places`` for hours written with ``places`` decimals.

@@ -20,7 +20,7 @@ from datetime import date
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
-from socialcalc.explain import Explainer, Explanation, RateUsed, fact
+from socialcalc.explain import Explanation, Fact, RateUsed, fact
 from socialcalc.hastig_sygdom import decisions
 
 if TYPE_CHECKING:
@@ -47,37 +47,37 @@ def facts(
     total_ore: int,
     projected: bool,
     rates_used: Sequence[RateUsed],
-    citations: Mapping[str, RateUsed],
+    citations: Mapping[str, str],
     bookings: Sequence[Booking],
     remaining_after: Sequence[int],
 ) -> Explanation:
     """The explanation of an account: the budget, each booking, what was spent per paragraph, what applies now.
 
     ``rates_used`` are the rates the account was opened with (``sel117a.in_force``, ``sel117a.budget``);
-    ``citations`` the ``hjemmel.sel117a.*`` rates by key; ``remaining_after[i]`` the øre left after booking
+    ``citations`` the texts of the ``hjemmel.sel117a.*`` rates by key; ``remaining_after[i]`` the øre left after booking
     ``i`` (from :func:`socialcalc.hastig_sygdom.decisions.book`). SEL § 117a stk. 1.
 
     >>> from datetime import date
     >>> from socialcalc.hastig_sygdom import Budget
     >>> b = Budget.open(date(2023, 10, 1))
     >>> facts(decided_on=b.decided_on, total_ore=3975000, projected=False, rates_used=b.rates_used,
-    ...       citations={c.key: c for c in b.citations}, bookings=(), remaining_after=()) == b.explanation
+    ...       citations=b.citations, bookings=(), remaining_after=()) == b.explanation
     True
     """
     from socialcalc.hastig_sygdom.budget import CITATIONS, PARAGRAPHS
 
-    def cite(what: str) -> Any:
+    def cite(what: str) -> str | None:
         return citations.get(CITATIONS[what])
 
     by_key = {r.key: r for r in rates_used}
     in_force = by_key.get("sel117a.in_force")
-    ex = Explainer(TITLE)
+    steps: list[Fact] = []
     inputs: dict[str, Any] = {"decided_on": decided_on, "year": decided_on.year}
     if in_force is not None:
         inputs["in_force"] = date.fromisoformat(in_force.value)
-    ex.fact("sel117a.budget.fremskrevet" if projected else "sel117a.budget.offentliggjort",
-            basis=cite("budget"), inputs=inputs, outputs={"total": _kr(total_ore)}, rates=tuple(rates_used),
-            reading=READING)
+    opening = fact("sel117a.budget.fremskrevet" if projected else "sel117a.budget.offentliggjort",
+                   basis=cite("budget"), inputs=inputs, outputs={"total": _kr(total_ore)}, reading=READING)
+    steps.append(opening.model_copy(update={"rates": tuple(rates_used)}))  # the records kept on the account
     spent = dict.fromkeys(PARAGRAPHS, 0)
     for n, (b, left) in enumerate(zip(bookings, remaining_after, strict=True), 1):
         spent[b.paragraph] += int(b.amount.scaleb(2))
@@ -90,20 +90,20 @@ def facts(
             booking_inputs["minutes"] = b.minutes
         if b.hourly_price is not None:
             booking_inputs["hourly_price"] = b.hourly_price
-        ex.fact(_booking_step(b), basis=cite(str(b.paragraph)), inputs=booking_inputs,
-                outputs={"remaining": _kr(left)})
+        steps.append(fact(_booking_step(b), basis=cite(str(b.paragraph)), inputs=booking_inputs,
+                          outputs={"remaining": _kr(left)}))
     if not bookings:
-        ex.fact("sel117a.ingen_bevillinger")
+        steps.append(fact("sel117a.ingen_bevillinger"))
     remaining = remaining_after[-1] if remaining_after else total_ore
-    parts = tuple(fact("sel117a.forbrug.paragraf", inputs={"paragraph": p}, outputs={"spent": _kr(v)})
+    parts = tuple(fact("sel117a.forbrug_paragraf", inputs={"paragraph": p}, outputs={"spent": _kr(v)})
                   for p, v in spent.items())
-    ex.fact("sel117a.forbrug", basis=cite("budget"), inputs={"total": _kr(total_ore)},
-            outputs={"spent": _kr(total_ore - remaining), "remaining": _kr(remaining)}, parts=parts)
+    steps.append(fact("sel117a.forbrug", basis=cite("budget"), inputs={"total": _kr(total_ore)},
+                      outputs={"spent": _kr(total_ore - remaining), "remaining": _kr(remaining)}, parts=parts))
     ordinary = bool(decisions.ordinary_rules_apply(remaining))
-    ex.fact("sel117a.almindelige_regler.gaelder" if ordinary else "sel117a.almindelige_regler.endnu_ikke",
-            basis=cite("almindelige_regler"), inputs={"remaining": _kr(remaining)},
-            outputs={"ordinary_rules_apply": ordinary})
-    return ex.build()
+    steps.append(fact("sel117a.almindelige_regler.gaelder" if ordinary else "sel117a.almindelige_regler.endnu_ikke",
+                      basis=cite("almindelige_regler"), inputs={"remaining": _kr(remaining)},
+                      outputs={"ordinary_rules_apply": ordinary}))
+    return Explanation(title=TITLE, steps=tuple(steps))
 
 
 def budget_facts(account: Budget) -> Explanation:
@@ -117,5 +117,5 @@ def budget_facts(account: Budget) -> Explanation:
     from socialcalc.hastig_sygdom.budget import to_ore
 
     return facts(decided_on=account.decided_on, total_ore=to_ore(account.total), projected=account.projected,
-                 rates_used=account.rates_used, citations={c.key: c for c in account.citations},
+                 rates_used=account.rates_used, citations=account.citations,
                  bookings=account.bookings, remaining_after=account.remaining_after())

@@ -14,9 +14,9 @@ refused row: the account as it stood), through the same facts builder.
 >>> out = hastig_sygdom_frame(frame, decided_on=date(2024, 3, 10))
 >>> out["fits"].tolist(), out["remaining_ore"].tolist()
 ([True, True, False], [2252200, 1352200, 1352200])
->>> print(explain_row(out, 1).splitlines()[-2])
-3. Den 2. april 2024 fik du bevilget mindre boligindretning til en værdi af 9.000,00 kr. Herefter var der \
-13.522,00 kr. tilbage af budgettet. (serviceloven § 117 a, stk. 1, jf. § 116)
+>>> print(explain_row(out, 1).splitlines()[3])
+Den 2. april 2024 fik du bevilget mindre boligindretning til en værdi af 9.000,00 kr.; herefter var der \
+13.522,00 kr. tilbage af budgettet (serviceloven § 117 a, stk. 1, jf. § 116).
 """
 
 from __future__ import annotations
@@ -146,7 +146,7 @@ def explain_row(out: Any, row: int, *, audience: str = "borger", locale: str = "
                 for r in mine]
     explanation = facts(decided_on=_day(data["decided_on"][position]), total_ore=int(batch.total_ore[position]),
                         projected=bool(batch.projected[position]), rates_used=rates.rates_used,
-                        citations={c.key: c for c in rates.citations}, bookings=bookings,
+                        citations=rates.citations, bookings=bookings,
                         remaining_after=[int(batch.remaining_ore[r]) for r in mine])
     text: str = explanation.render(audience=audience, locale=locale, format=format)
     return text
