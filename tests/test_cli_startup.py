@@ -74,5 +74,8 @@ def test_unknown_command_and_help_still_list_every_command() -> None:
 def test_help_of_every_command_imports_no_rule_and_no_pydantic() -> None:
     loaded = _modules_after("from socialcalc.cli import main\n"
                             "try:\n    main(['--help'])\nexcept SystemExit as e:\n    assert e.code == 0")
-    assert not [m for m in loaded if m.startswith(("socialcalc.merudgift", "socialcalc.explain", "pydantic",
-                                                   *_OTHER_RULES))]
+    # a rule folder's package (kept light: its names load on first use) and its CLI plug are the command itself
+    plugs = {"socialcalc.hastig_sygdom", "socialcalc.hastig_sygdom.cli", "socialcalc.folkepension",
+             "socialcalc.folkepension.cli"}
+    assert not [m for m in loaded - plugs if m.startswith(("socialcalc.merudgift", "socialcalc.explain", "pydantic",
+                                                            *_OTHER_RULES))]

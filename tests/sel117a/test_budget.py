@@ -22,6 +22,7 @@ from socialcalc.hastig_sygdom import (
     value_of_hours,
     value_of_minutes,
 )
+from socialcalc.ratebook import default_book
 from socialcalc.schema import json_schemas
 from tests.codes import raises_code
 
@@ -341,9 +342,9 @@ def test_the_citations_are_dated_data() -> None:
                                 "hjemmel.sel117a.ledsagelse", "hjemmel.sel117a.hjaelpemidler",
                                 "hjemmel.sel117a.boligindretning", "hjemmel.sel117a.almindelige_regler"}
     assert "(serviceloven § 117 a, stk. 1)." in b.explain()
+    before = default_book().at(date(2023, 5, 31))
     with pytest.raises(RateNotPublished):  # no citation before the rule existed
-        from socialcalc.ratebook import default_book
-        default_book().at(date(2023, 5, 31)).get("hjemmel.sel117a.budget")
+        before.get("hjemmel.sel117a.budget")
 
 
 def test_english_on_request() -> None:

@@ -9,6 +9,8 @@ The rule lives in one folder: the age and its days (:mod:`.alder`), the explaine
 (:func:`folkepensionsalder`, :class:`Folkepensionsalder`), the Danish and English texts (``tekster.da.toml``,
 ``tekster.en.toml``) and the command (:mod:`.cli`).
 
+>>> from datetime import date
+>>> from socialcalc.folkepension import first_pension_month, pension_age, reached_on
 >>> pension_age(date(1960, 5, 15))
 PensionAge(years=67, months=0)
 >>> reached_on(date(1960, 5, 15))
@@ -19,16 +21,17 @@ Month(2027, 6)
 
 from __future__ import annotations
 
-from datetime import date
+from typing import TYPE_CHECKING, Any
 
-from socialcalc.folkepension.alder import (
-    PensionAge,
-    birth_date_from_cpr,
-    first_pension_month,
-    pension_age,
-    reached_on,
-)
-from socialcalc.folkepension.resultat import Folkepensionsalder, folkepensionsalder
+if TYPE_CHECKING:
+    from socialcalc.folkepension.alder import (
+        PensionAge,
+        birth_date_from_cpr,
+        first_pension_month,
+        pension_age,
+        reached_on,
+    )
+    from socialcalc.folkepension.resultat import Folkepensionsalder, folkepensionsalder
 
 __all__ = [
     "Folkepensionsalder",
@@ -40,4 +43,14 @@ __all__ = [
     "reached_on",
 ]
 
-_ = date  # the doctests above use it
+_RESULT = ("Folkepensionsalder", "folkepensionsalder")
+
+
+def __getattr__(name: str) -> Any:
+    """The rule's public names, loaded when first used (so the CLI's ``--help`` loads no rule code)."""
+    if name in __all__:
+        import importlib
+
+        module = importlib.import_module(f"socialcalc.folkepension.{'resultat' if name in _RESULT else 'alder'}")
+        return getattr(module, name)
+    raise AttributeError(f"module 'socialcalc.folkepension' has no attribute {name!r}")

@@ -21,7 +21,7 @@ from datetime import date
 
 from pydantic import BaseModel, ConfigDict
 
-from socialcalc.explain import Explainer, Explanation
+from socialcalc.explain import Audience, Explainer, Explanation, Format, Locale
 from socialcalc.folkepension.alder import TABLE, row_for, table_rate
 from socialcalc.months import Month, MonthEndRule, months_after
 from socialcalc.ratebook import Project, RateBook, default_book
@@ -54,7 +54,7 @@ class Folkepensionsalder(BaseModel):
     explanation: Explanation
     """The facts of the three steps."""
 
-    def explain(self, audience: str = "borger", locale: str = "da", format: str = "text") -> str:
+    def explain(self, audience: Audience = "borger", locale: Locale = "da", format: Format = "text") -> str:
         """The explanation for ``audience`` (``"borger"`` or ``"sagsbehandler"``) in ``locale`` and ``format``.
 
         >>> print(folkepensionsalder(date(1971, 1, 1)).explain().splitlines()[1])

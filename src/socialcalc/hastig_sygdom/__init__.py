@@ -29,6 +29,7 @@ exactly like the account (:func:`socialcalc.batch.frame.explain_row`). The texts
 ``tekster.en.toml``; the legal citations are dated data (``hjemmel.sel117a.*``).
 
 >>> from datetime import date
+>>> from socialcalc.hastig_sygdom import Budget
 >>> b = Budget.open(date(2024, 3, 10))
 >>> b = b.book(112, "18500.00", on=date(2024, 3, 20), description="kørestol")
 >>> b = b.book(116, "9000.00", on=date(2024, 4, 2), description="fjernelse af dørtrin")
@@ -43,16 +44,19 @@ SEL § 117 a afvises: 13.522,00 kr. tilbage (budget ...)
 
 from __future__ import annotations
 
-from socialcalc.hastig_sygdom.budget import (
-    PARAGRAPHS,
-    Booking,
-    Budget,
-    BudgetExceeded,
-    Paragraph,
-    SecondAccount,
-    value_of_hours,
-    value_of_minutes,
-)
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from socialcalc.hastig_sygdom.budget import (
+        PARAGRAPHS,
+        Booking,
+        Budget,
+        BudgetExceeded,
+        Paragraph,
+        SecondAccount,
+        value_of_hours,
+        value_of_minutes,
+    )
 
 __all__ = [
     "PARAGRAPHS",
@@ -64,3 +68,13 @@ __all__ = [
     "value_of_hours",
     "value_of_minutes",
 ]
+
+
+def __getattr__(name: str) -> Any:
+    """The rule's public names, loaded from :mod:`.budget` when first used (so the CLI's ``--help`` and the
+    registry load no rule code and no pydantic)."""
+    if name in __all__:
+        from socialcalc.hastig_sygdom import budget
+
+        return getattr(budget, name)
+    raise AttributeError(f"module 'socialcalc.hastig_sygdom' has no attribute {name!r}")

@@ -30,7 +30,7 @@ from pydantic import BaseModel, ConfigDict, Field, computed_field, field_validat
 from socialcalc import coerce
 from socialcalc.coerce import exact
 from socialcalc.errors import InvalidInput
-from socialcalc.explain import Explanation, Kroner, RateUsed
+from socialcalc.explain import Audience, Explanation, Format, Kroner, Locale, RateUsed
 from socialcalc.hastig_sygdom import decisions
 from socialcalc.kernel import PY
 from socialcalc.money import round_ore, to_decimal
@@ -459,7 +459,7 @@ sygdomsforløb, og forløbet har allerede et budget (afgørelse 10. marts 2024);
 
         return budget_facts(self)
 
-    def explain(self, audience: str = "borger", locale: str = "da", format: str = "text") -> str:
+    def explain(self, audience: Audience = "borger", locale: Locale = "da", format: Format = "text") -> str:
         """The account as text: the budget, each booking, spent per paragraph and what is left.
 
         ``audience``: ``"borger"`` (the letter, "du") or ``"sagsbehandler"`` (the case file, with every rate);

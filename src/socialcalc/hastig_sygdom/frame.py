@@ -125,6 +125,7 @@ def explain_row(out: Any, row: int, *, audience: str = "borger", locale: str = "
     >>> explain_row(out, 0, audience="sagsbehandler").splitlines()[0]
     'Hjælp ved hastigt fremadskridende sygdom: budget'
     """
+    from socialcalc.explain import Audience, Format, Locale
     from socialcalc.hastig_sygdom.budget import Booking, Paragraph
     from socialcalc.hastig_sygdom.facts import facts
 
@@ -148,7 +149,8 @@ def explain_row(out: Any, row: int, *, audience: str = "borger", locale: str = "
                         projected=bool(batch.projected[position]), rates_used=rates.rates_used,
                         citations=rates.citations, bookings=bookings,
                         remaining_after=[int(batch.remaining_ore[r]) for r in mine])
-    text: str = explanation.render(audience=audience, locale=locale, format=format)
+    text: str = explanation.render(audience=cast(Audience, audience), locale=cast(Locale, locale),
+                                   format=cast(Format, format))
     return text
 
 
