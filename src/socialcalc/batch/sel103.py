@@ -1,4 +1,4 @@
-"""The § 103 transport kernel, kept at its old import path: it lives in :mod:`socialcalc.beskyttet_beskaeftigelse.batch`.
+"""The § 103 kernels at their old import path; they live in :mod:`socialcalc.beskyttet_beskaeftigelse.batch`.
 
 >>> from socialcalc.batch import sel103
 >>> sel103.transport is __import__("socialcalc.beskyttet_beskaeftigelse.batch", fromlist=["x"]).transport
@@ -8,4 +8,4 @@ True
 from __future__ import annotations
 
 from socialcalc.beskyttet_beskaeftigelse.batch import *  # noqa: F403
-from socialcalc.beskyttet_beskaeftigelse.batch import __all__ as __all__  # noqa: PLC0414
+from socialcalc.beskyttet_beskaeftigelse.batch import __all__ as __all__

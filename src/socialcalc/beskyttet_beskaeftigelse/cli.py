@@ -22,7 +22,8 @@ def register(sub: Any) -> None:
     p = sub.add_parser("beskaeftigelse", help="§ 103 beskyttet beskæftigelse: løn og befordring")
     inner = p.add_subparsers(dest="beskaeftigelse_command", metavar="UNDERKOMMANDO", required=True)
 
-    loen = inner.add_parser("loen", help="timeløn: mindstebeløb (bekendtgørelsens § 1) og kommunens loft; --hours for en periode")
+    loen = inner.add_parser("loen", help="timeløn: mindstebeløb (bekendtgørelsens § 1) og kommunens loft; "
+                                         "--hours for en periode")
     loen.add_argument("assessed", type=amount, metavar="ASSESSED", help="den vurderede timeløn, kr. i timen")
     loen.add_argument("--field-lowest-wage", type=amount, required=True, metavar="X",
                       help="arbejdsområdets laveste overenskomstmæssige timeløn, kr. i timen")
@@ -35,14 +36,16 @@ def register(sub: Any) -> None:
     add_json(loen)
     loen.set_defaults(func=_loen)
 
-    bef = inner.add_parser("befordring", help="befordring: fordelingen mellem borgeren og kommunen (bekendtgørelsens § 2)")
+    bef = inner.add_parser("befordring",
+                           help="befordring: fordelingen mellem borgeren og kommunen (bekendtgørelsens § 2)")
     bef.add_argument("--days", type=int, required=True, metavar="N", help="arbejdsdage i perioden")
     bef.add_argument("--distance-km", type=amount, required=True, metavar="D",
                      help="afstand hver vej med den billigste befordring, km")
     bef.add_argument("--net-earnings", type=amount, required=True, metavar="E",
-                     help="indtjeningen i beskyttet beskæftigelse efter skat i samme periode")
+                     help="indtjeningen i beskyttet beskæftigelse efter skat, samme periode")
     bef.add_argument("--on", type=day, required=True, metavar="DATE", help="ÅÅÅÅ-MM-DD")
-    bef.add_argument("--per-km", type=amount, default=None, metavar="P", help="pris pr. km for den billigste befordring")
+    bef.add_argument("--per-km", type=amount, default=None, metavar="P",
+                     help="pris pr. km for den billigste befordring")
     bef.add_argument("--daily-total", type=amount, default=None, metavar="T",
                      help="zonebilletter: dagspris for hele turen frem og tilbage")
     bef.add_argument("--daily-within-10km", type=amount, default=None, metavar="W",

@@ -1,4 +1,4 @@
-"""``socialcalc beskaeftigelse``, kept at its old import path: it lives in :mod:`socialcalc.beskyttet_beskaeftigelse.cli`.
+"""``socialcalc beskaeftigelse`` at its old import path; it lives in :mod:`socialcalc.beskyttet_beskaeftigelse.cli`.
 
 >>> from socialcalc.cli import beskaeftigelse
 >>> callable(beskaeftigelse.register)

@@ -10,4 +10,4 @@ True
 from __future__ import annotations
 
 from socialcalc.beskyttet_beskaeftigelse.strategies import *  # noqa: F403
-from socialcalc.beskyttet_beskaeftigelse.strategies import __all__ as __all__  # noqa: PLC0414
+from socialcalc.beskyttet_beskaeftigelse.strategies import __all__ as __all__
