@@ -31,7 +31,7 @@ CASES = [
      [
          ('udgift.km', {'days': '1', 'trips': '2', 'distance_km': '37.303', 'per_km': '2.53'}, {'total': '188.75'}, []),
          ('egen_andel.km', {'days': '1', 'trips': '2', 'distance_km': '37.303', 'own_km': '10', 'per_km': '2.53'}, {'citizen_before_cap': '50.60'}, ['sel103.own_transport_km']),
-         ('loft.ikke_naaet', {'net_earnings': '10000', 'share': '0.30', 'citizen_before_cap': '50.60'}, {'citizen_cap': '3000.00', 'citizen': '50.60'}, ['sel103.transport_cap_share']),
+         ('loft.ikke_naaet', {'net_earnings': '10000.00', 'share': '0.30', 'citizen_before_cap': '50.60'}, {'citizen_cap': '3000.00', 'citizen': '50.60'}, ['sel103.transport_cap_share']),
          ('kommunens_andel.rest', {'total': '188.75', 'citizen': '50.60'}, {'municipality': '138.15'}, []),
      ]),
     ({'days': 3, 'distance_km': '4.001', 'net_earnings': '10000', 'per_km': '2.53'},
@@ -39,7 +39,7 @@ CASES = [
      [
          ('udgift.km', {'days': '3', 'trips': '2', 'distance_km': '4.001', 'per_km': '2.53'}, {'total': '60.74'}, []),
          ('egen_andel.hele_turen', {'distance_km': '4.001', 'own_km': '10'}, {'citizen_before_cap': '60.74'}, ['sel103.own_transport_km']),
-         ('loft.ikke_naaet', {'net_earnings': '10000', 'share': '0.30', 'citizen_before_cap': '60.74'}, {'citizen_cap': '3000.00', 'citizen': '60.74'}, ['sel103.transport_cap_share']),
+         ('loft.ikke_naaet', {'net_earnings': '10000.00', 'share': '0.30', 'citizen_before_cap': '60.74'}, {'citizen_cap': '3000.00', 'citizen': '60.74'}, ['sel103.transport_cap_share']),
          ('kommunens_andel.intet', {'own_km': '10'}, {'municipality': '0.00'}, []),
      ]),
     ({'days': 20, 'distance_km': 25, 'net_earnings': '1500', 'per_km': '1.50'},
@@ -47,7 +47,7 @@ CASES = [
      [
          ('udgift.km', {'days': '20', 'trips': '2', 'distance_km': '25', 'per_km': '1.50'}, {'total': '1500.00'}, []),
          ('egen_andel.km', {'days': '20', 'trips': '2', 'distance_km': '25', 'own_km': '10', 'per_km': '1.50'}, {'citizen_before_cap': '600.00'}, ['sel103.own_transport_km']),
-         ('loft.naaet', {'net_earnings': '1500', 'share': '0.30', 'citizen_before_cap': '600.00'}, {'citizen_cap': '450.00', 'citizen': '450.00'}, ['sel103.transport_cap_share']),
+         ('loft.naaet', {'net_earnings': '1500.00', 'share': '0.30', 'citizen_before_cap': '600.00'}, {'citizen_cap': '450.00', 'citizen': '450.00'}, ['sel103.transport_cap_share']),
          ('kommunens_andel.rest', {'total': '1500.00', 'citizen': '450.00'}, {'municipality': '1050.00'}, []),
      ]),
     ({'days': 20, 'distance_km': 25, 'net_earnings': 5000, 'daily_total': '64.00', 'daily_within_10km': '40.00'},
@@ -55,7 +55,7 @@ CASES = [
      [
          ('udgift.zone', {'days': '20', 'distance_km': '25', 'daily_total': '64.00'}, {'total': '1280.00'}, []),
          ('egen_andel.zone', {'days': '20', 'distance_km': '25', 'own_km': '10', 'daily_within_10km': '40.00'}, {'citizen_before_cap': '800.00'}, ['sel103.own_transport_km']),
-         ('loft.ikke_naaet', {'net_earnings': '5000', 'share': '0.30', 'citizen_before_cap': '800.00'}, {'citizen_cap': '1500.00', 'citizen': '800.00'}, ['sel103.transport_cap_share']),
+         ('loft.ikke_naaet', {'net_earnings': '5000.00', 'share': '0.30', 'citizen_before_cap': '800.00'}, {'citizen_cap': '1500.00', 'citizen': '800.00'}, ['sel103.transport_cap_share']),
          ('kommunens_andel.rest', {'total': '1280.00', 'citizen': '800.00'}, {'municipality': '480.00'}, []),
      ]),
     ({'days': 20, 'distance_km': 8, 'net_earnings': 5000, 'daily_total': '64.00', 'daily_within_10km': '40.00'},
@@ -63,7 +63,7 @@ CASES = [
      [
          ('udgift.zone', {'days': '20', 'distance_km': '8', 'daily_total': '64.00'}, {'total': '1280.00'}, []),
          ('egen_andel.hele_turen', {'distance_km': '8', 'own_km': '10'}, {'citizen_before_cap': '1280.00'}, ['sel103.own_transport_km']),
-         ('loft.ikke_naaet', {'net_earnings': '5000', 'share': '0.30', 'citizen_before_cap': '1280.00'}, {'citizen_cap': '1500.00', 'citizen': '1280.00'}, ['sel103.transport_cap_share']),
+         ('loft.ikke_naaet', {'net_earnings': '5000.00', 'share': '0.30', 'citizen_before_cap': '1280.00'}, {'citizen_cap': '1500.00', 'citizen': '1280.00'}, ['sel103.transport_cap_share']),
          ('kommunens_andel.intet', {'own_km': '10'}, {'municipality': '0.00'}, []),
      ]),
     ({'days': 20, 'distance_km': 8, 'net_earnings': 100, 'daily_total': '64.00', 'daily_within_10km': '40.00'},
@@ -71,7 +71,7 @@ CASES = [
      [
          ('udgift.zone', {'days': '20', 'distance_km': '8', 'daily_total': '64.00'}, {'total': '1280.00'}, []),
          ('egen_andel.hele_turen', {'distance_km': '8', 'own_km': '10'}, {'citizen_before_cap': '1280.00'}, ['sel103.own_transport_km']),
-         ('loft.naaet', {'net_earnings': '100', 'share': '0.30', 'citizen_before_cap': '1280.00'}, {'citizen_cap': '30.00', 'citizen': '30.00'}, ['sel103.transport_cap_share']),
+         ('loft.naaet', {'net_earnings': '100.00', 'share': '0.30', 'citizen_before_cap': '1280.00'}, {'citizen_cap': '30.00', 'citizen': '30.00'}, ['sel103.transport_cap_share']),
          ('kommunens_andel.rest', {'total': '1280.00', 'citizen': '30.00'}, {'municipality': '1250.00'}, []),
      ]),
 ]

@@ -12,7 +12,7 @@ from socialcalc import coerce
 from socialcalc.projection import check_project
 from socialcalc.ratebook import Project, RateBook, Rates, default_book
 
-__all__ = ["Exact", "check_day", "ore", "plain", "rates_on"]
+__all__ = ["Exact", "check_day", "kroner", "ore", "plain", "rates_on"]
 
 
 def _no_float(value: Any) -> Any:
@@ -55,3 +55,14 @@ def plain(value: Decimal) -> Decimal:
     normal = value.normalize()
     exponent = normal.as_tuple().exponent
     return normal.quantize(Decimal(1)) if isinstance(exponent, int) and exponent > 0 else normal
+
+
+def kroner(value: Decimal) -> Decimal:
+    """An amount with (at least) two decimals, as the batch path's øre give it (``1.5`` → ``1.50``; a sub-øre
+    amount keeps its digits), so the facts of one case and of a batch row hold the same text.
+
+    >>> kroner(Decimal("1.5")), kroner(Decimal("1500")), kroner(Decimal("12.345"))
+    (Decimal('1.50'), Decimal('1500.00'), Decimal('12.345'))
+    """
+    exponent = value.as_tuple().exponent
+    return value.quantize(Decimal("0.01")) if isinstance(exponent, int) and exponent >= -2 else value

@@ -22,7 +22,7 @@ from decimal import Decimal
 from typing import NamedTuple
 
 from socialcalc.beskyttet_beskaeftigelse import beslutning as b
-from socialcalc.beskyttet_beskaeftigelse._common import plain
+from socialcalc.beskyttet_beskaeftigelse._common import kroner, plain
 from socialcalc.explain import Explainer, Explanation
 from socialcalc.ratebook import Rate, Rates
 
@@ -109,6 +109,9 @@ def transport_facts(
     own_km = plain(Decimal(rates.own.value))
     share = Decimal(rates.share.value)
     distance = plain(distance_km)
+    net_earnings = kroner(net_earnings)
+    per_km, daily_total, daily_within_10km = (None if p is None else kroner(p)
+                                              for p in (per_km, daily_total, daily_within_10km))
     basis = rates.basis
     ex = Explainer("sel103.title.befordring")
     if per_km is not None:
@@ -166,6 +169,7 @@ def wage_facts(
     >>> w.explanation.steps[-1].step, w.explanation.steps[-1].reading
     ('sel103.loen.timeloen.mindsteloen_over_loft', 'sel103.reading.mindsteloen_foer_loft')
     """
+    assessed, field_lowest_wage = kroner(assessed), kroner(field_lowest_wage)
     ex = Explainer("sel103.title.timeloen")
     ex.fact("sel103.loen.vurdering", basis=rates.wage, inputs={"assessed": assessed})
     ex.fact("sel103.loen.mindsteloen", basis=rates.floor,
@@ -200,7 +204,7 @@ def period_facts(*, hours: Decimal, hourly_rate: Decimal, amount: Decimal,
     {'amount': '225.00'}
     """
     ex = Explainer("sel103.title.periodeloen")
-    ex.fact("sel103.loen.periode", inputs={"hours": plain(hours), "hourly_rate": hourly_rate},
+    ex.fact("sel103.loen.periode", inputs={"hours": plain(hours), "hourly_rate": kroner(hourly_rate)},
             outputs={"amount": amount})
     own = ex.build()
     if earlier is None:

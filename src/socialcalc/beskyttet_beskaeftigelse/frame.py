@@ -37,7 +37,9 @@ from socialcalc.beskyttet_beskaeftigelse.befordring import PriceForm, Transport
 from socialcalc.beskyttet_beskaeftigelse.fakta import transport_facts, transport_rates
 from socialcalc.ratebook import RateBook, default_book
 
-__all__ = ["explain_row", "transport_frame"]
+__all__ = ["transport_frame", "transport_of_row"]
+"""Re-exported by :mod:`socialcalc.batch.frame` (``explain_row`` is not: there it is the dispatcher that calls this
+module's :func:`explain_row`)."""
 
 RULE = "sel103"
 """``out.attrs["socialcalc"]["rule"]`` of a frame this module made: :func:`socialcalc.batch.frame.explain_row`
