@@ -22,17 +22,20 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import Any, Final
+from typing import TYPE_CHECKING, Any, Final
 
 import numpy as np
 import numpy.typing as npt
 
-from socialcalc.batch._resolve import Failures, day_column, group_rows, kommune_column, length_of, to_date, wrap
-from socialcalc.batch.columns import BatchInputError, Ore, int_column, ore_column
-from socialcalc.batch.ops import NP
 from socialcalc.beskyttet_beskaeftigelse import beslutning as b
 from socialcalc.errors import SocialcalcError, UnknownRate
 from socialcalc.ratebook import RateBook, default_book
+
+if TYPE_CHECKING:
+    from socialcalc.batch.columns import Ore
+
+# The batch package's helpers are imported where they are used: socialcalc.batch imports this module (its
+# plug.toml names it), so importing them here would make this module's first import circular.
 
 __all__ = ["MAX_PRODUCT", "TransportBatch", "WageBatch", "hourly_wage", "transport"]
 
@@ -72,6 +75,8 @@ def _rows(n: int) -> str:
 
 
 def _price(values: Any, column: str, n: int) -> int | Ore | None:
+    from socialcalc.batch.columns import BatchInputError, ore_column
+
     if values is None:
         return None
     if isinstance(values, int | np.integer) and not isinstance(values, bool):
@@ -109,6 +114,10 @@ def transport(
     ...
     socialcalc.batch.columns.BatchInputError: distance_m[0] = -1: must not be negative
     """
+    from socialcalc.batch._resolve import Failures, day_column, group_rows, kommune_column, length_of, to_date, wrap
+    from socialcalc.batch.columns import BatchInputError, int_column, ore_column
+    from socialcalc.batch.ops import NP
+
     n = length_of(days, "days")
     n_days = int_column(days, "days", unit="days")
     distance = int_column(distance_m, "distance_m", unit="metres")
@@ -177,6 +186,8 @@ def _bools(values: Any, n: int) -> npt.NDArray[np.bool_]:
 
 
 def _check_product(a: Any, b_: Any, c: Any, days: npt.NDArray[np.int64]) -> None:
+    from socialcalc.batch.columns import BatchInputError
+
     n = days.shape[0]
     if not n or int(np.max(a)) * int(np.max(b_)) * int(np.max(c)) < MAX_PRODUCT:  # the common case: no row can
         return
@@ -229,6 +240,10 @@ def hourly_wage(
     >>> hourly_wage(np.array([3500]), np.array([70000]), on=date(2025, 1, 6), kommune="lejre").basis.tolist()
     [3]
     """
+    from socialcalc.batch._resolve import Failures, day_column, group_rows, kommune_column, length_of, to_date, wrap
+    from socialcalc.batch.columns import BatchInputError, ore_column
+    from socialcalc.batch.ops import NP
+
     n = length_of(assessed, "assessed")
     rate = ore_column(assessed, "assessed")
     lowest = ore_column(field_lowest_wage, "field_lowest_wage")

@@ -28,6 +28,8 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Any, Final, NamedTuple
 
+from socialcalc.kernel import PY, Ops
+
 __all__ = [
     "ASSESSED",
     "CAP",
@@ -100,8 +102,6 @@ def ore_of_rate(value: Decimal) -> int:
     >>> ore_of_rate(Decimal("30")), ore_of_rate(Decimal("29.995"))
     (3000, 3000)
     """
-    from socialcalc.kernel import PY
-
     extra = max(scale_of(value) - 2, 0)
     result: int = PY.div_half_up(units(value, extra + 2), 10**extra)
     return result
@@ -179,14 +179,14 @@ class TransportSplit(NamedTuple):
     """Code: the whole trip (one way) is within the own distance (``distance <= own``: the edge is within)."""
 
 
-def _cap(o: Any, net: Any, numerator: Any, denominator: Any) -> Any:
+def _cap(o: Ops, net: Any, numerator: Any, denominator: Any) -> Any:
     # floor(net × numerator / denominator) without the product (it could overflow int64 for large earnings)
     whole = o.floor_div(net, denominator)
     return whole * numerator + o.floor_div((net - whole * denominator) * numerator, denominator)
 
 
 def transport_split(
-    o: Any,
+    o: Ops,
     *,
     days: Any,
     distance: Any,
@@ -243,7 +243,7 @@ class Wage(NamedTuple):
     basis: Any
 
 
-def hourly_wage(o: Any, *, assessed: Any, lowest: Any, share_num: Any, share_den: Any, cap: Any, has_cap: Any,
+def hourly_wage(o: Ops, *, assessed: Any, lowest: Any, share_num: Any, share_den: Any, cap: Any, has_cap: Any,
                 unit: int = 1) -> Wage:
     """The hourly wage from the assessed rate, the floor and the municipal cap (BEK § 1), on integers.
 
@@ -270,7 +270,7 @@ def hourly_wage(o: Any, *, assessed: Any, lowest: Any, share_num: Any, share_den
     return Wage(floor=floor, amount=amount, basis=basis)
 
 
-def period_wage(o: Any, *, hours: Any, rate: Any, hours_unit: int = 1, rate_unit: int = 1) -> Any:
+def period_wage(o: Ops, *, hours: Any, rate: Any, hours_unit: int = 1, rate_unit: int = 1) -> Any:
     """The wage of a period in øre: hours × the hourly wage, rounded half up to øre (BEK § 1).
 
     ``hours`` in 1/``hours_unit`` hours, ``rate`` in 1/``rate_unit`` øre per hour.
