@@ -112,7 +112,7 @@ def transport_facts(
     net_earnings = kroner(net_earnings)
     per_km, daily_total, daily_within_10km = (None if p is None else kroner(p)
                                               for p in (per_km, daily_total, daily_within_10km))
-    basis = rates.basis
+    basis = rates.basis  # cited on the first fact and on the cap: a letter names the rule once per rule, not per line
     ex = Explainer("sel103.title.befordring")
     if per_km is not None:
         ex.fact("sel103.befordring.udgift.km", basis=basis,
@@ -123,16 +123,16 @@ def transport_facts(
                 inputs={"days": days, "distance_km": distance, "daily_total": daily_total or Decimal(0)},
                 outputs={"total": total})
     if within:
-        ex.fact("sel103.befordring.egen_andel.hele_turen", basis=basis,
+        ex.fact("sel103.befordring.egen_andel.hele_turen",
                 inputs={"distance_km": distance, "own_km": own_km},
                 outputs={"citizen_before_cap": before}, rates=(rates.own,))
     elif per_km is not None:
-        ex.fact("sel103.befordring.egen_andel.km", basis=basis,
+        ex.fact("sel103.befordring.egen_andel.km",
                 inputs={"days": days, "trips": b.TRIPS_PER_DAY, "distance_km": distance, "own_km": own_km,
                         "per_km": per_km},
                 outputs={"citizen_before_cap": before}, rates=(rates.own,))
     else:
-        ex.fact("sel103.befordring.egen_andel.zone", basis=basis,
+        ex.fact("sel103.befordring.egen_andel.zone",
                 inputs={"days": days, "distance_km": distance, "own_km": own_km,
                         "daily_within_10km": daily_within_10km or Decimal(0)},
                 outputs={"citizen_before_cap": before}, rates=(rates.own,))
@@ -141,10 +141,10 @@ def transport_facts(
             outputs={"citizen_cap": cap, "citizen": citizen}, rates=(rates.share,),
             reading="sel103.reading.loft_rundet_ned" if capped else None)
     if within and not capped:
-        ex.fact("sel103.befordring.kommunens_andel.intet", basis=basis,
+        ex.fact("sel103.befordring.kommunens_andel.intet",
                 inputs={"own_km": own_km}, outputs={"municipality": municipality})
     else:
-        ex.fact("sel103.befordring.kommunens_andel.rest", basis=basis,
+        ex.fact("sel103.befordring.kommunens_andel.rest",
                 inputs={"total": total, "citizen": citizen}, outputs={"municipality": municipality})
     return ex.build()
 
@@ -188,8 +188,8 @@ def wage_facts(
     inputs: dict[str, Decimal] = {"assessed": assessed, "floor": floor}
     if cap is not None:
         inputs["cap"] = cap
-    ex.fact(f"sel103.loen.timeloen.{name}",
-            basis=rates.floor if basis in (b.FLOOR, b.FLOOR_OVER_CAP) else standard if basis == b.CAP else rates.wage,
+    ex.fact(f"sel103.loen.timeloen.{name}",  # cited only where the law overrides the cap (the others are cited above)
+            basis=rates.floor if basis == b.FLOOR_OVER_CAP else None,
             inputs=inputs, outputs={"amount": amount},
             reading="sel103.reading.mindsteloen_foer_loft" if basis == b.FLOOR_OVER_CAP else None)
     return ex.build()
