@@ -14,11 +14,11 @@ from hypothesis import strategies as st
 from socialcalc.batch import BatchInputError, BatchRateNotPublished, transport
 from socialcalc.beskyttet_beskaeftigelse import Transport, hourly_wage
 from socialcalc.beskyttet_beskaeftigelse import batch as kernels
-from socialcalc.beskyttet_beskaeftigelse.beslutning import ASSESSED, CAP, FLOOR, FLOOR_OVER_CAP
 from socialcalc.beskyttet_beskaeftigelse import transport as scalar_transport
+from socialcalc.beskyttet_beskaeftigelse.beslutning import ASSESSED, CAP, FLOOR, FLOOR_OVER_CAP
+from socialcalc.beskyttet_beskaeftigelse.strategies import sel103_dates
 from socialcalc.errors import SocialcalcError
 from socialcalc.ratebook import default_book
-from socialcalc.beskyttet_beskaeftigelse.strategies import sel103_dates
 
 SETTINGS = settings(max_examples=100, deadline=None)
 OWN_M = int(Decimal(default_book().latest("sel103.own_transport_km").value) * 1000)

@@ -166,7 +166,8 @@ def test_example_2_twenty_five_km() -> None:
     assert (t.within_own_distance, t.price_form) == (False, PriceForm.PER_KM)
     text = t.explain(audience="sagsbehandler")
     assert "20 arbejdsdage × 2 ture × 10 km × 1,50 kr. pr. km = 600,00 kr." in text
-    assert "30 % af indtjeningen i beskyttet beskæftigelse efter skat, 1.500,00 kr., det vil sige højst 450,00 kr." in text
+    assert ("30 % af indtjeningen i beskyttet beskæftigelse efter skat, 1.500,00 kr., det vil sige højst 450,00 kr."
+            in text)
     assert "1.500,00 kr. − 450,00 kr. = 1.050,00 kr." in text
     letter = t.explain()
     assert "det vil sige højst 450,00 kr., så du betaler 450,00 kr." in letter

@@ -17,14 +17,14 @@ from socialcalc.beskyttet_beskaeftigelse import (
     period_wage,
     transport,
 )
-from socialcalc.explain import kr
-from socialcalc.ratebook import default_book
 from socialcalc.beskyttet_beskaeftigelse.strategies import (
     distances_km,
     hourly_rates,
     hourly_wage_args,
     transport_args,
 )
+from socialcalc.explain import kr
+from socialcalc.ratebook import default_book
 
 SETTINGS = settings(max_examples=150, deadline=None)
 ORE = Decimal("0.01")

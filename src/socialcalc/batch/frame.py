@@ -61,7 +61,7 @@ from socialcalc.ratebook import RateBook, default_book
 
 __all__ = [
     "FLOAT_RULE", "Money", "band_labels", "bank_frame", "explain_row", "merudgift_frame", "stays_frame",
-    "transport_frame",
+    "transport_frame",  # noqa: F822  (in its rule's folder; resolved by __getattr__ below)
 ]
 
 Money: TypeAlias = Literal["ore", "decimal", "both"]

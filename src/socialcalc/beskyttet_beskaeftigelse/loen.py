@@ -116,7 +116,7 @@ def hourly_wage(
     up; without a cap it is ``max(floor, assessed)``. ``project`` (see :mod:`socialcalc.projection`) is passed to
     the rate book: the § 103 rates are standing, so every year from their start computes strictly.
 
-    Worked example 1 of the spec (the field's lowest wage 180.00 kr./hour, assessed 35 kr./hour):
+    Worked example 1 of § 103 (the field's lowest wage 180.00 kr./hour, assessed 35 kr./hour):
 
     >>> from datetime import date
     >>> lejre = hourly_wage("35", field_lowest_wage="180.00", on=date(2025, 1, 6), kommune="lejre")
