@@ -22,6 +22,7 @@ def test_transport_text_is_danish(kwargs: dict[str, Any]) -> None:
     for audience in AUDIENCES:
         text = result.explain(audience=audience)
         assert problems(text) == [], text
+        assert ".." not in text, text  # an amount's abbreviation point is never doubled
 
 
 @settings(max_examples=150, deadline=None)
@@ -32,3 +33,4 @@ def test_wage_texts_are_danish(kwargs: dict[str, Any], quarter_hours: int) -> No
     for audience in AUDIENCES:
         for text in (wage.explain(audience=audience), period.explain(audience=audience)):
             assert problems(text) == [], text
+            assert ".." not in text, text
