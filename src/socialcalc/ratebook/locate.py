@@ -9,7 +9,7 @@ themselves always come from ``tomllib``.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from typing import NamedTuple
 
 __all__ = ["Position", "SourceMap", "deepest", "scan", "syntax_position"]
 
@@ -21,22 +21,23 @@ _SYNTAX = re.compile(r"at line (\d+), column (\d+)")
 _BRACE = re.compile(r"\{")
 
 
-@dataclass(frozen=True)
-class Position:
-    """A 1-based line and column in a file."""
+class Position(NamedTuple):
+    """A 1-based line and column in a file (a named tuple: a thousand are made per load, cheaply)."""
 
     line: int
     col: int
 
 
-@dataclass
 class SourceMap:
     """Positions of tables (``"sel097.expense_grant_max"``), records (``("rate", 0)``) and their fields."""
 
-    tables: dict[str, Position] = field(default_factory=dict)
-    records: dict[tuple[str, int], Position] = field(default_factory=dict)
-    fields: dict[tuple[str, int | None, str], Position] = field(default_factory=dict)
-    items: dict[tuple[str, int | None, str], list[Position]] = field(default_factory=dict)
+    __slots__ = ("fields", "items", "records", "tables")
+
+    def __init__(self) -> None:
+        self.tables: dict[str, Position] = {}
+        self.records: dict[tuple[str, int], Position] = {}
+        self.fields: dict[tuple[str, int | None, str], Position] = {}
+        self.items: dict[tuple[str, int | None, str], list[Position]] = {}
 
     def table(self, name: str) -> Position:
         """Where table ``name`` starts (line 1 if unknown)."""
