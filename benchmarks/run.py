@@ -1,6 +1,6 @@
 """Benchmarks: socialcalc and OpenFisca-Core side by side, interleaved, on one generated caseload.
 
-    python benchmarks/run.py              # 1 000 000 persons, 5 interleaved rounds (about 3 minutes on 2 cores)
+    python benchmarks/run.py              # 1 000 000 persons, 5 interleaved rounds (under a minute on 2 cores)
     python benchmarks/run.py --quick      # 100 000 persons, 3 rounds
     python benchmarks/run.py --n 250000 --no-openfisca
 
