@@ -161,7 +161,7 @@ def test_bank_frame_months_out_of_order_name_the_row() -> None:
 def test_bank_frame_use_over_the_balance_names_the_frame_row() -> None:
     frame = _usage()
     frame.loc[202, "used_hours"] = 45.0  # 44.5 hours available in March
-    with pytest.raises(BatchInputError, match="only") as caught:
+    with pytest.raises(BatchInputError, match="der er kun") as caught:
         bank_frame(frame)
     assert caught.value.row == 4
     assert "index label 202" in str(caught.value)

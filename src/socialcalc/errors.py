@@ -391,6 +391,50 @@ CATALOG: dict[str, dict[str, str]] = {
         "da": "angiv tiden enten som timer eller som minutes=…",
         "en": "give the time either as hours or as minutes=…",
     },
+    "input.insufficient_hours": {
+        "da": "der er kun {available_da} til rådighed i {month_da}, og timer kan ikke bruges forud; intet er "
+              "registreret",
+        "en": "only {available_en} are available in {month_en}, and hours cannot be used in advance; nothing was "
+              "recorded",
+    },
+    "input.deduction_uncovers_use": {
+        "da": "fradraget fra {from_da} ville efterlade forbruget i {month_da} udækket (der er kun {available_da} "
+              "til rådighed); intet er ændret",
+        "en": "the deduction from {from_en} would leave the use recorded in {month_en} uncovered (only "
+              "{available_en} are available); nothing was changed",
+    },
+    "input.use_out_of_order": {
+        "da": "ligger før {last_da}, hvor der allerede er registreret forbrug; forbrug registreres i "
+              "månedsrækkefølge",
+        "en": "is earlier than {last_en}, for which use is already recorded; uses are recorded in month order",
+    },
+    "input.deduction_out_of_order": {
+        "da": "ligger før den seneste ændring af fradraget ({latest_da}); ændringer registreres i "
+              "månedsrækkefølge",
+        "en": "is earlier than the latest deduction change ({latest_en}); changes are recorded in month order",
+    },
+    "input.before_bank_start": {
+        "da": "ligger før timebankens første måned, {start_da}; der bevilges og bruges ingen timer, før ordningen "
+              "træder i kraft",
+        "en": "is before the bank's first month, {start_en}; nothing is granted or used before the scheme takes "
+              "effect",
+    },
+    "input.use_before_person_start": {
+        "da": "forbruget i {month_da} ligger før personens første måned; der bevilges og bruges ingen timer, før "
+              "ordningen træder i kraft",
+        "en": "the use in {month_en} is before the person's first month; nothing is granted or used before the "
+              "scheme takes effect",
+    },
+    "rate.sel097_saving_months": {
+        "da": "sel097.saving_months er {value} den {day} ({where}); timer skal kunne bruges mindst i den måned, de "
+              "bevilges, så opsparingsperioden er mindst 1 måned",
+        "en": "sel097.saving_months = {value} on {day} ({where}): hours must be usable at least in the month they "
+              "are granted; the saving period is 1 month or more",
+    },
+    "rate.sel097_order_of_use": {
+        "da": "sel097.order_of_use har den ukendte værdi {value} den {day} ({where}); socialcalc kender {known}",
+        "en": "sel097.order_of_use = {value} on {day} ({where}): socialcalc knows {known}",
+    },
     # Rate errors: exit code 3 (not published) or 1 (faults in rate files); the message is the template.
     "rate.not_published": {
         "da": "satsen {key} har ingen værdi den {day}{why}{known}{hint}",

@@ -56,7 +56,6 @@ from socialcalc.batch.columns import (
     ore_column,
     ore_to_decimal,
 )
-from socialcalc.batch.sel097 import BankBatch, InsufficientBatchHours, bank
 from socialcalc.batch.sel100 import MerudgiftBatch, merudgift
 from socialcalc.batch.sel103 import TransportBatch, transport
 from socialcalc.batch.sel109_110 import StayBatch, stays
@@ -68,8 +67,14 @@ def __getattr__(name: str) -> Any:
         from socialcalc.batch import reform
 
         return getattr(reform, name)
+    if name in _SEL097:  # SEL § 97's kernel lives in its rule's folder (imported on first use: no cycle)
+        from socialcalc.ledsageordning import batch as sel097
+
+        return getattr(sel097, name)
     raise AttributeError(f"module 'socialcalc.batch' has no attribute {name!r}")
 
+
+_SEL097 = ("BankBatch", "InsufficientBatchHours", "bank")
 
 __all__ = [
     "BankBatch",

@@ -125,8 +125,10 @@ def test_example_5_more_than_available_is_refused(kommune: str, order: OrderOfUs
     assert err.month == M("2024-02")
     assert isinstance(err, InvalidInput)
     assert isinstance(err, SocialcalcError)
-    assert "only 20 hours are available" in str(err)
-    assert "nothing was recorded" in str(err)
+    assert err.code == "input.insufficient_hours"
+    assert "der er kun 20 timer til rådighed i februar 2024" in str(err)
+    assert "intet er registreret" in str(err)
+    assert "only 20 hours are available in February 2024" in err.message("en")
     assert bank.model_dump_json() == before
     assert bank.balance("2024-02") == 20
     assert bank.use("2024-02", 20).balance("2024-02") == 0
@@ -223,7 +225,7 @@ def test_deduction_changes_from_a_month() -> None:
 
 def test_deduction_change_that_uncovers_a_recorded_use_is_refused() -> None:
     bank = Bank.open("2024-01").use("2024-02", 30)
-    with pytest.raises(InsufficientHours, match="would leave the use recorded in 2024-02 uncovered") as caught:
+    with pytest.raises(InsufficientHours, match="ville efterlade forbruget i februar 2024 udækket") as caught:
         bank.set_deduction("2024-01", 1)
     assert caught.value.available == 28
     enough = Bank.open("2024-01").use("2024-02", 20).set_deduction("2024-02", 10)
@@ -316,25 +318,25 @@ def test_unreadable_durations_are_refused(args: tuple[object, ...], kwargs: dict
 
 def test_use_before_the_first_month_is_refused() -> None:
     bank = Bank.open("2024-03")
-    with pytest.raises(InvalidInput, match=r"month = 2024-02: is before the bank's first month 2024-03"):
+    with pytest.raises(InvalidInput, match=r"month = 2024-02: ligger før timebankens første måned, marts 2024"):
         bank.use("2024-02", 1)
     for call in (bank.balance, bank.statement, bank.statements, bank.deduction_in):
-        with pytest.raises(InvalidInput, match="before the bank's first month"):
+        with pytest.raises(InvalidInput, match="ligger før timebankens første måned"):
             call("2024-02")
-    with pytest.raises(InvalidInput, match="before the bank's first month"):
+    with pytest.raises(InvalidInput, match="ligger før timebankens første måned"):
         bank.set_deduction("2024-01", 1)
 
 
 def test_use_earlier_than_one_recorded_is_refused() -> None:
     bank = Bank.open("2024-01").use("2024-04", 5)
-    with pytest.raises(InvalidInput, match=r"month = 2024-03: is earlier than 2024-04, for which use is already"):
+    with pytest.raises(InvalidInput, match=r"month = 2024-03: ligger før april 2024, hvor der allerede"):
         bank.use("2024-03", 1)
     assert bank.use("2024-04", 5).statement("2024-04").used == 10  # the same month adds up
 
 
 def test_deduction_change_out_of_order_is_refused() -> None:
     bank = Bank.open("2024-01").set_deduction("2024-05", 5)
-    with pytest.raises(InvalidInput, match="earlier than the latest deduction change"):
+    with pytest.raises(InvalidInput, match="ligger før den seneste ændring af fradraget"):
         bank.set_deduction("2024-04", 1)
 
 
@@ -542,7 +544,7 @@ def test_cli_simulate_refused_use(tmp_path: Path, capsys: pytest.CaptureFixture[
     usage.write_text("2024-01,10\n2024-02,25\n", encoding="utf-8")
     code = main(["ledsager", "simulate", "--start", "2024-01", "--usage", str(usage)])
     assert code == 2
-    assert "only 20 hours are available" in capsys.readouterr().err
+    assert "der er kun 20 timer til rådighed" in capsys.readouterr().err
 
 
 @pytest.mark.parametrize(("content", "message"), [
@@ -553,7 +555,7 @@ def test_cli_simulate_refused_use(tmp_path: Path, capsys: pytest.CaptureFixture[
     ('{"2024-01": 1.5', "not valid JSON"),
     ('["2024-01"]', "JSON object"),
     ('{"2024-01": true}', "sandhedsværdi"),
-    ("2023-12,1\n", "before the bank's first month"),
+    ("2023-12,1\n", "ligger før timebankens første måned"),
 ])
 def test_cli_simulate_bad_usage_file(tmp_path: Path, capsys: pytest.CaptureFixture[str], content: str,
                                      message: str) -> None:
