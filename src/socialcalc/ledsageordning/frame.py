@@ -85,6 +85,7 @@ def bank_frame(
     ``Decimal`` hours.
 
     >>> import pandas as pd
+    >>> from decimal import Decimal
     >>> frame = pd.DataFrame({"person": ["a", "a", "a", "b"], "month": ["2024-01", "2024-02", "2024-03", "2024-03"],
     ...                       "used_hours": [0.0, 0.0, 20.0, 0.0], "kommune": ["lejre", "lejre", "lejre", "lemvig"]})
     >>> bank_frame(frame, hours=True)["closing_hours"].tolist() == [Decimal(15), Decimal(30), Decimal(25), Decimal(15)]

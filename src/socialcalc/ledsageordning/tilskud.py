@@ -18,6 +18,7 @@ from decimal import Decimal
 from socialcalc import coerce
 from socialcalc.coerce import exact
 from socialcalc.explain import Explainer, Kroner, kr
+from socialcalc.ledsageordning import regel
 from socialcalc.money import non_negative, round_ore
 from socialcalc.projection import check_project
 from socialcalc.ratebook import Project, RateBook, default_book
@@ -62,8 +63,11 @@ def expense_grant(year: int, expenses: Decimal | int | str, *, kommune: str | No
     book = rates or default_book()
     rate = book.at(date(year, 1, 1), kommune, project=project).get("sel097.expense_grant_max")
     maximum = Decimal(rate.value)
-    capped = spent > maximum
-    amount = round_ore(maximum if capped else spent)
+    # the decision of regel.grant_decision, on integer units exact for the input (øre or finer)
+    exponent = spent.as_tuple().exponent
+    scale = 10 ** max(2, -exponent if isinstance(exponent, int) else 0)
+    units, capped = regel.grant_decision(int(spent * scale), int(maximum * scale), regel.PY)
+    amount = round_ore(Decimal(units) / scale)
     ex = Explainer(f"Ledsageordning (SEL § 97): tilskud til ledsagerens udgifter {year}")
     rule = "tilskuddet begrænses derfor til" if capped else "udgifterne dækkes derfor fuldt med"
     ex.step("ledsageordning.tilskud", _PARAGRAPH,
