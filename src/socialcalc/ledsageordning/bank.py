@@ -48,9 +48,9 @@ from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, model_validator
 
 from socialcalc.coerce import exact
 from socialcalc.errors import InvalidInput, RateError
-from socialcalc.explain import Explainer, Explanation, tal
-from socialcalc.ledsageordning import regel
-from socialcalc.ledsageordning.tid import hours_of, maaned, minutes_of, month_params, read_duration, varighed
+from socialcalc.explain import Explanation
+from socialcalc.ledsageordning import fakta, regel
+from socialcalc.ledsageordning.tid import hours_of, minutes_of, month_params, read_duration, varighed
 from socialcalc.months import Month
 from socialcalc.projection import check_project
 from socialcalc.ratebook import Project, Rate, RateBook, default_book
@@ -66,9 +66,6 @@ __all__ = [
     "Usage",
 ]
 
-_PARAGRAPH_BANK = "BEK 235/2012 § 6 stk. 1"
-_PARAGRAPH_GRANT = "SEL § 97 stk. 1; BEK 235/2012 § 6 stk. 1"
-_PARAGRAPH_ORDER = "BEK 235/2012 § 6 (kommunens regler for opsparing)"
 
 
 class OrderOfUse(StrEnum):
@@ -79,12 +76,6 @@ class OrderOfUse(StrEnum):
     CURRENT_MONTH_THEN_NEWEST_SAVED = "current_month_then_newest_saved"
     """The month's own hours first, then the saved hours from the nearest earlier month backwards (Lemvig)."""
 
-    @property
-    def danish(self) -> str:
-        """The policy in Danish, for explanations."""
-        if self is OrderOfUse.OLDEST_FIRST:
-            return "de ældste timer først"
-        return "månedens egne timer først, derefter de senest opsparede timer"
 
 
 class InsufficientHours(InvalidInput):
@@ -172,9 +163,9 @@ class MonthStatement(_Frozen):
     >>> st = Bank.open("2024-01").statement("2024-07")
     >>> st.lapsed, st.granted, st.closing_balance
     (Decimal('15'), Decimal('15'), Decimal('90'))
-    >>> print(st.explanation.steps[0].text)
-    Timer bevilget i januar 2024, som ikke er brugt inden for opsparingsperioden på 6 måneder, bortfalder ved \
-begyndelsen af juli 2024: 15 timer.
+    >>> print(st.explain().splitlines()[1])
+    Ved begyndelsen af juli 2024 bortfalder 15 timer, som du ikke har brugt inden for opsparingsperioden på \
+6 måneder (januar 2024: 15 timer). (serviceloven § 97, jf. § 6, stk. 1, i bekendtgørelse nr. 235/2012)
     """
 
     month: Month
@@ -251,9 +242,14 @@ begyndelsen af juli 2024: 15 timer.
         """The closing balance by month of grant (months with nothing left are not listed)."""
         return {lot.granted_in: lot.hours for lot in self.closing_by_grant}
 
-    def explain(self) -> str:
-        """The statement in Danish."""
-        return f"{self.explanation.render()}\nSaldo: {varighed(self.closing_minutes)}"
+    def explain(self, audience: str = "borger", locale: str = "da", format: str = "text") -> str:
+        """The month's statement as text: the letter (``borger``) or the case note (``sagsbehandler``), in
+        Danish (or ``locale="en"``), as ``text``, ``markdown`` or ``html``.
+
+        >>> print(Bank.open("2024-01").statement("2024-01").explain().splitlines()[-1])
+        Ved udgangen af januar 2024 har du 15 timer tilbage (januar 2024: 15 timer).
+        """
+        return str(self.explanation.render(audience=audience, locale=locale, format=format))
 
 
 # -- the rates of one month -----------------------------------------------------------------------------------
@@ -819,70 +815,18 @@ og timer kan ikke bruges forud; intet er registreret
 
     def _statement(self, step: _Step) -> MonthStatement:
         rules, m = step.rules, step.month
-        per, saving, cap, order = rules.rates
-        where = f", {self.kommune.capitalize()} Kommune" if self.kommune else ""
-        ex = Explainer(f"Ledsageordning (SEL § 97): timebanken for {maaned(m)}{where}")
-        lapsed = _lots(step.lapsed)
-        lapsed_total = _total(lapsed)
-        months_text = f"{tal(rules.saving)} {'måned' if rules.saving == 1 else 'måneder'}"
-        cutoff: Month = m - rules.saving
-        if lapsed:
-            amounts = _listing(lapsed) if len(lapsed) > 1 else varighed(lapsed_total)
-            text = (f"Timer bevilget i {_months(lapsed)}, som ikke er brugt inden for opsparingsperioden på "
-                    f"{months_text}, bortfalder ved begyndelsen af {maaned(m)}: {amounts}.")
-        elif cutoff < self.start:
-            text = (f"Ingen timer bortfalder endnu: timer kan bruges i {months_text} fra bevillingsmåneden, så de "
-                    f"første timer (bevilget i {maaned(self.start)}) bortfalder tidligst i "
-                    f"{maaned(self.start + rules.saving)}.")
-        else:
-            text = (f"Ingen timer bortfalder: timer kan bruges i {months_text} fra bevillingsmåneden, og der står "
-                    f"ingen ubrugte timer tilbage fra {maaned(cutoff)} eller tidligere.")
-        ex.step("ledsageordning.bortfald", _PARAGRAPH_BANK, text, inputs={"saldo_primo": hours_of(step.opening)},
-                rates=[saving], output=hours_of(lapsed_total))
-        after_lapse = step.opening - lapsed_total
-        credited = step.granted - step.lost
-        text = f"Månedens timer: {varighed(rules.per_month)}"
-        if step.deduction:
-            text += (f" − {varighed(step.deduction)} ledsagelse, som modtages i anden form (fradrag) = "
-                     f"{varighed(step.granted)}")
-        if step.lost:
-            text += (f". Højst {varighed(rules.cap)} kan være til rådighed i en måned; saldoen efter bortfald er "
-                     f"{varighed(after_lapse)}, så kun {varighed(credited)} lægges til, og {varighed(step.lost)} "
-                     "går tabt på grund af loftet.")
-        else:
-            text += (f". Loftet på {varighed(rules.cap)} til rådighed er overholdt "
-                     f"({varighed(after_lapse + credited)} til rådighed).")
-        ex.step("ledsageordning.bevilling", _PARAGRAPH_GRANT, text,
-                inputs={"fradrag": hours_of(step.deduction), "tabt_pga_loft": hours_of(step.lost)},
-                rates=[per, cap], output=hours_of(credited))
-        used = _lots(step.used)
-        available = after_lapse + credited
-        if used:
-            text = (f"Brugt {varighed(_total(used))} af {varighed(available)} til rådighed, i kommunens rækkefølge "
-                    f"({rules.order.danish}): {_listing(used)}.")
-        else:
-            text = f"Ingen timer brugt ({varighed(available)} til rådighed)."
-        ex.step("ledsageordning.forbrug", _PARAGRAPH_ORDER, text, inputs={"politik": rules.order.value},
-                rates=[order], output=hours_of(_total(used)))
-        closing = _lots(step.closing)
-        text = f"Saldo ved udgangen af {maaned(m)}: {varighed(step.closing_total)}"
-        text += f" ({_listing(closing)})." if closing else "."
-        ex.step("ledsageordning.saldo", _PARAGRAPH_BANK, text, output=hours_of(step.closing_total))
+        lapsed, used, closing = _lots(step.lapsed), _lots(step.used), _lots(step.closing)
+        explanation = fakta.month_facts(
+            book=self._rates(), kommune=self.kommune, month=m, start=self.start, rates=rules.rates,
+            saving=rules.saving, per_month=rules.per_month, cap=rules.cap, order=rules.order.value,
+            opening=step.opening, lapsed=step.lapsed, deduction=step.deduction, granted=step.granted,
+            lost=step.lost, used=step.used, closing=step.closing)
         return MonthStatement.model_construct(
             month=m, kommune=self.kommune, order_of_use=rules.order, opening_minutes=step.opening,
-            lapsed_minutes=lapsed_total, lapsed_from=lapsed, deduction_minutes=step.deduction,
+            lapsed_minutes=_total(lapsed), lapsed_from=lapsed, deduction_minutes=step.deduction,
             granted_minutes=step.granted, lost_to_cap_minutes=step.lost, used_minutes=_total(used),
-            used_from=used, closing_minutes=step.closing_total, closing_by_grant=closing, explanation=ex.build())
+            used_from=used, closing_minutes=step.closing_total, closing_by_grant=closing, explanation=explanation)
 
 
 def _lots(pairs: tuple[tuple[Month, int], ...]) -> tuple[Lot, ...]:
     return tuple(Lot.model_construct(granted_in=g, minutes=n) for g, n in pairs)
-
-
-def _months(lots: tuple[Lot, ...]) -> str:
-    names = [maaned(lot.granted_in) for lot in lots]
-    return names[0] if len(names) == 1 else f"{', '.join(names[:-1])} og {names[-1]}"
-
-
-def _listing(lots: tuple[Lot, ...]) -> str:
-    return ", ".join(f"{maaned(lot.granted_in)}: {varighed(lot.minutes)}" for lot in lots)

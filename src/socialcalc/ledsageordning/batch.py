@@ -89,6 +89,13 @@ class BankBatch:
     closing: Minutes
     closing_lots: Minutes
     order_of_use: npt.NDArray[np.int8]
+    lapsed_lots: Minutes | None = None
+    """With ``lots=True``: (person, month, age) minutes lapsed of the lot granted ``age`` months before."""
+    used_lots: Minutes | None = None
+    """With ``lots=True``: (person, month, age) minutes used of the lot granted ``age`` months before (0: the
+    month's own)."""
+    month_lots: Minutes | None = None
+    """With ``lots=True``: (person, month, age) minutes left at the month's end of the lot of that age."""
 
     def __len__(self) -> int:
         return int(self.closing.shape[0])
@@ -165,6 +172,7 @@ def bank(
     deduction_minutes: Any = 0,
     kommune: Any = None,
     rates: RateBook | None = None,
+    lots: bool = False,
 ) -> BankBatch:
     """Run every person's § 97 hour bank over ``months`` (SEL § 97 stk. 1; BEK 235/2012 § 6 stk. 1).
 
@@ -175,6 +183,8 @@ def bank(
     first of ``months`` (the bank's history would be missing). ``deduction_minutes``: escort received in
     another form, deducted from each month's grant (one ``int``, one per person, or one per person and month).
     ``kommune``: one municipality for all, or a column (its policy: order of use, saving period).
+    ``lots=True`` also keeps every month's lots by age (``lapsed_lots``, ``used_lots``, ``month_lots`` of
+    :class:`BankBatch`), which explaining a row needs; without it no side array is allocated.
 
     A use larger than the balance raises :class:`InsufficientBatchHours` naming the person (row) and the month;
     a use before a person's first month, a month out of order, a negative or non-integer input raise
@@ -240,7 +250,7 @@ without gaps (expected 2024-02)
         row, t = (int(v) for v in np.argwhere(late)[0])
         raise BatchInputError("used_minutes", row, int(used[row, t]), code="input.use_before_person_start",
                               month=str(_to_month(first + t)), **month_params("month", _to_month(first + t)))
-    return _fold(used, first, starts, deduction, kcode, per, saving, cap, order, width)
+    return _fold(used, first, starts, deduction, kcode, per, saving, cap, order, width, lots)
 
 
 def _first_month(months: Any, m: int) -> int:
@@ -279,7 +289,8 @@ NP: Final = _Numpy()
 
 
 def _fold(used: Minutes, first: int, starts: int | Minutes, deduction: int | Minutes, kcode: int | Minutes,
-          per: Minutes, saving: Minutes, cap: Minutes, order: npt.NDArray[np.int8], width: int) -> BankBatch:
+          per: Minutes, saving: Minutes, cap: Minutes, order: npt.NDArray[np.int8], width: int,
+          keep_lots: bool = False) -> BankBatch:
     """Every person's bank, month by month, by :func:`socialcalc.ledsageordning.regel.month_step` (the decision
     the one-case bank runs too) on arrays of persons."""
     n, m = used.shape
@@ -287,6 +298,8 @@ def _fold(used: Minutes, first: int, starts: int | Minutes, deduction: int | Min
     out = {name: np.zeros((m, n), dtype=np.int64) for name in ("lapsed", "granted", "lost", "closing")}
     orders = np.zeros((m, n), dtype=np.int8)
     by_month = np.ascontiguousarray(used.T)  # one contiguous row per month
+    side = {name: np.zeros((m, width + 1, n), dtype=np.int64) for name in ("lapsed", "used", "month")} \
+        if keep_lots else None
     for t in range(m):
         active: Any = starts <= t
         if active is False:
@@ -311,7 +324,12 @@ def _fold(used: Minutes, first: int, starts: int | Minutes, deduction: int | Min
         out["granted"][t] = d.granted
         out["lost"][t] = d.lost
         out["closing"][t] = lots.sum(axis=0)
+        if side is not None:
+            side["lapsed"][t, 1:] = d.lapsed_by_age  # [a + 1]: the lot of age a + 1
+            side["used"][t] = d.used_by_age
+            side["month"][t] = d.closing
     ages = [(m - 1 - a) % width for a in range(width)]
     return BankBatch(months=tuple(_to_month(first + t) for t in range(m)), lapsed=out["lapsed"].T,
                      granted=out["granted"].T, lost_to_cap=out["lost"].T, used=used, closing=out["closing"].T,
-                     closing_lots=lots[ages].T if m else np.zeros((n, width), np.int64), order_of_use=orders.T)
+                     closing_lots=lots[ages].T if m else np.zeros((n, width), np.int64), order_of_use=orders.T,
+                     **({} if side is None else {f"{k}_lots": v.transpose(2, 0, 1) for k, v in side.items()}))

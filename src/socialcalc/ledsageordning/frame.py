@@ -15,6 +15,7 @@ rules), runs :func:`socialcalc.ledsageordning.batch.bank` and returns one result
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
@@ -24,10 +25,15 @@ import pandas as pd
 from socialcalc.batch.columns import BatchInputError, decimal_to_int, int_column
 from socialcalc.batch.frame import _frame, _labelled, _Reader
 from socialcalc.batch.tables import decimal_column
+from socialcalc.errors import InvalidInput
 from socialcalc.ledsageordning import batch as sel097
-from socialcalc.ratebook import RateBook
+from socialcalc.ledsageordning import fakta
+from socialcalc.ledsageordning.bank import _in_use_order, _rules
+from socialcalc.months import Month
+from socialcalc.ratebook import RateBook, default_book
+from socialcalc.ratebook.book import normalise_kommune
 
-__all__ = ["bank_frame"]
+__all__ = ["bank_frame", "explain_row"]
 
 _ORDERS = {sel097.OLDEST_FIRST: "oldest_first",
            sel097.CURRENT_MONTH_THEN_NEWEST_SAVED: "current_month_then_newest_saved"}
@@ -70,6 +76,7 @@ def bank_frame(
     kommune: Any = None,
     rates: RateBook | None = None,
     hours: bool = False,
+    explain: bool = False,
 ) -> Any:
     """The § 97 hour bank of every person, from a long frame of monthly use (:func:`socialcalc.batch.sel097.bank`).
 
@@ -82,7 +89,8 @@ def bank_frame(
 
     Columns out, one row per input row: ``lapsed_minutes``, ``granted_minutes``, ``lost_to_cap_minutes``,
     ``used_minutes``, ``closing_minutes``, ``order_of_use``; with ``hours=True`` also ``closing_hours`` as exact
-    ``Decimal`` hours.
+    ``Decimal`` hours. ``explain=True`` keeps what :func:`explain_row` needs (every month's lots by age, in
+    ``result.attrs["socialcalc"]["rows"]``); without it no side array is kept.
 
     >>> import pandas as pd
     >>> from decimal import Decimal
@@ -128,7 +136,7 @@ def bank_frame(
         start_months = np.array([f"{m // 12:04d}-{m % 12 + 1:02d}" for m in starts.tolist()], dtype="datetime64[M]")
         try:
             result = sel097.bank(table, months=f"{first // 12:04d}-{first % 12 + 1:02d}", start=start_months,
-                                 deduction_minutes=deduction, kommune=kommuner, rates=rates)
+                                 deduction_minutes=deduction, kommune=kommuner, rates=rates, lots=explain)
         except BatchInputError as err:  # a person (row of the kernel) → the frame's row of that person
             row = _frame_row(err, codes, t, first_rows, first)
             raise BatchInputError(err.column, row, err.value, err._rule_text, code=err.code, **err.params) from err
@@ -141,7 +149,81 @@ def bank_frame(
         # hours to 4 decimals, half up: what socialcalc.ledsageordning.tid.hours_of gives (exact for 3-minute steps)
         out["closing_hours"] = decimal_column((np.asarray(out["closing_minutes"], dtype=np.int64) * 1000 + 3) // 6,
                                               scale=4)
-    return _frame(out, read, read.attrs("minutes"))
+    attrs = {**read.attrs("minutes"), "rule": "sel097"}
+    if explain:
+        names = kommuner if isinstance(kommuner, np.ndarray) else np.full(count, kommuner, dtype=object)
+        attrs["rows"] = _Rows(codes=codes, t=t, first=first, starts=starts - first, kommune=names,
+                              deduction=deduction, result=result, rates=rates)
+    return _frame(out, read, attrs)
+
+
+@dataclass(frozen=True, eq=False)
+class _Rows:
+    """What :func:`explain_row` needs of a :func:`bank_frame` result (kept with ``explain=True``)."""
+
+    codes: npt.NDArray[np.intp]
+    """The person (kernel row) of each frame row."""
+    t: npt.NDArray[np.int64]
+    """The month of each frame row, counted from ``first``."""
+    first: int
+    starts: npt.NDArray[np.int64]
+    """Each person's first month, counted from ``first``."""
+    kommune: npt.NDArray[Any]
+    deduction: npt.NDArray[np.int64] | int
+    result: sel097.BankBatch
+    rates: RateBook | None
+
+
+def explain_row(out: Any, row: int, *, audience: str = "borger", locale: str = "da", format: str = "text") -> str:
+    """The explanation of row ``row`` (its position) of a :func:`bank_frame` result made with ``explain=True``:
+    that person's month, exactly the text of the one-case :meth:`~socialcalc.ledsageordning.Bank.statement` of
+    that person and month (SEL § 97 stk. 1; BEK 235/2012 § 6 stk. 1).
+
+    >>> import pandas as pd
+    >>> from socialcalc.ledsageordning import Bank
+    >>> frame = pd.DataFrame({"person": ["a", "a", "a"], "month": ["2024-01", "2024-02", "2024-03"],
+    ...                       "used_hours": [0, 0, 20]})
+    >>> out = bank_frame(frame, kommune="lemvig", explain=True)
+    >>> bank = Bank.open("2024-01", kommune="lemvig").use("2024-03", 20)
+    >>> explain_row(out, 2) == bank.statement("2024-03").explain()
+    True
+    """
+    rows = (getattr(out, "attrs", None) or {}).get("socialcalc", {}).get("rows")
+    if not isinstance(rows, _Rows):
+        raise InvalidInput("out", type(out).__name__, code="input.invalid",
+                           rule="tabellen er ikke et resultat af bank_frame(..., explain=True)")
+    if isinstance(row, bool) or not isinstance(row, int | np.integer) or not 0 <= row < len(rows.codes):
+        raise InvalidInput("row", row, code="input.invalid", rule=f"rækken findes ikke (0 til {len(rows.codes) - 1})")
+    return str(_statement(rows, int(row)).render(audience=audience, locale=locale, format=format))
+
+
+def _month(index: int) -> Month:
+    return Month(index // 12, index % 12 + 1)
+
+
+def _statement(rows: _Rows, row: int) -> Any:
+    """The row's month as facts, by the builder the one-case bank uses (:func:`fakta.month_facts`)."""
+    person, t = int(rows.codes[row]), int(rows.t[row])
+    r = rows.result
+    assert r.lapsed_lots is not None and r.used_lots is not None and r.month_lots is not None
+    m = _month(rows.first + t)
+    start = _month(rows.first + int(rows.starts[person]))
+    kommune = normalise_kommune(rows.kommune[person])
+    book = rows.rates or default_book()
+    rules = _rules(book, m, kommune)
+    width = r.month_lots.shape[2]
+    lapsed = [(m - a, int(r.lapsed_lots[person, t, a])) for a in range(width - 1, 0, -1)
+              if r.lapsed_lots[person, t, a]]
+    used = list(_in_use_order(m, [int(v) for v in r.used_lots[person, t]], rules.order))
+    closing = [(m - a, int(r.month_lots[person, t, a])) for a in range(width - 1, -1, -1)
+               if r.month_lots[person, t, a]]
+    opening = int(r.closing[person, t - 1]) if t > int(rows.starts[person]) else 0
+    deduction = rows.deduction if isinstance(rows.deduction, int) else int(
+        rows.deduction[person] if rows.deduction.ndim == 1 else rows.deduction[person, t])
+    return fakta.month_facts(book=book, kommune=kommune, month=m, start=start, rates=rules.rates,
+                             saving=rules.saving, per_month=rules.per_month, cap=rules.cap, order=rules.order.value,
+                             opening=opening, lapsed=lapsed, deduction=deduction, granted=int(r.granted[person, t]),
+                             lost=int(r.lost_to_cap[person, t]), used=used, closing=closing)
 
 
 def _check_order(codes: npt.NDArray[np.intp], month: npt.NDArray[np.int64]) -> None:
