@@ -16,8 +16,9 @@ from socialcalc.errors import InvalidInput, RateNotPublished, UnknownRate
 from socialcalc.ledsageordning import ExpenseGrant, expense_grant
 from socialcalc.testing import book_with
 
-TEXT = ("De sandsynliggjorte udgifter til ledsageren i {year} er {spent}, og årets højeste tilskud er {maximum}; "
-        "{rule} {amount}, der udbetales én gang årligt.")
+TEXT = ("Borgerens sandsynliggjorte udgifter til ledsageren i {year} er {spent}, og årets højeste tilskud er "
+        "{maximum}; {rule} {amount}, der udbetales én gang årligt (serviceloven § 97, stk. 7, jf. § 9 i "
+        "bekendtgørelse nr. 235/2012).")
 CAPPED, FULL = "tilskuddet begrænses derfor til", "udgifterne dækkes derfor fuldt med"
 
 
@@ -36,13 +37,16 @@ def test_every_figure_and_the_step(year: int, expenses: str, options: dict[str, 
     data = json.loads(r.model_dump_json())
     assert (data["amount"], data["projected"], data["expenses"], data["maximum"], data["capped"]) == figures
     assert data["year"] == year
-    assert r.explanation.title == f"Ledsageordning (SEL § 97): tilskud til ledsagerens udgifter {year}"
+    assert r.explanation.title == "sel097.title.tilskud"
     (step,) = r.explanation.steps
-    assert (step.rule, step.paragraph) == ("ledsageordning.tilskud", "SEL § 97 stk. 7; BEK 235/2012 § 9")
+    capped = figures[4]
+    assert (step.step, step.basis) == ("sel097.tilskud.capped" if capped else "sel097.tilskud.full",
+                                       "serviceloven § 97, stk. 7, jf. § 9 i bekendtgørelse nr. 235/2012")
     spent, maximum, rule, amount = texts
-    assert step.text == TEXT.format(year=year, spent=spent, maximum=maximum, rule=rule, amount=amount)
-    assert {k: str(v) for k, v in step.inputs.items()} == {"år": str(year), "udgifter": expenses}
-    assert str(step.output) == figures[0]
+    note = r.explain(audience="sagsbehandler").splitlines()[1]
+    assert note == "1. " + TEXT.format(year=year, spent=spent, maximum=maximum, rule=rule, amount=amount)
+    assert step.inputs == {"year": str(year), "expenses": expenses}
+    assert step.outputs == {"maximum": figures[3], "amount": figures[0]}
     assert [rate.key for rate in step.rates] == ["sel097.expense_grant_max"]
     assert ExpenseGrant.model_validate_json(r.model_dump_json()) == r
 

@@ -15,6 +15,7 @@ from socialcalc.ledsageordning.tid import hours_of, varighed
 from socialcalc.months import Month
 from socialcalc.testing import book_with
 from socialcalc.testing.ledsageordning import banks, durations, usage_histories
+from socialcalc.testing.letter import problems
 
 SETTINGS = settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 SAVING, CAP = 6, 90 * 60  # the packaged book's standing values, in months and minutes
@@ -142,21 +143,19 @@ def test_orders_agree_over_long_histories_in_which_nothing_lapses(data: st.DataO
 def test_every_statement_explains_itself(bank: Bank, extra: int) -> None:
     for s in bank.statements(_until(bank, extra)):
         steps = s.explanation.steps
-        assert [step.rule for step in steps] == ["ledsageordning.bortfald", "ledsageordning.bevilling",
-                                                 "ledsageordning.forbrug", "ledsageordning.saldo"]
+        assert [step.step.split(".")[2] for step in steps] == ["bortfald", "bevilling", "loft", "forbrug", "saldo"]
         assert {r.key for r in s.explanation.rates()} == {"sel097.saving_months", "sel097.hours_per_month",
                                                           "sel097.max_hours", "sel097.order_of_use"}
-        assert [step.output for step in steps] == [str(s.lapsed), str(s.credited), str(s.used),
-                                                   str(s.closing_balance)]
-        text = s.explain()
-        assert f"Saldo: {varighed(s.closing_minutes)}" in text
+        assert [steps[i].outputs[name] for i, name in ((0, "lapsed"), (1, "granted"), (3, "used"), (4, "closing"))] \
+            == [str(s.lapsed), str(s.granted), str(s.used), str(s.closing_balance)]
+        text = s.explain(audience="sagsbehandler")
+        assert problems(text) == [] and problems(s.explain()) == []
         if s.lapsed_minutes:
-            assert "bortfalder ved begyndelsen" in steps[0].text
+            assert "bortfalder" in text and steps[0].step == "sel097.bank.bortfald.lapsed"
         if s.used_minutes:
-            assert f"Brugt {varighed(s.used_minutes)}" in steps[2].text
-            assert s.order_of_use.danish in steps[2].text
+            assert steps[3].inputs["order"] == s.order_of_use.value
         if s.lost_to_cap_minutes:
-            assert f"{varighed(s.lost_to_cap_minutes)} går tabt" in steps[1].text
+            assert "går tabt på grund af loftet" in text and steps[2].outputs["lost"] == str(s.lost_to_cap)
         assert MonthStatement.model_validate_json(s.model_dump_json()) == s
 
 

@@ -12,7 +12,8 @@ imports numpy; importing this package without it raises an :class:`ImportError` 
 no negative amounts where none are allowed, months in order for a bank. A bad column raises
 :class:`~socialcalc.batch.columns.BatchInputError` naming the column and the first bad row.
 
-**Kernels** (each in its own small module; a rule module never imports numpy, the batch imports the rules):
+**Kernels** (each in its rule's folder, named by the rule's ``plug.toml``, found by :mod:`socialcalc.registry`
+and re-exported here; a rule module never imports numpy, the batch imports the rules):
 
 - :func:`merudgift` (SEL § 100, both regimes; :mod:`socialcalc.batch.sel100`),
 - :func:`transport` (SEL § 103 transport; :mod:`socialcalc.batch.sel103`),
@@ -56,9 +57,29 @@ from socialcalc.batch.columns import (
     ore_column,
     ore_to_decimal,
 )
-from socialcalc.batch.sel100 import MerudgiftBatch, merudgift
-from socialcalc.batch.sel103 import TransportBatch, transport
-from socialcalc.batch.sel109_110 import StayBatch, stays
+from socialcalc.registry import plugs as _plugs
+
+
+def _kernels() -> dict[str, Any]:
+    # every rule's kernels, from the module its plug.toml names (imported here: the batch path needs them all)
+    import importlib
+
+    found: dict[str, Any] = {}
+    for p in _plugs():
+        if p.batch:
+            module = importlib.import_module(p.batch)
+            if getattr(module.__spec__, "_initializing", False):  # that kernel is importing this package itself:
+                _LATE.append(module)  # its names are found on first use (see __getattr__)
+                continue
+            found.update({name: getattr(module, name) for name in module.__all__})
+    return found
+
+
+_LATE: list[Any] = []
+
+
+_KERNELS = _kernels()
+globals().update(_KERNELS)
 
 
 def __getattr__(name: str) -> Any:
@@ -67,32 +88,21 @@ def __getattr__(name: str) -> Any:
         from socialcalc.batch import reform
 
         return getattr(reform, name)
-    if name in _SEL097:  # SEL § 97's kernel lives in its rule's folder (imported on first use: no cycle)
-        from socialcalc.ledsageordning import batch as sel097
-
-        return getattr(sel097, name)
+    for module in _LATE:
+        if name in getattr(module, "__all__", ()):
+            return getattr(module, name)
     raise AttributeError(f"module 'socialcalc.batch' has no attribute {name!r}")
 
 
-_SEL097 = ("BankBatch", "InsufficientBatchHours", "bank")
-
 __all__ = [
-    "BankBatch",
     "BatchInputError",
     "BatchRateNotPublished",
-    "InsufficientBatchHours",
-    "MerudgiftBatch",
-    "StayBatch",
-    "TransportBatch",
-    "bank",
     "compare",
     "decimal_to_int",
     "int_column",
     "kroner_to_ore",
-    "merudgift",
     "ore_column",
     "ore_to_decimal",
-    "stays",
     "totals",
-    "transport",
+    *_KERNELS,
 ]

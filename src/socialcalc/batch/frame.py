@@ -62,7 +62,10 @@ from socialcalc.ratebook import RateBook, default_book
 if TYPE_CHECKING:
     from socialcalc.ledsageordning.frame import bank_frame
 
-__all__ = ["FLOAT_RULE", "Money", "band_labels", "bank_frame", "merudgift_frame", "stays_frame", "transport_frame"]
+__all__ = [
+    "FLOAT_RULE", "Money", "band_labels", "bank_frame", "explain_row", "merudgift_frame", "stays_frame",
+    "transport_frame",
+]
 
 Money: TypeAlias = Literal["ore", "decimal", "both"]
 
@@ -377,3 +380,31 @@ def __getattr__(name: str) -> Any:
 
         return frame.bank_frame
     raise AttributeError(f"module 'socialcalc.batch.frame' has no attribute {name!r}")
+
+
+def explain_row(out: Any, row: int, *, audience: str = "borger", locale: str = "da", format: str = "text") -> str:
+    """The explanation of row ``row`` (a position) of a frame an adapter returned: exactly the text the one-case
+    function's ``.explain()`` gives for that row's case, in the same audience, locale and format.
+
+    The adapter writes the rule into ``out.attrs["socialcalc"]["rule"]``; the rule's frame module (its
+    ``plug.toml``) rebuilds the row's facts from the codes the kernel returned and renders them from the rule's
+    catalog (:mod:`socialcalc.explain`).
+    """
+    import importlib
+
+    from socialcalc.registry import plug
+
+    meta = getattr(out, "attrs", {}).get("socialcalc", {})
+    rule = meta.get("rule") if isinstance(meta, dict) else None
+    try:
+        p = plug(str(rule))
+    except KeyError:
+        raise InvalidInput("out", rule, code="input.frame",
+                           rule="rammen er ikke returneret af en af socialcalc's batch-funktioner") from None
+    if not p.frame:
+        raise InvalidInput("out", rule, code="input.frame", rule="reglen har ingen batch-funktion med forklaring")
+    module = importlib.import_module(p.frame)
+    if not 0 <= int(row) < len(out):
+        raise InvalidInput("row", row, code="input.row", rule=f"rammen har rækkerne 0 til {len(out) - 1}")
+    text: str = module.explain_row(out, int(row), audience=audience, locale=locale, format=format)
+    return text

@@ -6,6 +6,7 @@
 - :func:`eligibility`: the age at the grant and the exclusions, with every reason in Danish.
 
 >>> from decimal import Decimal
+>>> from socialcalc.ledsageordning import Bank
 >>> Bank.open("2024-01").use("2024-04", 30).balance("2024-07") == Decimal(75)
 True
 >>> Bank.open("2024-01", kommune="lemvig").use("2024-04", 30).balance("2024-07") == Decimal(60)

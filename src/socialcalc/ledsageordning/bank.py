@@ -48,7 +48,7 @@ from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, model_validator
 
 from socialcalc.coerce import exact
 from socialcalc.errors import InvalidInput, RateError
-from socialcalc.explain import Explanation
+from socialcalc.explain import Audience, Explanation, Format, Locale
 from socialcalc.ledsageordning import fakta, regel
 from socialcalc.ledsageordning.tid import hours_of, minutes_of, month_params, read_duration, varighed
 from socialcalc.months import Month
@@ -165,7 +165,7 @@ class MonthStatement(_Frozen):
     (Decimal('15'), Decimal('15'), Decimal('90'))
     >>> print(st.explain().splitlines()[1])
     Ved begyndelsen af juli 2024 bortfalder 15 timer, som du ikke har brugt inden for opsparingsperioden på \
-6 måneder (januar 2024: 15 timer). (serviceloven § 97, jf. § 6, stk. 1, i bekendtgørelse nr. 235/2012)
+6 måneder (januar 2024: 15 timer) (serviceloven § 97, jf. § 6, stk. 1, i bekendtgørelse nr. 235/2012).
     """
 
     month: Month
@@ -242,7 +242,7 @@ class MonthStatement(_Frozen):
         """The closing balance by month of grant (months with nothing left are not listed)."""
         return {lot.granted_in: lot.hours for lot in self.closing_by_grant}
 
-    def explain(self, audience: str = "borger", locale: str = "da", format: str = "text") -> str:
+    def explain(self, audience: Audience = "borger", locale: Locale = "da", format: Format = "text") -> str:
         """The month's statement as text: the letter (``borger``) or the case note (``sagsbehandler``), in
         Danish (or ``locale="en"``), as ``text``, ``markdown`` or ``html``.
 

@@ -25,13 +25,14 @@ Equal to the scalar bank to the minute (``tests/properties/test_batch_sel097.py`
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any, Final
+from typing import Any
 
 import numpy as np
 import numpy.typing as npt
 
 from socialcalc.batch._resolve import kommune_column
 from socialcalc.batch.columns import BatchInputError, BatchRateNotPublished
+from socialcalc.batch.ops import NP
 from socialcalc.errors import InvalidInput, RateNotPublished, SocialcalcError, UnknownRate
 from socialcalc.ledsageordning import regel
 from socialcalc.ledsageordning.bank import OrderOfUse, _rules
@@ -275,17 +276,6 @@ def _raise(err: SocialcalcError, row: int) -> None:
 def _pick(table: npt.NDArray[Any], t: int, kcode: int | npt.NDArray[np.int64]) -> Any:
     """This month's rule for every person: one value if there is one municipality, else a column."""
     return table[t, kcode] if isinstance(kcode, int) else table[t][kcode]
-
-
-class _Numpy:
-    """The ops protocol on numpy arrays (the batch backend of :mod:`socialcalc.ledsageordning.regel`)."""
-
-    where = staticmethod(np.where)
-    minimum = staticmethod(np.minimum)
-    maximum = staticmethod(np.maximum)
-
-
-NP: Final = _Numpy()
 
 
 def _fold(used: Minutes, first: int, starts: int | Minutes, deduction: int | Minutes, kcode: int | Minutes,

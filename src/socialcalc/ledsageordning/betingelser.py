@@ -31,7 +31,7 @@ from pydantic import BaseModel, ConfigDict
 from socialcalc import coerce
 from socialcalc.coerce import exact
 from socialcalc.errors import InvalidInput, RateNotPublished
-from socialcalc.explain import Explainer, Explanation
+from socialcalc.explain import Audience, Explainer, Explanation, Format, Locale
 from socialcalc.folkepension import PensionAge, pension_age
 from socialcalc.months import MonthEndRule, months_after
 from socialcalc.projection import check_project
@@ -80,7 +80,7 @@ class Eligibility(BaseModel):
         """The conditions that are not met (empty when eligible)."""
         return tuple(r for r in self.reasons if not r.met)
 
-    def explain(self, audience: str = "borger", locale: str = "da", format: str = "text") -> str:
+    def explain(self, audience: Audience = "borger", locale: Locale = "da", format: Format = "text") -> str:
         """The answer as text: the letter (``borger``) or the case note (``sagsbehandler``), in Danish (or
         ``locale="en"``), as ``text``, ``markdown`` or ``html``.
 

@@ -146,17 +146,21 @@ def _table(statements: list[MonthStatement]) -> str:
 
 
 def _policies(statements: list[MonthStatement]) -> str:
+    from socialcalc.explain.render import format_value
+
     changes: list[str] = []
     current = None
     for s in statements:
         if s.order_of_use is not current:
             current = s.order_of_use
-            changes.append(f"fra {s.month}: {current.value} ({current.danish})")
+            changes.append(f"fra {format_value(str(s.month), 'maaned', 'da')}: "
+                           f"{format_value(current.value, 'label:order_of_use', 'da', 'sel097')}")
     return "; ".join(changes)
 
 
 def _simulate(args: argparse.Namespace) -> int:
     from socialcalc.explain import tal
+    from socialcalc.explain.render import format_value
     from socialcalc.ledsageordning import Bank
     from socialcalc.ledsageordning.tid import hours_of
 
@@ -180,7 +184,8 @@ def _simulate(args: argparse.Namespace) -> int:
               "statements": [s.model_dump(mode="json") for s in statements]}, True)
         return 0
     where = f"{bank.kommune.capitalize()} Kommune" if bank.kommune else "nationale regler"
-    print(f"Ledsageordning (SEL § 97), {where}, timebank fra {bank.start} (timer)")
+    print(f"Ledsageordning (serviceloven § 97), {where}, timebank fra {format_value(str(bank.start), 'maaned', 'da')} "
+          "(timer)")
     print(f"Rækkefølge for brug: {_policies(statements)}")
     if bank.deductions[0].minutes:
         print(f"Fradrag: {tal(hours_of(bank.deductions[0].minutes))} timer pr. måned")

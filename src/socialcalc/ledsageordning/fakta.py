@@ -97,8 +97,8 @@ def month_facts(*, book: RateBook, kommune: str | None, month: Month, start: Mon
                 inputs={"order": order, "available": _h(available)}, outputs={"used": _h(used_total)},
                 rates=(order_rate,), parts=_parts(used))
     else:
-        ex.fact("sel097.bank.forbrug.none", basis=None, inputs={"available": _h(available)},
-                outputs={"used": _h(0)})
+        ex.fact("sel097.bank.forbrug.none", basis=None, inputs={"order": order, "available": _h(available)},
+                outputs={"used": _h(0)}, rates=(order_rate,))
     closing_total = sum(n for _, n in closing)
     if closing:
         ex.fact("sel097.bank.saldo.lots", basis=None, inputs={"month": month}, outputs={"closing": _h(closing_total)},

@@ -26,6 +26,7 @@ from socialcalc.batch.columns import BatchInputError, decimal_to_int, int_column
 from socialcalc.batch.frame import _frame, _labelled, _Reader
 from socialcalc.batch.tables import decimal_column
 from socialcalc.errors import InvalidInput
+from socialcalc.explain import Audience, Format, Locale
 from socialcalc.ledsageordning import batch as sel097
 from socialcalc.ledsageordning import fakta
 from socialcalc.ledsageordning.bank import _in_use_order, _rules
@@ -174,7 +175,8 @@ class _Rows:
     rates: RateBook | None
 
 
-def explain_row(out: Any, row: int, *, audience: str = "borger", locale: str = "da", format: str = "text") -> str:
+def explain_row(out: Any, row: int, *, audience: Audience = "borger", locale: Locale = "da",
+                format: Format = "text") -> str:
     """The explanation of row ``row`` (its position) of a :func:`bank_frame` result made with ``explain=True``:
     that person's month, exactly the text of the one-case :meth:`~socialcalc.ledsageordning.Bank.statement` of
     that person and month (SEL § 97 stk. 1; BEK 235/2012 § 6 stk. 1).

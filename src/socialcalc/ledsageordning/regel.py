@@ -3,9 +3,10 @@
 Every decision of the hour bank (BEK 235/2012 § 6 stk. 1) and of the expense grant (SEL § 97 stk. 7) is here
 and nowhere else. The one-case :class:`~socialcalc.ledsageordning.Bank` and
 :func:`~socialcalc.ledsageordning.expense_grant` call these functions with plain Python integers and
-:data:`PY`; the batch kernel (:mod:`socialcalc.ledsageordning.batch`) calls the very same functions with
-``int64`` arrays (one element per person) and :data:`NP`. Only operators and the three operations of the
-ops protocol (``where``, ``minimum``, ``maximum``) are used, so both backends execute the same lines.
+:data:`socialcalc.kernel.PY`; the batch kernel (:mod:`socialcalc.ledsageordning.batch`) calls the very same
+functions with ``int64`` arrays (one element per person) and ``socialcalc.batch.ops.NP``. Only operators and
+the three operations of the ops protocol (``where``, ``minimum``, ``maximum``) are used, so both backends
+execute the same lines.
 
 **Why integers.** The bank counts whole minutes (:mod:`socialcalc.ledsageordning.tid`), so lapse, grant, cap
 and use are exact; the grant compares øre.
@@ -36,6 +37,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any, Final
 
+from socialcalc.kernel import PY
+
 __all__ = [
     "CURRENT_MONTH_THEN_NEWEST_SAVED",
     "OLDEST_FIRST",
@@ -50,30 +53,6 @@ OLDEST_FIRST: Final = 0
 """``order_of_use`` code of ``oldest_first``."""
 CURRENT_MONTH_THEN_NEWEST_SAVED: Final = 1
 """``order_of_use`` code of ``current_month_then_newest_saved``."""
-
-
-class _Python:
-    """The ops protocol on plain Python integers (the one-case backend)."""
-
-    @staticmethod
-    def where(cond: Any, a: Any, b: Any) -> Any:
-        return a if cond else b
-
-    @staticmethod
-    def minimum(a: Any, b: Any) -> Any:
-        return a if a <= b else b
-
-    @staticmethod
-    def maximum(a: Any, b: Any) -> Any:
-        return a if a >= b else b
-
-
-PY: Final = _Python()
-"""The pure-Python backend (``where``, ``minimum``, ``maximum`` on ints and bools).
-
->>> PY.where(3 > 2, 1, 0), PY.minimum(4, 9), PY.maximum(4, 9)
-(1, 4, 9)
-"""
 
 
 @dataclass(frozen=True, slots=True)
