@@ -42,7 +42,7 @@ def test_explain_renders_steps_rates_and_result_in_danish() -> None:
     assert text.splitlines()[0] == "§ 97 ledsageordning — tilskud"
     assert "1. Tilskuddet er det mindste af udgifterne og årets maksimum på 1.041,00 kr. (SEL § 97 stk. 7)" in text
     assert ("sel097.expense_grant_max = 1.041 kr./år (gældende fra 1. januar 2025, afledt; "
-            "kilde: afledt: 1.005 (2024) × 1,036") in text
+            "kilde: Afledt: 1.005 kr. (2024) forhøjet med satsreguleringsprocenten 3,6 (2025)") in text
     assert text.endswith("Resultat: 1.041,00 kr.")
     assert "fremskrevne" not in text
 

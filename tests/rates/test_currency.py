@@ -140,8 +140,8 @@ def test_grade_is_the_weakest_grade_used_and_survives_json() -> None:
     for r in (official, secondary, derived, projected):
         assert type(r).model_validate_json(r.model_dump_json()) == r
         assert json.loads(r.model_dump_json())["grade"] == r.grade.value
-    assert "sekundær kilde" in secondary.explain()
-    assert "afledt" in derived.explain()
+    assert "sekundær kilde" in secondary.explain(audience="sagsbehandler")
+    assert "afledt" in derived.explain(audience="sagsbehandler")
     assert "fremskrevet" in projected.explain()
 
 
