@@ -244,10 +244,10 @@ without gaps (expected 2024-02)
             order[t, k] = _ORDER_CODES[rules.order]
     width = int(saving.max()) if m else 1
     if isinstance(starts, int):
-        before = used[:, :starts] if starts > 0 else None
-    else:
-        before = used * (np.arange(m)[None, :] < starts[:, None])
-    if before is not None and (late := before > 0).any():
+        late = used[:, :starts] > 0 if starts > 0 else None
+    else:  # booleans only (1 byte a cell): no int64 copy of the whole input
+        late = (used > 0) & (np.arange(m)[None, :] < starts[:, None])
+    if late is not None and late.any():
         row, t = (int(v) for v in np.argwhere(late)[0])
         raise BatchInputError("used_minutes", row, int(used[row, t]), code="input.use_before_person_start",
                               month=str(_to_month(first + t)), **month_params("month", _to_month(first + t)))
