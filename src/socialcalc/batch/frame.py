@@ -41,28 +41,24 @@ from __future__ import annotations
 from collections.abc import Iterator
 from contextlib import contextmanager
 from decimal import Decimal
-from typing import TYPE_CHECKING, Any, Literal, TypeAlias
+from typing import Any, Literal, TypeAlias
 
 import numpy as np
 import numpy.typing as npt
 import pandas as pd
 
-from socialcalc.batch import sel100, sel103, sel109_110
+from socialcalc.batch import sel100, sel109_110
 from socialcalc.batch.columns import (
     BatchInputError,
     BatchRateNotPublished,
     decimal_to_int,
-    int_column,
     ore_column,
 )
 from socialcalc.batch.tables import as_pandas, categorical, date_values, decimal_column, to_kind
 from socialcalc.errors import InvalidInput
 from socialcalc.ratebook import RateBook, default_book
 
-if TYPE_CHECKING:
-    from socialcalc.ledsageordning.frame import bank_frame
-
-__all__ = [
+__all__ = [  # noqa: F822  (bank_frame and transport_frame live in their rules' folders: __getattr__ below)
     "FLOAT_RULE", "Money", "band_labels", "bank_frame", "explain_row", "merudgift_frame", "stays_frame",
     "transport_frame",
 ]
@@ -279,54 +275,6 @@ def merudgift_frame(
     return _frame(out, read, read.attrs(money))
 
 
-def transport_frame(
-    frame: Any,
-    *,
-    on: Any = None,
-    kommune: Any = None,
-    money: Money = "ore",
-    rates: RateBook | None = None,
-) -> Any:
-    """SEL § 103 transport for every row of ``frame`` (:func:`socialcalc.batch.sel103.transport`).
-
-    Columns read: ``days`` (int), ``distance_km`` (km; or ``distance_m``, whole metres), ``net_earnings`` (or
-    ``_ore``), and the price in one form: ``per_km`` (or ``_ore``), or ``daily_total`` and ``daily_within_10km``
-    (or ``_ore``); ``on`` and ``kommune`` as columns or keywords.
-
-    Columns out: ``total``, ``citizen``, ``municipality``, ``citizen_before_cap``, ``citizen_cap`` (see
-    ``money``), ``capped``, ``within_own_distance``.
-
-    >>> import pandas as pd
-    >>> from datetime import date
-    >>> frame = pd.DataFrame({"days": [20, 20], "distance_km": [25.0, 8.0], "net_earnings": [1500.0, 1500.0],
-    ...                       "per_km": [1.5, 1.5]})
-    >>> out = transport_frame(frame, on=date(2025, 3, 1), money="decimal")
-    >>> out["municipality"].tolist() == [Decimal("1050.00"), Decimal("30.00")]
-    True
-    """
-    money = _check_money(money)
-    read = _Reader(frame)
-    with read.relabel():
-        if not read.has("days"):
-            raise BatchInputError("days", 0, "missing", "the frame needs a column 'days' (working days)")
-        distance = read.amount("distance_km", places=3) if not read.has("distance_m") else \
-            int_column(read.values("distance_m"), "distance_m", unit="metres")
-        day = read.date_setting("on", on)
-        if day is None:
-            raise BatchInputError("on", 0, "missing", "give an on column or on=")
-        result = sel103.transport(
-            read.values("days"), distance, read.amount("net_earnings"), on=day,
-            per_km=read.amount("per_km", required=False), daily_total=read.amount("daily_total", required=False),
-            daily_within_10km=read.amount("daily_within_10km", required=False),
-            kommune=read.setting("kommune", kommune, labels=True), rates=rates)
-    out: dict[str, Any] = {}
-    for name in ("total", "citizen", "municipality", "citizen_before_cap", "citizen_cap"):
-        _put_money(out, name, getattr(result, name), money)
-    out["capped"] = result.capped
-    out["within_own_distance"] = result.within_own_distance
-    return _frame(out, read, read.attrs(money))
-
-
 def stays_frame(
     frame: Any,
     *,
@@ -373,13 +321,34 @@ def stays_frame(
     return _frame(out, read, read.attrs(money))
 
 
-def __getattr__(name: str) -> Any:
-    """``bank_frame``: SEL § 97's adapter lives in its rule's folder (imported on first use: no cycle)."""
-    if name == "bank_frame":
-        from socialcalc.ledsageordning import frame
+def _plug_frames() -> dict[str, str]:
+    """Each rule's frame adapters (the ``__all__`` of the module its ``plug.toml`` names as ``frame``)."""
+    import importlib
 
-        return frame.bank_frame
-    raise AttributeError(f"module 'socialcalc.batch.frame' has no attribute {name!r}")
+    from socialcalc.registry import plugs
+
+    found: dict[str, str] = {}
+    for p in plugs():
+        if p.frame:
+            module = importlib.import_module(p.frame)
+            found.update({name: p.frame for name in module.__all__ if name != "explain_row"})
+    return found
+
+
+def __getattr__(name: str) -> Any:
+    """The rules' frame adapters that live in their rule's folder, found by :mod:`socialcalc.registry`.
+
+    Resolved when first asked for (a rule's adapter imports the shared helpers of this module, so they cannot
+    be imported while it loads): ``from socialcalc.batch.frame import merudgift_frame`` works for every rule.
+    """
+    if name.startswith("__"):
+        raise AttributeError(name)
+    module = _plug_frames().get(name)
+    if module is None:
+        raise AttributeError(f"module 'socialcalc.batch.frame' has no attribute {name!r}")
+    import importlib
+
+    return getattr(importlib.import_module(module), name)
 
 
 def explain_row(out: Any, row: int, *, audience: str = "borger", locale: str = "da", format: str = "text") -> str:
@@ -408,3 +377,4 @@ def explain_row(out: Any, row: int, *, audience: str = "borger", locale: str = "
         raise InvalidInput("row", row, code="input.row", rule=f"rammen har rækkerne 0 til {len(out) - 1}")
     text: str = module.explain_row(out, int(row), audience=audience, locale=locale, format=format)
     return text
+
