@@ -274,8 +274,12 @@ def _raise(err: SocialcalcError, row: int) -> None:
 
 
 def _pick(table: npt.NDArray[Any], t: int, kcode: int | npt.NDArray[np.int64]) -> Any:
-    """This month's rule for every person: one value if there is one municipality, else a column."""
-    return table[t, kcode] if isinstance(kcode, int) else table[t][kcode]
+    """This month's rule for every person: one value (a Python ``int``) if there is one municipality, or every
+    person's the same; else a column."""
+    if isinstance(kcode, int):
+        return int(table[t, kcode])
+    column = table[t]
+    return int(column[0]) if column.min() == column.max() else column[kcode]
 
 
 def _fold(used: Minutes, first: int, starts: int | Minutes, deduction: int | Minutes, kcode: int | Minutes,
@@ -295,10 +299,8 @@ def _fold(used: Minutes, first: int, starts: int | Minutes, deduction: int | Min
         if active is False:
             continue
         month_deduction = deduction if isinstance(deduction, int) or deduction.ndim == 1 else deduction[:, t]
-        policy = _pick(order, t, kcode)
-        orders[t] = policy
-        code: Any = int(np.min(policy)) if not isinstance(policy, np.ndarray) or policy.min() == policy.max() \
-            else policy
+        code = _pick(order, t, kcode)
+        orders[t] = code
         per_month = _pick(per, t, kcode)
         d = regel.month_step([lots[(t - (a + 1)) % width] for a in range(width)],
                              per_month=per_month * active if isinstance(active, np.ndarray) else per_month,
@@ -307,17 +309,19 @@ def _fold(used: Minutes, first: int, starts: int | Minutes, deduction: int | Min
         if (short := d.short).any():
             row = int(np.flatnonzero(short)[0])
             raise InsufficientBatchHours(row, _to_month(first + t), int(by_month[t][row]), int(d.available[row]))
+        if side is not None:  # before the ring is rewritten: a lapsed part may be a view of its slot
+            for a in range(width + 1):  # [a]: the lot of age a (a lapsed part may be a plain 0)
+                if a:
+                    side["lapsed"][t, a] = d.lapsed_by_age[a - 1]
+                side["used"][t, a] = d.used_by_age[a]
+                side["month"][t, a] = d.closing[a]
         for a in range(width - 1):
             lots[(t - (a + 1)) % width] = d.closing[a + 1]
         lots[t % width] = d.closing[0]  # the oldest lot (age = width) shares the slot and has lapsed
         out["lapsed"][t] = d.lapsed
         out["granted"][t] = d.granted
         out["lost"][t] = d.lost
-        out["closing"][t] = lots.sum(axis=0)
-        if side is not None:
-            side["lapsed"][t, 1:] = d.lapsed_by_age  # [a + 1]: the lot of age a + 1
-            side["used"][t] = d.used_by_age
-            side["month"][t] = d.closing
+        np.subtract(d.available, by_month[t], out=out["closing"][t])  # no use was refused (checked above)
     ages = [(m - 1 - a) % width for a in range(width)]
     return BankBatch(months=tuple(_to_month(first + t) for t in range(m)), lapsed=out["lapsed"].T,
                      granted=out["granted"].T, lost_to_cap=out["lost"].T, used=used, closing=out["closing"].T,

@@ -91,7 +91,7 @@ def month_step(lots: Sequence[Any], *, per_month: Any, saving: Any, cap: Any, de
     (900, 900, 0, 5400)
     """
     # (1) lapse: a lot of age a + 1 lapses where a + 1 >= the saving period
-    lapsed_by_age = tuple(ops.where(a + 1 >= saving, lot, 0) for a, lot in enumerate(lots))
+    lapsed_by_age = tuple(_lapse(a + 1 >= saving, lot, ops) for a, lot in enumerate(lots))
     kept = [lot - gone for lot, gone in zip(lots, lapsed_by_age, strict=True)]
     lapsed = sum(lapsed_by_age, 0 * need)
     balance = sum(kept, 0 * need)
@@ -114,6 +114,19 @@ def month_step(lots: Sequence[Any], *, per_month: Any, saving: Any, cap: Any, de
                          closing)
 
 
+def _lapse(gone: Any, lot: Any, ops: Any) -> Any:
+    """The lapsed part of ``lot``: all of it where ``gone``. (One saving period for everyone, a plain ``bool``:
+    no array is built for it.)"""
+    if isinstance(gone, bool):
+        return lot if gone else 0
+    return ops.where(gone, lot, 0)
+
+
+def _done(need: Any) -> bool:
+    """Nothing left to take (for everyone): the rest of the order would take 0 from each lot."""
+    return not need.any() if hasattr(need, "any") else not need
+
+
 def consume(pool: Sequence[Any], need: Any, order: int, ops: Any) -> list[Any]:
     """Minutes taken from each lot of ``pool`` (by age, youngest first) in the order of use (no more than held).
 
@@ -123,6 +136,8 @@ def consume(pool: Sequence[Any], need: Any, order: int, ops: Any) -> list[Any]:
     used: list[Any] = [0 * need] * len(pool)
     ages = range(len(pool) - 1, -1, -1) if order == OLDEST_FIRST else range(len(pool))
     for a in ages:
+        if _done(need):
+            break
         taken = ops.minimum(need, pool[a])
         used[a] = taken
         need = need - taken
