@@ -189,6 +189,110 @@ CATALOG: dict[str, dict[str, str]] = {
         "da": "kommandoen er brugt forkert: {rule}",
         "en": "the command is used wrongly: {rule}",
     },
+    # Batch columns (socialcalc.batch): the field is "column[row]", the first bad row (0-based).
+    "batch.int_column": {
+        "da": "en kolonne med {unit_da} skal indeholde heltal (int64)",
+        "en": "a {unit} column must hold integers (int64)",
+    },
+    "batch.too_large": {
+        "da": "er for stor til et 64-bit heltal (int64)",
+        "en": "too large for int64",
+    },
+    "batch.ore_column": {
+        "da": "en kolonne i øre skal indeholde heltal (int64)",
+        "en": "an øre column must hold integers (int64)",
+        "remedy_da": "omregn kroner med kroner_to_ore",
+        "remedy_en": "convert kroner with kroner_to_ore",
+    },
+    "batch.not_number": {
+        "da": "er ikke et tal (NaN eller uendelig)",
+        "en": "not a number (NaN or infinite)",
+    },
+    "batch.kroner_dtype": {
+        "da": "en kolonne i kroner skal være numerisk, Decimal eller tekst",
+        "en": "a kroner column must be numeric, Decimal or text",
+    },
+    "batch.not_kroner": {
+        "da": "er ikke et beløb i kroner",
+        "en": "not an amount in kroner",
+    },
+    "batch.one_dimensional": {
+        "da": "en kolonne er endimensional",
+        "en": "a column is one-dimensional",
+    },
+    "batch.rows": {
+        "da": "alle kolonner skal have samme antal rækker ({rows})",
+        "en": "every column must have the same number of rows ({rows})",
+    },
+    "batch.date_value": {
+        "da": "en dato er en datetime.date (eller en kolonne af typen datetime64)",
+        "en": "a date is a datetime.date (or a datetime64 column)",
+    },
+    "batch.date_missing": {
+        "da": "en dato skal angives ({missing} fundet)",
+        "en": "a date is required ({missing} found)",
+    },
+    "batch.date_time": {
+        "da": "en dato har intet klokkeslæt",
+        "en": "a date has no time of day",
+    },
+    "batch.date_dtype": {
+        "da": "en datokolonne er af typen datetime64 eller indeholder datetime.date-værdier",
+        "en": "a date column is datetime64 or holds datetime.date values",
+    },
+    "batch.date_text": {
+        "da": "en dato er en datetime.date, en datetime64 ved midnat eller tekst på formen ÅÅÅÅ-MM-DD",
+        "en": "a date is a datetime.date, a datetime64 at midnight or ISO text YYYY-MM-DD",
+    },
+    "batch.date_tz": {
+        "da": "et tidspunkt med tidszone modtages ikke: reglerne tæller kalenderdage i Danmark; omregn først, "
+              "fx {fix}",
+        "en": "a tz-aware timestamp: the rules count calendar days in Denmark; convert first, e.g. {fix}",
+    },
+    "batch.kommune_type": {
+        "da": "en kommune er et navn (str) eller None",
+        "en": "a municipality is a name (str) or None",
+    },
+    "batch.choice": {
+        "da": "skal være en af {allowed}",
+        "en": "must be one of {allowed}",
+    },
+    "batch.bool_dtype": {
+        "da": "en kolonne med sandhedsværdier har typen bool",
+        "en": "a truth-value column has dtype bool",
+    },
+    "batch.frame_type": {
+        "da": "forventede en pandas DataFrame, en pyarrow Table eller en polars DataFrame",
+        "en": "expected a pandas DataFrame, a pyarrow Table or a polars DataFrame",
+    },
+    "batch.arrow_extension": {
+        "da": "kun almindelige Arrow-typer modtages",
+        "en": "plain Arrow types only",
+    },
+    "batch.compare_rule": {
+        "da": "compare() beregner en af reglerne {rules}",
+        "en": "compare runs one of {rules}",
+    },
+    "batch.compare_books": {
+        "da": "angiv mindst ét scenarie i books (navn: satsbog, satsmappe eller indstillinger)",
+        "en": "give at least one scenario in books (name: rate book, rate directory or settings)",
+    },
+    "batch.compare_baseline": {
+        "da": "sammenligningsgrundlaget (baseline) er et af scenarierne {names}",
+        "en": "the baseline is one of the scenarios {names}",
+    },
+    "batch.compare_money": {
+        "da": "money= angives til compare() én gang for alle scenarier",
+        "en": "give money= to compare, once for all scenarios",
+    },
+    "batch.scenario_type": {
+        "da": "et scenarie er en RateBook, en satsmappe (overlay) eller en mapping af indstillinger",
+        "en": "a scenario is a RateBook, a rate directory (overlay) or a mapping of settings",
+    },
+    "batch.comparison": {
+        "da": "forventede den tabel, som compare() returnerede",
+        "en": "expected the frame compare() returned",
+    },
     "internal.catalog": {
         "da": "fejl i socialcalc's tekstkataloger (meld det til udviklerne): {rule}",
         "en": "a fault in socialcalc's text catalogs (report it to the developers): {rule}",
