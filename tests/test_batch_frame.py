@@ -79,7 +79,7 @@ def test_negative_amounts_and_wrong_dtypes_are_named() -> None:
     with pytest.raises(BatchInputError, match="ÅÅÅÅ-MM-DD") as caught:
         merudgift_frame(pd.DataFrame({"expenses": [1.0], "decided_on": ["1/6/2024"]}))
     assert caught.value.column == "decided_on"
-    with pytest.raises(BatchInputError, match="NA (found|fundet)") as caught:
+    with pytest.raises(BatchInputError, match=r"NA (found|fundet)") as caught:
         merudgift_frame(pd.DataFrame({"expenses_ore": pd.array([5, None], dtype="Int64")}),
                         decided_on=date(2024, 6, 1))
     assert caught.value.row == 1

@@ -115,11 +115,11 @@ def test_arrow_in_arrow_out_with_typed_columns() -> None:
 
 def test_an_arrow_null_is_named_by_its_row() -> None:
     table = pa.table({"expenses_ore": pa.array([1, 2, None], pa.int64())})
-    with pytest.raises(BatchInputError, match="NA (found|fundet)") as caught:
+    with pytest.raises(BatchInputError, match=r"NA (found|fundet)") as caught:
         merudgift_frame(table, decided_on=date(2024, 6, 1))
     assert (caught.value.column, caught.value.row) == ("expenses_ore", 2)
     frame = pl.DataFrame({"expenses": ["1", "2"], "decided_on": ["2024-06-01", None]})
-    with pytest.raises(BatchInputError, match="NA (found|fundet)") as caught:
+    with pytest.raises(BatchInputError, match=r"NA (found|fundet)") as caught:
         merudgift_frame(frame)
     assert (caught.value.column, caught.value.row) == ("decided_on", 1)
 
