@@ -517,8 +517,10 @@ CATALOG: dict[str, dict[str, str]] = {
     "rate.not_published": {
         "da": "satsen {key} har ingen værdi den {day}{why}{known}{hint}",
         "en": "rate {key} has no value on {day}{why}{known}{hint}.",
-        "known_da": "; senest kendte værdi: {last_known}",
-        "known_en": "; last known value: {last_known}",
+        "known_da": "; senest kendte værdi: {last_known}{last_from}",
+        "known_en": "; last known value: {last_known}{last_from}",
+        "from_da": " (gældende fra {last_from})",
+        "from_en": " (valid from {last_from})",
         "unknown_da": "; ingen tidligere værdi kendes",
         "unknown_en": "; no earlier value is known",
         "hint_da": ". Angiv project=True (eller en satsreguleringsprocent) for at fremskrive den; "
@@ -632,6 +634,18 @@ class _Formatter(string.Formatter):
                 return str(format_date(value, format="d. MMMM y", locale="da_DK"))
             return value.isoformat()
         return str(super().format_field(value, format_spec))
+
+
+def _number_text(text: str, locale: Locale) -> str:
+    """``text`` with a plain number (``93.38``, ``1041``) in the locale's format; any other text as written.
+
+    >>> _number_text("1041.50", "da"), _number_text("fra 534", "da"), _number_text("1041.50", "en")
+    ('1.041,50', 'fra 534', '1041.50')
+    """
+    if locale != "da" or not re.fullmatch(r"-?\d+(\.\d+)?", text):
+        return text
+    places = len(text.split(".")[1]) if "." in text else 0
+    return _danish_number(Decimal(text), places)
 
 
 def _render(template: str, locale: Locale, params: Mapping[str, Any]) -> str:
@@ -803,7 +817,17 @@ class UnknownRate(RateError):
 class RateNotPublished(RateError):
     """No value of ``key`` holds on ``day`` (strict mode never reuses another period's value).
 
-    ``last_known`` is the latest value before ``day`` as text (or ``None``), so the caller can decide to project.
+    ``last_known`` is the latest value before ``day`` as text (or ``None``), so the caller can decide to project;
+    ``last_from`` the day it took effect, ``last_known_da`` the value as Danish text (a band table as prose). A
+    plain number in ``last_known`` is shown in the message's language (Danish: decimal comma), the day as a
+    Danish date.
+
+    >>> err = RateNotPublished("sel110.per_day", date(2022, 3, 1), "93.38", last_from=date(2021, 1, 1),
+    ...                        can_project=False)
+    >>> str(err).split("; ")[-1]
+    'senest kendte værdi: 93,38 (gældende fra 1. januar 2021)'
+    >>> err.message("en").split("; ")[-1]
+    'last known value: 93.38 (valid from 2021-01-01).'
 
     >>> err = RateNotPublished("sel097.expense_grant_max", date(2030, 1, 1), "13522.00")
     >>> err.code
@@ -817,11 +841,13 @@ class RateNotPublished(RateError):
 
     def __init__(
         self, key: str, day: Any, last_known: str | None, reason: str = "", *, can_project: bool = True,
-        **reason_params: Any,
+        last_from: date | None = None, last_known_da: str | None = None, **reason_params: Any,
     ) -> None:
         self.key = str(redact(key))
         self.day = redact(day)
         self.last_known = last_known
+        self.last_from = last_from
+        self._last_known_da = last_known_da
         self.reason_code: str | None = reason if reason in REASONS else None
         self.reason_params = {name: redact(v) for name, v in reason_params.items()}
         self._reason_text = str(redact(reason))
@@ -829,7 +855,8 @@ class RateNotPublished(RateError):
         self.can_project = can_project
         extra = {"reason_code": self.reason_code, **self.reason_params} if self.reason_code else {}
         SocialcalcError.__init__(self, self.default_code, key=self.key, day=self.day, last_known=last_known,
-                                 reason=self.reason, can_project=can_project, **extra)
+                                 **({"last_from": last_from} if last_from else {}), reason=self.reason,
+                                 can_project=can_project, **extra)
 
     def _reason(self, locale: Locale) -> str:
         """The reason in ``locale`` (a reason given as free text is shown as written)."""
@@ -847,6 +874,11 @@ class RateNotPublished(RateError):
     def _params(self, locale: Locale) -> dict[str, Any]:
         entry = CATALOG[self.code]
         params = dict(self.fields)
+        if self.last_known is not None:
+            shown = self._last_known_da if locale == "da" and self._last_known_da else self.last_known
+            params["last_known"] = _number_text(shown, locale)
+        params["last_from"] = _render(entry[f"from_{locale}"], locale, {"last_from": self.last_from}) \
+            if self.last_from else ""
         params["known"] = _render(entry[f"known_{locale}"] if self.last_known else entry[f"unknown_{locale}"],
                                   locale, params)
         params["hint"] = entry[f"hint_{locale}"] if self.can_project else ""
