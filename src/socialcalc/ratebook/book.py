@@ -396,39 +396,41 @@ den: angiv project=Decimal('…') (procentsatsen for 2022) eller project={2022: 
         key, day = spec.key, self.day
         last = self.book._last_before(key, kommune, day)
         last_text = last.rate().text() if last else None
-        last_from = last.entry.valid_from if last else None
-        last_da = danish_value(last.rate().value) if last else None
+        known: dict[str, Any] = {"last_from": last.entry.valid_from, "last_known_da": danish_value(last.rate().value)
+                                 } if last else {}
         if spec.municipal_only and last is None:
             raise RateNotPublished(key, day, None, "municipal_missing" if self.kommune else "municipal_no_kommune",
                                    can_project=False, title=spec.title, kommune=self.kommune)
         if spec.ends is not None and day > spec.ends:
-            raise RateNotPublished(key, day, last_text, "ended", last_from=last_from, last_known_da=last_da, can_project=False, ends=spec.ends,
+            raise RateNotPublished(key, day, last_text, "ended", **known, can_project=False, ends=spec.ends,
                                    source=spec.ends_source or None)
         expected = self.book._expected_at(key, kommune, day)
         projectable = spec.kind is Kind.YEARLY and spec.regulation.indexed
         if self.project is not False and last is not None and spec.kind is Kind.YEARLY:
             return self._projected(spec, last, kommune)
         if expected is not None:
-            raise RateNotPublished(key, day, last_text, "expected", last_from=last_from, last_known_da=last_da, can_project=projectable,
+            raise RateNotPublished(key, day, last_text, "expected", **known, can_project=projectable,
                                    valid_from=expected.valid_from, drafted=expected.value is not None,
                                    note=expected.note or None)
         if last is None:
             raise RateNotPublished(key, day, None, "too_early", can_project=False)
         if spec.kind is not Kind.YEARLY:
-            raise RateNotPublished(key, day, last_text, "last_ended", last_from=last_from, last_known_da=last_da, can_project=projectable)
+            raise RateNotPublished(key, day, last_text, "last_ended", **known, can_project=projectable)
         follows = spec.regulation is Regulation.OTHER
         years = list(range(last.entry.valid_from.year + 1, day.year + 1))
-        raise RateNotPublished(key, day, last_text, "year_missing", last_from=last_from, last_known_da=last_da, can_project=projectable,
-                               year=day.year, follows=follows, regulation=spec.regulation.danish, paragraph=spec.paragraph,
+        raise RateNotPublished(key, day, last_text, "year_missing", **known, can_project=projectable,
+                               year=day.year, follows=follows, regulation=spec.regulation.danish,
+                               paragraph=spec.paragraph,
                                **_how_to_give_both(years))
 
     def _projected(self, spec: KeySpec, last: Span, kommune: str | None) -> Rate:
         key, day, project = spec.key, self.day, self.project
         base = last.entry
         base_text = last.rate().text()
+        base_known: dict[str, Any] = {"last_from": base.valid_from, "last_known_da": danish_value(base.value)}
         regulation = spec.regulation
         if regulation is Regulation.NONE:
-            raise RateNotPublished(key, day, base_text, "not_indexed", last_from=base.valid_from, last_known_da=danish_value(base.value), can_project=False)
+            raise RateNotPublished(key, day, base_text, "not_indexed", **base_known, can_project=False)
         years = list(range(base.valid_from.year + 1, day.year + 1))
         table: Mapping[int, Percent] = (self.book._indices.get(regulation.value, {}) if regulation.indexed
                                         else {})
@@ -436,7 +438,7 @@ den: angiv project=Decimal('…') (procentsatsen for 2022) eller project={2022: 
         if missing:
             if project is True:
                 raise RateNotPublished(key, day, base_text, "no_index" if regulation.indexed else "other_regulation",
-                                       last_from=base.valid_from, last_known_da=danish_value(base.value),
+                                       **base_known,
                                        can_project=False, regulation=regulation.danish,
                                        years=", ".join(map(str, missing)), file=f"{regulation.value}.toml",
                                        paragraph=spec.paragraph, **_how_to_give_both(missing))
@@ -449,7 +451,7 @@ den: angiv project=Decimal('…') (procentsatsen for 2022) eller project={2022: 
             if isinstance(project, Mapping):
                 absent = [y for y in missing if y not in project]
                 if absent:
-                    raise RateNotPublished(key, day, base_text, "percent_absent", last_from=base.valid_from, last_known_da=danish_value(base.value),
+                    raise RateNotPublished(key, day, base_text, "percent_absent", **base_known,
                                            can_project=False,
                                            years=", ".join(map(str, absent)), regulation=regulation.danish,
                                            **_how_to_give_both(missing))
@@ -475,7 +477,8 @@ den: angiv project=Decimal('…') (procentsatsen for 2022) eller project={2022: 
         end = date(day.year, 12, 31)
         if spec.ends is not None and spec.ends < end:
             end = spec.ends
-        source = (f"fremskrevet fra {danish_value(base.value)} ({base.valid_from.year}, {base.status.danish}; {base.source}) "
+        source = (f"fremskrevet fra {danish_value(base.value)} ({base.valid_from.year}, {base.status.danish}; "
+                  f"{base.source}) "
                   f"med {regulation.danish}: {'; '.join(steps)}; afrundet {_ROUNDING_DA.get(spec.rounding, '')}"
                   f"; grad: fremskrevet").replace("afrundet ;", "uden afrunding;")
         return Rate(key, value, spec.unit, start, end, Status.PROJECTED, source, kommune, "projected",
