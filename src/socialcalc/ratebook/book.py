@@ -326,7 +326,7 @@ def _how_to_give(years: list[int]) -> str:
     return f"pass project={{{inner}}} (one percentage per year)"
 
 
-def _how_to_give_both(years: list[int]) -> dict[str, str]:
+def _how_to_give_both(years: list[int]) -> dict[str, Any]:
     """How to give the percentages, in Danish (``how_da``) and English (``how_en``), for a reason's template."""
     if len(years) == 1:
         da = (f"angiv project=Decimal('…') (procentsatsen for {years[0]}) eller "
