@@ -53,7 +53,7 @@ def test_the_shipped_spec_examples_pass() -> None:
     assert report.count >= 40
     done = _run("test", "--spec-examples")
     assert done.returncode == 0, done.stdout + done.stderr
-    assert "0 failures" in done.stderr
+    assert "0 fejl" in done.stderr
 
 
 def test_a_failure_is_one_line_and_exit_1(tmp_path: Path) -> None:
