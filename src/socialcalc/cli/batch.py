@@ -77,7 +77,7 @@ def register(sub: Any) -> None:
     p.set_defaults(func=_run)
 
 
-def _not_applicable(option: str, command: str, **why: bool) -> InvalidInput:
+def _not_applicable(option: str, command: str, **why: Any) -> InvalidInput:
     return InvalidInput("batch", "usage", code="cli.not_applicable", option=option, command=command, **why)
 
 
