@@ -108,7 +108,7 @@ def test_every_input_code_has_a_danish_message(code: str) -> None:
     if any(_sample(n, s) == date(2025, 9, 1) for n, s in _fields(_templates(entry)).items()):
         assert "1. september 2025" in text, (code, text)
     english = err.message("en")
-    assert english.startswith("beløb = 1: ") and english != danish or entry["da"] == entry["en"], code
+    assert (english.startswith("beløb = 1: ") and english != danish) or entry["da"] == entry["en"], code
 
 
 @pytest.mark.parametrize("reason", sorted(REASONS))
