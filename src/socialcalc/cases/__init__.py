@@ -2,8 +2,8 @@
 
 ``socialcalc test CASES.yaml`` (or :func:`run_file`) runs every case with the one-case functions and compares
 the expected figures **exactly** (a ``Decimal`` to a ``Decimal``, a date to a date): one line per failure,
-exit 1 on any failure. The spec's worked examples ship as ``spec-examples.yaml`` in this package
-(:data:`SPEC_EXAMPLES`).
+exit 1 on any failure. The rules' worked examples (from each rule's docs page) ship as ``spec-examples.yaml``
+in this package (:data:`SPEC_EXAMPLES`).
 
 The format (one file, UTF-8)::
 
@@ -47,7 +47,7 @@ from socialcalc.ratebook import RateBook, load_rates
 __all__ = ["SPEC_EXAMPLES", "CaseReport", "run_file"]
 
 SPEC_EXAMPLES = Path(__file__).with_name("spec-examples.yaml")
-"""The worked examples of the spec (``/work/shared/spec/*.md``) as a case file."""
+"""The rules' worked examples (each rule's docs page) as a case file."""
 
 _SHORT = {"merudgift": "merudgift.calculate", "transport": "beskyttet_beskaeftigelse.transport",
           "stay": "egenbetaling.stay"}

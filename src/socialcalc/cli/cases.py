@@ -20,7 +20,7 @@ def register(sub: Any) -> None:
     p = sub.add_parser("test", help="run worked cases from a YAML case file; exit 1 on any failure",
                        description="Run the cases of CASES.yaml (format: socialcalc.cases) exactly.")
     p.add_argument("files", type=Path, nargs="*", metavar="CASES.yaml", help="case files")
-    p.add_argument("--spec-examples", action="store_true", help="also run the spec's worked examples (shipped)")
+    p.add_argument("--spec-examples", action="store_true", help="also run the rules' worked examples (shipped)")
     p.add_argument("--rates", type=Path, default=None, metavar="DIR",
                    help="a rate directory laid over the packaged tables (as load_rates(overlays=[DIR]))")
     p.set_defaults(func=_run)
