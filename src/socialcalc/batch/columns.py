@@ -157,7 +157,7 @@ def decimal_to_int(values: Any, column: str, *, places: int, allow_negative: boo
         scaled = array.astype(np.float64) * scale
         result = np.floor(np.abs(scaled) + 0.5).astype(np.int64) * np.sign(scaled).astype(np.int64)
         # values within a hair of a half unit: decide exactly from the shortest decimal representation
-        near_half = np.abs(np.abs(scaled - np.trunc(scaled)) - 0.5) < 1e-6
+        near_half = np.abs(np.abs(scaled - np.trunc(scaled)) - 0.5) < 1e-6 + np.abs(scaled) * 1e-12
         for i in np.flatnonzero(near_half).tolist():
             result[i] = _exact(Decimal(repr(array[i].item())), scale)
     elif kind in "OU":
