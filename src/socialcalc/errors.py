@@ -584,8 +584,12 @@ CATALOG: dict[str, dict[str, str]] = {
     },
     # Rate errors: exit code 3 (not published) or 1 (faults in rate files); the message is the template.
     "rate.not_published": {
-        "da": "satsen {key} har ingen værdi den {day}{why}{known}{hint}",
-        "en": "rate {key} has no value on {day}{why}{known}{hint}.",
+        "da": "satsen {key} har ingen værdi {on}{why}{known}{hint}",
+        "en": "rate {key} has no value {on}{why}{known}{hint}.",
+        "on_da": "den {day}",
+        "on_en": "on {day}",
+        "any_day_da": "på nogen dag",
+        "any_day_en": "on any date",
         "known_da": "; senest kendte værdi: {last_known}{last_from}",
         "known_en": "; last known value: {last_known}{last_from}",
         "from_da": " (gældende fra {last_from})",
@@ -948,6 +952,8 @@ class RateNotPublished(RateError):
             params["last_known"] = _number_text(shown, locale)
         params["last_from"] = _render(entry[f"from_{locale}"], locale, {"last_from": self.last_from}) \
             if self.last_from else ""
+        params["on"] = _render(entry[f"on_{locale}"] if self.day is not None else entry[f"any_day_{locale}"],
+                               locale, params)
         params["known"] = _render(entry[f"known_{locale}"] if self.last_known else entry[f"unknown_{locale}"],
                                   locale, params)
         params["hint"] = entry[f"hint_{locale}"] if self.can_project else ""

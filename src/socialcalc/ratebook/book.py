@@ -209,7 +209,7 @@ modtages ikke)
             spans = self._spans.get(scope)
             if spans:
                 return spans[-1].rate()
-        raise RateNotPublished(key, "any date", None, "no_value", can_project=False)
+        raise RateNotPublished(key, None, None, "no_value", can_project=False)
 
     def percent(self, year: int, index: Regulation | str = Regulation.SATSREGULERING) -> Percent | None:
         """The stored figure of ``index`` (the satsreguleringsprocent by default) for ``year``, if any.
