@@ -36,7 +36,7 @@ _COUNTS = {"places", "year", "paragraph", "count", "rows", "row"}
 _TOLERATED = ("identifier", "repr", "quoted code", "decimal point")
 """Kinds of problem that a template may spell out on purpose (a programmer's argument, an input format)."""
 _API_WORDS = frozenset({"True", "False", "None", "true", "false", "month", "year", "amount", "share",
-                        "rule", "inputs", "expected", "source"})
+                        "hours", "minutes", "rule", "inputs", "expected", "source"})
 """English words that are values, argument names or case-file keys a caller types (``recipient=True``,
 ``per='month'``, ``expected:``)."""
 
