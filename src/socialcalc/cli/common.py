@@ -131,8 +131,13 @@ def book_of(args: argparse.Namespace) -> RateBook | None:
 
 
 def add_json(parser: argparse.ArgumentParser) -> None:
-    """Add ``--json``."""
+    """Add ``--json`` and how to print the explanation: ``--audience``, ``--locale``, ``--format``."""
     parser.add_argument("--json", action="store_true", help="print the result as JSON")
+    parser.add_argument("--audience", choices=("borger", "sagsbehandler"), default="borger",
+                        help="borger: the letter text (default); sagsbehandler: the case-file note with every rate")
+    parser.add_argument("--locale", choices=("da", "en"), default="da", help="the language of the text (default: da)")
+    parser.add_argument("--format", choices=("text", "markdown", "html"), default="text",
+                        help="text (default), markdown or html (escaped, unstyled)")
 
 
 def add_kommune(parser: argparse.ArgumentParser) -> None:
@@ -146,14 +151,22 @@ def _is_model(value: Any) -> bool:
     return pydantic is not None and isinstance(value, pydantic.BaseModel)
 
 
-def emit(result: Any, as_json: bool) -> None:
-    """Print a result: its Danish explanation, or its JSON."""
+def emit(result: Any, args: argparse.Namespace | bool) -> None:
+    """Print a result: its explanation (for ``args.audience``, ``args.locale``, ``args.format``), or its JSON."""
+    as_json = args if isinstance(args, bool) else bool(args.json)
+    render = {} if isinstance(args, bool) else render_options(args)
     if as_json:
         if _is_model(result):
             print(result.model_dump_json(indent=2))
         else:
             print(json.dumps(result, indent=2, ensure_ascii=False, default=str))
     elif hasattr(result, "explain"):
-        print(result.explain())
+        print(result.explain(**render))
     else:
         print(result)
+
+
+def render_options(args: argparse.Namespace) -> dict[str, Any]:
+    """The ``audience``, ``locale`` and ``format`` a command was given (the defaults where it has none)."""
+    return {"audience": getattr(args, "audience", "borger"), "locale": getattr(args, "locale", "da"),
+            "format": getattr(args, "format", "text")}
