@@ -57,7 +57,6 @@ from socialcalc.batch.columns import (
     ore_to_decimal,
 )
 from socialcalc.batch.sel097 import BankBatch, InsufficientBatchHours, bank
-from socialcalc.batch.sel100 import MerudgiftBatch, merudgift
 from socialcalc.batch.sel103 import TransportBatch, transport
 from socialcalc.batch.sel109_110 import StayBatch, stays
 
@@ -68,8 +67,14 @@ def __getattr__(name: str) -> Any:
         from socialcalc.batch import reform
 
         return getattr(reform, name)
+    if name in _SEL100:  # SEL § 100's kernels live in their rule's folder (imported on first use: no cycle)
+        from socialcalc.merudgift import batch
+
+        return getattr(batch, name)
     raise AttributeError(f"module 'socialcalc.batch' has no attribute {name!r}")
 
+
+_SEL100 = ("MerudgiftBatch", "OneOffBatch", "merudgift", "one_off")
 
 __all__ = [
     "BankBatch",
@@ -77,6 +82,7 @@ __all__ = [
     "BatchRateNotPublished",
     "InsufficientBatchHours",
     "MerudgiftBatch",
+    "OneOffBatch",
     "StayBatch",
     "TransportBatch",
     "bank",
@@ -85,6 +91,7 @@ __all__ = [
     "int_column",
     "kroner_to_ore",
     "merudgift",
+    "one_off",
     "ore_column",
     "ore_to_decimal",
     "stays",
