@@ -5,7 +5,6 @@ a band's exact lower bound "fra" and "over", the next band's bound, full cover d
 table with no standard amount, yearly figures) with its band number, its case code and its amount *as written*
 (two decimals: ``"150.00"``; rounded half up to øre), on the exact integers the one-case path uses.
 """
-# ruff: noqa: E501
 
 from __future__ import annotations
 

@@ -7,16 +7,5 @@
 
 from __future__ import annotations
 
-from typing import Any
-
-__all__ = ["BAND_FULL", "GROUP_I", "GROUP_II", "KOMPENSATIONSYDELSE", "MAX_ORE", "MERUDGIFTSYDELSE", "NO_BAND",
-           "NO_GROUP", "MerudgiftBatch", "OneOffBatch", "merudgift", "one_off"]
-
-
-def __getattr__(name: str) -> Any:
-    """The names of :mod:`socialcalc.merudgift.batch`, imported on first use (no import cycle)."""
-    if name in __all__:
-        from socialcalc.merudgift import batch
-
-        return getattr(batch, name)
-    raise AttributeError(f"module 'socialcalc.batch.sel100' has no attribute {name!r}")
+from socialcalc.merudgift.batch import *  # noqa: F403
+from socialcalc.merudgift.batch import __all__ as __all__

@@ -56,8 +56,8 @@ from socialcalc.batch._resolve import (
     wrap,
 )
 from socialcalc.batch.columns import BatchInputError, Ore, ore_column
-from socialcalc.errors import InvalidInput, SocialcalcError, UnknownRate
 from socialcalc.batch.ops import NP
+from socialcalc.errors import InvalidInput, SocialcalcError, UnknownRate
 from socialcalc.merudgift import regel
 from socialcalc.merudgift.ordning import check_transition, old_award_table, regime_at
 from socialcalc.money import round_ore
