@@ -57,7 +57,7 @@ from socialcalc.batch.columns import (
 )
 from socialcalc.batch.tables import as_pandas, categorical, date_values, decimal_column, to_kind
 from socialcalc.errors import InvalidInput
-from socialcalc.ratebook import RateBook, default_book
+from socialcalc.ratebook import RateBook
 
 __all__ = ["FLOAT_RULE", "Money", "band_labels", "bank_frame", "merudgift_frame", "one_off_frame", "stays_frame",
            "transport_frame"]
