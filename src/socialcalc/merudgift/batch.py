@@ -484,9 +484,7 @@ def one_off(
                 continue
             if regime.value != "merudgiftsydelse":
                 paragraph = book.at(regime.valid_from - _DAY, name).get("hjemmel.sel100.engangs").value
-                failures.add(first, _O_REGIME, lambda row, v=regime.valid_from, p=paragraph: BatchInputError(
-                    "decided_on", row, to_date(int(decided if isinstance(decided, int) else decided[row])).isoformat(),
-                    code="input.one_off_regime", valid_from=v, paragraph=p))
+                failures.add(first, _O_REGIME, _regime_error(decided, regime.valid_from, paragraph))
                 continue
             day_rates = book.at(day, name, project=project)
             try:
@@ -499,10 +497,7 @@ def one_off(
                                      ops=NP)
         if dec.running_over.any():
             row = int(index[np.flatnonzero(dec.running_over)[0]])
-            failures.add(row, _O_RUNNING, lambda row, m=minimum: BatchInputError(
-                "running", row, Decimal(int(run[row])).scaleb(-2), code="input.one_off_running",
-                running=Decimal(int(run[row])).scaleb(-2), per=_PER[_at(per_code, row)],
-                per_da="måneden" if _at(per_code, row) == 0 else "året", minimum=Decimal(m).scaleb(-2)))
+            failures.add(row, _O_RUNNING, _running_error(run, per_code, minimum))
             continue
         third = (dec.case == regel.UNDER_MINIMUM) & dec.granted
         bands = None
@@ -532,4 +527,24 @@ def one_off(
 
 
 _PER = ("month", "year")
+
+
+def _regime_error(decided: Any, valid_from: date, paragraph: str) -> Any:
+    def make(row: int) -> SocialcalcError:
+        day = to_date(int(decided if isinstance(decided, int) else decided[row]))
+        return BatchInputError("decided_on", row, day.isoformat(), code="input.one_off_regime",
+                               valid_from=valid_from, paragraph=paragraph)
+
+    return make
+
+
+def _running_error(run: Ore, per_code: Any, minimum: int) -> Any:
+    def make(row: int) -> SocialcalcError:
+        running = Decimal(int(run[row])).scaleb(-2)
+        per = _at(per_code, row)
+        return BatchInputError("running", row, running, code="input.one_off_running", running=running,
+                               per=_PER[per], per_da="måneden" if per == 0 else "året",
+                               minimum=Decimal(minimum).scaleb(-2))
+
+    return make
 _DAY = date(2000, 1, 2) - date(2000, 1, 1)

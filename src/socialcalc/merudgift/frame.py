@@ -228,7 +228,7 @@ def explain_row(out: Any, row: int, *, audience: str = "borger", locale: str = "
     if not 0 <= row < rows.n:
         raise InvalidInput("row", row, code="input.invalid", rule=f"rækken findes ikke (0 til {rows.n - 1})")
     result = _row_result(rows, row)
-    return str(result.explain(audience=audience, locale=locale, format=format))  # type: ignore[arg-type]
+    return str(result.explain(audience=audience, locale=locale, format=format))
 
 
 def _rows_of(out: Any) -> _Rows:

@@ -141,7 +141,8 @@ def scale_of(*values: Decimal | None) -> int:
             exponent = value.as_tuple().exponent
             if isinstance(exponent, int):
                 places = max(places, -exponent)
-    return 10 ** places
+    scale: int = 10 ** places
+    return scale
 
 
 def units(value: Decimal, scale: int) -> int:
