@@ -180,7 +180,7 @@ def _transition_facts(ex: Explainer, book: RateBook, ctx: Context) -> None:
     table = ctx.table
     if table is None or table.reading is None or table.ended is None or ctx.deadline is None:
         return
-    basis = ctx.cite(book, "overgang")
+    basis = book.at(ctx.paid_on, ctx.kommune).get("hjemmel.sel100.overgang")  # the rule of the payment day
     ex.fact("sel100.overgang.bevilling", basis=basis, inputs={"deadline": ctx.deadline.value, "ended": table.ended},
             rates=[ctx.deadline, table.reading], reading=f"sel100.reading.overgang.{table.reading.value}")
     if table.steps:
