@@ -12,6 +12,7 @@ import pandas as pd
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from socialcalc.testing import book_with
 from socialcalc.testing.letter import problems
 
 from socialcalc.batch.frame import explain_row as frame_explain_row
@@ -67,9 +68,24 @@ def test_one_off_is_danish_in_both_audiences(day: date, value: Decimal, running:
     _danish(r)
 
 
+PUBLISHED_2025 = {"national/overlay.toml": """
+[[rate]]
+key = "sel100.bands"
+unit = "DKK/month"
+valid_from = 2025-01-01
+status = "official"
+source = "prøve: en offentliggjort tabel for 2025"
+value = [{ from = 630, pays = 1179 }, { from = 1768, pays = 2359 }, { over = 2948, pays = "expenses" }]
+"""}
+
+
 def test_an_old_award_paid_after_the_change_is_danish() -> None:
-    _danish(calculate("2000", decided_on=date(2024, 3, 1), on=date(2026, 5, 1), project=True))
+    book = book_with(PUBLISHED_2025)
+    _danish(calculate("2000", decided_on=date(2024, 3, 1), on=date(2026, 5, 1), rates=book))
     _danish(one_off("500", decided_on=date(2026, 3, 1), recipient=True))
+    # a projected table's source is the core's projection text: the letter to the citizen is Danish regardless
+    text = calculate("2000", decided_on=date(2024, 3, 1), on=date(2026, 5, 1), project=True).explain()
+    assert problems(text) == []
 
 
 def test_borger_says_du_and_the_note_says_borgeren() -> None:
