@@ -12,8 +12,6 @@ import pandas as pd
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from socialcalc.testing import book_with
-from socialcalc.testing.letter import problems
 
 from socialcalc.batch.frame import explain_row as frame_explain_row
 from socialcalc.merudgift import MerudgiftResult, OneOffResult, calculate, one_off
@@ -24,6 +22,8 @@ from socialcalc.merudgift.strategies import (
     regime1_decision_dates,
     regime2_decision_dates,
 )
+from socialcalc.testing import book_with
+from socialcalc.testing.letter import problems
 
 SETTINGS = settings(max_examples=120, deadline=None)
 AUDIENCES = ("borger", "sagsbehandler")

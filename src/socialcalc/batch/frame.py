@@ -57,7 +57,7 @@ from socialcalc.batch.columns import (
 )
 from socialcalc.batch.tables import as_pandas, categorical, date_values, decimal_column, to_kind
 from socialcalc.errors import InvalidInput
-from socialcalc.ratebook import RateBook, default_book
+from socialcalc.ratebook import RateBook
 
 __all__ = ["FLOAT_RULE", "Money", "bank_frame", "explain_row", "stays_frame", "transport_frame"]
 

@@ -38,25 +38,26 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
-from typing import Any, Final
+from typing import TYPE_CHECKING, Any, Final
 
 import numpy as np
 import numpy.typing as npt
 
-from socialcalc.batch._resolve import (
-    Failures,
-    Out,
-    as_bool,
-    choice_column,
-    day_column,
-    group_rows,
-    kommune_column,
-    length_of,
-    to_date,
-    wrap,
-)
-from socialcalc.batch.columns import BatchInputError, Ore, ore_column
-from socialcalc.batch.ops import NP
+if TYPE_CHECKING:  # at run time :func:`_load` imports these (socialcalc.batch imports this module: no cycle)
+    from socialcalc.batch._resolve import (
+        Failures,
+        Out,
+        as_bool,
+        choice_column,
+        day_column,
+        group_rows,
+        kommune_column,
+        length_of,
+        to_date,
+        wrap,
+    )
+    from socialcalc.batch.columns import BatchInputError, Ore, ore_column
+    from socialcalc.batch.ops import NP
 from socialcalc.errors import InvalidInput, SocialcalcError, UnknownRate
 from socialcalc.merudgift import regel
 from socialcalc.merudgift.ordning import check_transition, old_award_table, regime_at
@@ -77,6 +78,19 @@ __all__ = [
     "merudgift",
     "one_off",
 ]
+
+def _load() -> None:
+    """Import the batch package's helpers (once; :mod:`socialcalc.batch` imports this module through the
+    registry, so they cannot be imported while this module loads)."""
+    if "wrap" in globals():
+        return
+    from socialcalc.batch import _resolve, columns, ops
+
+    names = ("Failures", "Out", "as_bool", "choice_column", "day_column", "group_rows", "kommune_column",
+             "length_of", "to_date", "wrap")
+    globals().update({name: getattr(_resolve, name) for name in names})
+    globals().update(BatchInputError=columns.BatchInputError, ore_column=columns.ore_column, NP=ops.NP)
+
 
 MERUDGIFTSYDELSE: Final = 1
 """``regime`` code of the merudgiftsydelse (the band tables)."""
@@ -195,6 +209,7 @@ def merudgift(
     socialcalc.batch.columns.BatchInputError: group[0] = 'I': grupper findes kun i kompensationsydelsen; \
 afgørelsen hører under merudgiftsydelsen
     """
+    _load()
     n = length_of(expenses, "expenses")
     amount = _bounded(ore_column(expenses, "expenses"), "expenses", n)
     per_code = choice_column(per, "per", n, ("month", "year"))
@@ -445,6 +460,7 @@ def one_off(
     >>> one_off(np.array([500000]), recipient=True, decided_on=date(2024, 5, 1)).amount.tolist()
     [500000]
     """
+    _load()
     n = length_of(expense, "expense")
     value = _bounded(ore_column(expense, "expense"), "expense", n)
     run = (np.zeros(n, dtype=np.int64) if running is None
