@@ -89,7 +89,7 @@ def test_regime2_worked_example_group_1() -> None:
 def test_regime2_worked_example_2000_is_not_over() -> None:
     r = calculate("2000", listed_documented="2000", decided_on=OCT_2025)
     assert (r.amount, r.groups, r.recommended_group) == (D("1105.00"), {"I": D("1105.00")}, "I")
-    assert "præcis 2.000,00 kr. om måneden. Gruppe II kræver mere end 2.000,00 kr." in r.explain()
+    assert "præcis 2.000,00 kr. om måneden. Gruppe II kræver mere end 2.000,00 kr. om måneden" in r.explain()
 
 
 def test_regime2_worked_example_group_2_is_better() -> None:
