@@ -225,7 +225,8 @@ afgørelsen hører under merudgiftsydelsen
                                   total=Decimal(int(amount[row])).scaleb(-2))
     chosen = 0 if group is None else choice_column(group, "group", n, _GROUPS)
     if isinstance(project, float) or not isinstance(project, bool | Decimal):
-        raise InvalidInput("project", repr(project), "project is True, False or a Decimal percentage")
+        raise InvalidInput("project", repr(project), code="input.type", expected="True, False eller en Decimal",
+                           expected_en="True, False or a Decimal", kind=type(project).__name__)
     book = rates or default_book()
     names, kcode = kommune_column(kommune, n)
     months, factor = _months(per_code)
