@@ -26,7 +26,6 @@ bad row (its position, and its index label in the message).
 
 >>> import pandas as pd
 >>> from datetime import date
->>> from socialcalc.batch.frame import merudgift_frame
 >>> frame = pd.DataFrame({"expenses": [607.0, 1706.99, 3000.0]}, index=["a", "b", "c"])
 >>> out = merudgift_frame(frame, decided_on=date(2024, 6, 1), documented=True, money="both")
 >>> out["amount_ore"].tolist() == [0, 113800, 300000], out["band"].tolist()
@@ -48,7 +47,7 @@ import numpy as np
 import numpy.typing as npt
 import pandas as pd
 
-from socialcalc.batch import sel097, sel103, sel109_110
+from socialcalc.batch import sel097, sel109_110
 from socialcalc.batch.columns import (
     BatchInputError,
     BatchRateNotPublished,
@@ -60,7 +59,10 @@ from socialcalc.batch.tables import as_pandas, categorical, date_values, decimal
 from socialcalc.errors import InvalidInput
 from socialcalc.ratebook import RateBook
 
-__all__ = ["FLOAT_RULE", "Money", "bank_frame", "explain_row", "stays_frame", "transport_frame"]
+__all__ = [
+    "FLOAT_RULE", "Money", "bank_frame", "explain_row", "stays_frame",
+    "transport_frame",  # noqa: F822  (in its rule's folder; resolved by __getattr__ below)
+]
 
 Money: TypeAlias = Literal["ore", "decimal", "both"]
 
@@ -196,54 +198,6 @@ def _frame(columns: dict[str, Any], read: _Reader, attrs: dict[str, Any]) -> Any
     out = pd.DataFrame(columns, index=read.frame.index)
     out.attrs["socialcalc"] = attrs
     return to_kind(out, read.kind)
-
-
-def transport_frame(
-    frame: Any,
-    *,
-    on: Any = None,
-    kommune: Any = None,
-    money: Money = "ore",
-    rates: RateBook | None = None,
-) -> Any:
-    """SEL § 103 transport for every row of ``frame`` (:func:`socialcalc.batch.sel103.transport`).
-
-    Columns read: ``days`` (int), ``distance_km`` (km; or ``distance_m``, whole metres), ``net_earnings`` (or
-    ``_ore``), and the price in one form: ``per_km`` (or ``_ore``), or ``daily_total`` and ``daily_within_10km``
-    (or ``_ore``); ``on`` and ``kommune`` as columns or keywords.
-
-    Columns out: ``total``, ``citizen``, ``municipality``, ``citizen_before_cap``, ``citizen_cap`` (see
-    ``money``), ``capped``, ``within_own_distance``.
-
-    >>> import pandas as pd
-    >>> from datetime import date
-    >>> frame = pd.DataFrame({"days": [20, 20], "distance_km": [25.0, 8.0], "net_earnings": [1500.0, 1500.0],
-    ...                       "per_km": [1.5, 1.5]})
-    >>> out = transport_frame(frame, on=date(2025, 3, 1), money="decimal")
-    >>> out["municipality"].tolist() == [Decimal("1050.00"), Decimal("30.00")]
-    True
-    """
-    money = _check_money(money)
-    read = _Reader(frame)
-    with read.relabel():
-        if not read.has("days"):
-            raise BatchInputError("days", 0, "missing", "the frame needs a column 'days' (working days)")
-        distance = read.amount("distance_km", places=3) if not read.has("distance_m") else \
-            int_column(read.values("distance_m"), "distance_m", unit="metres")
-        day = read.date_setting("on", on)
-        if day is None:
-            raise BatchInputError("on", 0, "missing", "give an on column or on=")
-        result = sel103.transport(
-            read.values("days"), distance, read.amount("net_earnings"), on=day,
-            per_km=read.amount("per_km", required=False), daily_total=read.amount("daily_total", required=False),
-            daily_within_10km=read.amount("daily_within_10km", required=False),
-            kommune=read.setting("kommune", kommune, labels=True), rates=rates)
-    out: dict[str, Any] = {}
-    for name in ("total", "citizen", "municipality", "citizen_before_cap", "citizen_cap"):
-        _put_money(out, name, getattr(result, name), money)
-    out["capped"] = result.capped
-    out["within_own_distance"] = result.within_own_distance
-    return _frame(out, read, read.attrs(money))
 
 
 def stays_frame(
@@ -509,3 +463,4 @@ def explain_row(out: Any, row: int, *, audience: str = "borger", locale: str = "
         raise InvalidInput("row", row, code="input.row", rule=f"rammen har rækkerne 0 til {len(out) - 1}")
     text: str = module.explain_row(out, int(row), audience=audience, locale=locale, format=format)
     return text
+
