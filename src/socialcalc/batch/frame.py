@@ -26,6 +26,7 @@ bad row (its position, and its index label in the message).
 
 >>> import pandas as pd
 >>> from datetime import date
+>>> from socialcalc.batch.frame import merudgift_frame
 >>> frame = pd.DataFrame({"expenses": [607.0, 1706.99, 3000.0]}, index=["a", "b", "c"])
 >>> out = merudgift_frame(frame, decided_on=date(2024, 6, 1), documented=True, money="both")
 >>> out["amount_ore"].tolist() == [0, 113800, 300000], out["band"].tolist()
