@@ -27,7 +27,10 @@ def test_merudgift_frame_keeps_the_index_and_offers_both_money_forms() -> None:
     assert out["regime"].tolist() == ["merudgiftsydelse"] * 4
     assert out["table_year"].tolist() == [2024] * 4
     assert out["group"].isna().all()
-    assert out.attrs["socialcalc"] == {"money": "both", "float_columns": ["expenses"], "float_rule": FLOAT_RULE}
+    info = out.attrs["socialcalc"]
+    assert {k: info[k] for k in ("money", "float_columns", "float_rule")} == {
+        "money": "both", "float_columns": ["expenses"], "float_rule": FLOAT_RULE}
+    assert info["rule"] == "sel100"
     only_decimal = merudgift_frame(frame, money="decimal")
     assert "amount_ore" not in only_decimal.columns and "amount" in only_decimal.columns
     assert "amount" not in merudgift_frame(frame).columns

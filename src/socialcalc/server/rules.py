@@ -14,7 +14,7 @@ is bad input.
 >>> rule.headline(result)
 '2.277,00 kr. om måneden'
 >>> print(render(result, "borger", "html").splitlines()[0])
-<p>Merudgiftsydelse (SEL § 100)</p>
+<p>Merudgiftsydelse efter serviceloven § 100</p>
 """
 
 from __future__ import annotations
