@@ -41,5 +41,5 @@ def _run(args: argparse.Namespace) -> int:
     result = calculate(args.expenses, decided_on=args.decided_on, on=args.on, per=args.per,
                        documented=args.documented, listed_documented=args.listed_documented, group=args.group,
                        kommune=args.kommune, rates=book_of(args), project=args.project)
-    emit(result, args.json)
+    emit(result, args)
     return 0
