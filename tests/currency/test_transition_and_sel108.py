@@ -35,8 +35,8 @@ def test_the_default_reading_is_the_frozen_table() -> None:
     reading = default_book().at(date(2026, 1, 1)).get("sel100.transition_reading")
     assert reading.value == "frozen"
     r = calculate("2000", decided_on=date(2024, 3, 1), on=date(2026, 4, 1), project=True)
-    text = r.explain()
-    assert "uden senere regulering" in text and "»frozen«" in text
+    text = r.explain(audience="sagsbehandler")
+    assert "uden senere regulering" in text and "gælder uændret, indtil bevillingen er genvurderet" in text
     assert r.table_year == 2025
 
 
@@ -47,14 +47,15 @@ def test_the_regulated_reading_regulates_the_frozen_table_by_the_years_percentag
     assert frozen.amount == Decimal("2359.00")
     assert r.table_year == 2026 and r.projected and r.grade is Status.PROJECTED
     assert r.amount == Decimal("2465.00")  # 2359 × 1.045 = 2465.16
-    text = r.explain()
-    assert "»regulated«" in text and "BEK 931/2020 § 12" in text and "2026: 4,5 %" in text
+    text = r.explain(audience="sagsbehandler")
+    assert "også omfatter den årlige regulering" in text and "§ 12 i bekendtgørelse nr. 931 af 19. juni 2020" in text
+    assert "2026: 4,5 %" in text
 
 
 def test_the_regulated_reading_in_2025_is_the_table_itself() -> None:
     r = calculate("2000", decided_on=date(2024, 3, 1), on=date(2025, 11, 1), project=True, rates=regulated_book())
     assert (r.table_year, r.amount) == (2025, Decimal("2359.00"))
-    assert "»regulated«" in r.explain()
+    assert "også omfatter den årlige regulering" in r.explain(audience="sagsbehandler")
 
 
 _TABLE_2025 = """\
@@ -79,7 +80,7 @@ def test_strict_mode_pays_the_frozen_table_but_refuses_the_regulated_one() -> No
     regulated = book_with({**files, "national/reading.toml": _REGULATED})
     with pytest.raises(RateNotPublished) as caught:
         old_award_table(regulated, date(2026, 4, 1), None, False)
-    assert "'regulated'" in str(caught.value) and "project=True" in str(caught.value)
+    assert "»regulated«" in str(caught.value) and "project=True" in str(caught.value)
 
 
 def test_the_regulated_reading_in_2027_needs_the_2027_percentage() -> None:
@@ -91,7 +92,8 @@ def test_the_regulated_reading_in_2027_needs_the_2027_percentage() -> None:
         r = calculate("2000", decided_on=date(2024, 3, 1), on=date(2027, 4, 1), project=project, rates=book)
         assert (r.table_year, r.amount, r.grade) == (2027, Decimal("2539.00"), Status.PROJECTED)
         # 2359 × 1.045 × 1.03 = 2539.1; the 2026 step is the book's derived 4.5 %
-        assert "2026: 4,5 % (afledt)" in r.explain() and "2027: 3 % (oplyst af brugeren)" in r.explain()
+        note = r.explain(audience="sagsbehandler")
+        assert "2026: 4,5 % (afledt)" in note and "2027: 3 % (oplyst af brugeren)" in note
 
 
 def test_the_deadline_still_refuses_whatever_the_reading() -> None:

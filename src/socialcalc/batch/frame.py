@@ -26,6 +26,7 @@ bad row (its position, and its index label in the message).
 
 >>> import pandas as pd
 >>> from datetime import date
+>>> from socialcalc.batch.frame import merudgift_frame
 >>> frame = pd.DataFrame({"expenses": [607.0, 1706.99, 3000.0]}, index=["a", "b", "c"])
 >>> out = merudgift_frame(frame, decided_on=date(2024, 6, 1), documented=True, money="both")
 >>> out["amount_ore"].tolist() == [0, 113800, 300000], out["band"].tolist()
@@ -47,7 +48,7 @@ import numpy as np
 import numpy.typing as npt
 import pandas as pd
 
-from socialcalc.batch import sel100, sel109_110
+from socialcalc.batch import sel109_110
 from socialcalc.batch.columns import (
     BatchInputError,
     BatchRateNotPublished,
@@ -56,10 +57,10 @@ from socialcalc.batch.columns import (
 )
 from socialcalc.batch.tables import as_pandas, categorical, date_values, decimal_column, to_kind
 from socialcalc.errors import InvalidInput
-from socialcalc.ratebook import RateBook, default_book
+from socialcalc.ratebook import RateBook
 
 __all__ = [  # noqa: F822  (bank_frame and transport_frame live in their rules' folders: __getattr__ below)
-    "FLOAT_RULE", "Money", "band_labels", "bank_frame", "explain_row", "merudgift_frame", "stays_frame",
+    "FLOAT_RULE", "Money", "bank_frame", "explain_row", "stays_frame",
     "transport_frame",
 ]
 
@@ -69,8 +70,6 @@ FLOAT_RULE = ("float columns are read as their shortest decimal representation (
               "up to whole øre (metres for km); hours must be whole minutes")
 """The rule at the float edge, as it is written into ``result.attrs["socialcalc"]["float_rule"]``."""
 
-_REGIMES = {sel100.MERUDGIFTSYDELSE: "merudgiftsydelse", sel100.KOMPENSATIONSYDELSE: "kompensationsydelse"}
-_GROUPS = {sel100.GROUP_I: "I", sel100.GROUP_II: "II"}
 _DAY_COUNTS = {sel109_110.NIGHTS_MIN_ONE: "nights_min_one", sel109_110.CALENDAR_DAYS: "calendar_days"}
 
 
@@ -197,82 +196,6 @@ def _frame(columns: dict[str, Any], read: _Reader, attrs: dict[str, Any]) -> Any
     out = pd.DataFrame(columns, index=read.frame.index)
     out.attrs["socialcalc"] = attrs
     return to_kind(out, read.kind)
-
-
-def band_labels(book: RateBook | None = None) -> dict[int, str]:
-    """The ``band`` categories of :func:`merudgift_frame`: ``"0"`` (under the bagatelgrænse), ``"1"``, … up to the
-    most bands any table of the book has, and ``"full"`` (full cover), in that order (SEL § 100, stk. 2–3).
-
-    >>> list(band_labels().values())[:3], list(band_labels().values())[-1]
-    (['0', '1', '2'], 'full')
-    """
-    book = book or default_book()
-    most = max((len(rate.value) for rate in book.history("sel100.bands")), default=0)
-    return {**{b: str(b) for b in range(most + 1)}, sel100.BAND_FULL: "full"}
-
-
-def merudgift_frame(
-    frame: Any,
-    *,
-    decided_on: Any = None,
-    on: Any = None,
-    per: Any = None,
-    documented: Any = None,
-    group: Any = None,
-    kommune: Any = None,
-    money: Money = "ore",
-    rates: RateBook | None = None,
-    project: bool | Decimal = False,
-) -> Any:
-    """SEL § 100 for every row of ``frame`` (:func:`socialcalc.batch.sel100.merudgift`).
-
-    Columns read: ``expenses`` (kroner) or ``expenses_ore``; optionally ``listed_documented`` (or ``_ore``),
-    ``decided_on``, ``on`` (``datetime64`` or ``datetime.date``), ``per``, ``documented`` (bool), ``group``
-    (``"I"``/``"II"``/missing), ``kommune``. A keyword argument gives one value for every row instead of a
-    column (``decided_on`` is required one way or the other).
-
-    Columns out: ``amount`` (see ``money``), ``regime``, ``band`` (0, 1, 2 … or ``"full"``; missing under the
-    kompensationsydelse), ``table_year`` (nullable), ``group`` and ``recommended_group`` (``"I"``, ``"II"`` or
-    missing), ``group_i``/``group_ii`` (amounts, see ``money``), ``projected``.
-
-    >>> import pandas as pd
-    >>> from datetime import date
-    >>> frame = pd.DataFrame({"expenses": ["2500.00"], "listed_documented": ["2500.00"]})
-    >>> out = merudgift_frame(frame, decided_on=date(2025, 10, 1))
-    >>> out.loc[0, ["regime", "group", "recommended_group"]].tolist(), int(out.loc[0, "amount_ore"]) == 300000
-    (['kompensationsydelse', 'II', 'II'], True)
-    >>> merudgift_frame(pd.DataFrame({"expenses": [1.0, float("nan")]}), decided_on=date(2024, 6, 1))  # noqa: float-ok
-    Traceback (most recent call last):
-    ...
-    socialcalc.batch.columns.BatchInputError: expenses[1] = nan: not a number (NaN or infinite) (index label 1)
-    """
-    money = _check_money(money)
-    read = _Reader(frame)
-    with read.relabel({"expenses": "expenses_ore" if read.has("expenses_ore") else "expenses",
-                       "listed_documented": "listed_documented_ore" if read.has("listed_documented_ore")
-                       else "listed_documented"}):
-        expenses = read.amount("expenses")
-        listed = read.amount("listed_documented", required=False)
-        decided = read.date_setting("decided_on", decided_on)
-        if decided is None:
-            raise BatchInputError("decided_on", 0, "missing", "give a decided_on column or decided_on=")
-        result = sel100.merudgift(
-            expenses, decided_on=decided, on=read.date_setting("on", on), per=read.setting("per", per, "month"),
-            documented=read.setting("documented", documented, False), listed_documented=listed,
-            group=read.setting("group", group, labels=True), kommune=read.setting("kommune", kommune, labels=True),
-            rates=rates, project=project)
-    out: dict[str, Any] = {}
-    _put_money(out, "amount", result.amount, money)
-    out["regime"] = _labelled(result.regime, _REGIMES)
-    out["band"] = _labelled(result.band, band_labels(rates))
-    year = np.asarray(result.table_year, dtype=np.int16)
-    out["table_year"] = pd.arrays.IntegerArray(year.copy(), year == 0)
-    out["group"] = _labelled(result.group, _GROUPS)
-    out["recommended_group"] = _labelled(result.recommended_group, _GROUPS)
-    _put_money(out, "group_i", result.group_i, money)
-    _put_money(out, "group_ii", result.group_ii, money)
-    out["projected"] = np.array(result.projected)
-    return _frame(out, read, read.attrs(money))
 
 
 def stays_frame(

@@ -185,3 +185,55 @@ def test_group_ii_yearly_figures_round_half_up(twelfths: list[int], day: date, c
         amount = Decimal(ore).scaleb(-2)
         _same(result, i, calculate(amount, listed_documented=amount, per="year", decided_on=day,
                                    group="II" if chosen else None))
+
+
+# -- one-off expenses (BEK 931/2020 § 9): the batch kernel against the one-case function -------------------------
+
+ONE_OFF_DAYS = st.sampled_from([date(2018, 5, 1), date(2020, 6, 19), date(2021, 3, 1), date(2024, 5, 1),
+                                date(2025, 10, 1), date(2027, 9, 1)])
+
+
+@st.composite
+def one_off_rows(draw: st.DrawFn) -> dict[str, Any]:
+    return {"expense": draw(st.integers(0, 1_500_000)), "running": draw(st.sampled_from([0, 100, 10_000, 60_700,
+                                                                                         61_000, 720_000])),
+            "per": draw(st.sampled_from(["month", "year"])), "recipient": draw(st.booleans()),
+            "documented": draw(st.booleans()), "day": draw(ONE_OFF_DAYS)}
+
+
+@SETTINGS
+@given(st.lists(one_off_rows(), min_size=1, max_size=6))
+def test_one_off_batch_equals_scalar(batch: list[dict[str, Any]]) -> None:
+    from socialcalc.batch import one_off as batch_one_off
+    from socialcalc.merudgift import one_off
+
+    expected: list[Any] = []
+    for row in batch:
+        try:
+            expected.append(one_off(Decimal(row["expense"]).scaleb(-2), running=Decimal(row["running"]).scaleb(-2),
+                                    per=row["per"], recipient=row["recipient"], documented=row["documented"],
+                                    decided_on=row["day"]))
+        except SocialcalcError as err:
+            expected.append(err)
+    columns = {"running": np.array([r["running"] for r in batch]), "per": np.array([r["per"] for r in batch]),
+               "recipient": np.array([r["recipient"] for r in batch]),
+               "documented": np.array([r["documented"] for r in batch]),
+               "decided_on": np.array([r["day"] for r in batch], dtype="datetime64[D]")}
+    failing = [i for i, e in enumerate(expected) if isinstance(e, SocialcalcError)]
+    if failing:
+        with pytest.raises((BatchInputError, BatchRateNotPublished)) as caught:
+            batch_one_off(np.array([r["expense"] for r in batch]), **columns)
+        assert caught.value.row == failing[0]
+        first = expected[failing[0]]
+        assert isinstance(caught.value, RateNotPublished if isinstance(first, RateNotPublished) else InvalidInput)
+        event(f"refused: {type(first).__name__}")
+        return
+    result = batch_one_off(np.array([r["expense"] for r in batch]), **columns)
+    for i, e in enumerate(expected):
+        assert int(result.amount[i]) == int(e.amount * 100)
+        assert int(result.granted[i]) == int(e.granted)
+        assert int(result.case[i]) == {"recipient": 0, "no_running": 1, "running_under_minimum": 2}[e.case]
+        if e.monthly is not None:
+            assert int(result.monthly[i]) == int(e.monthly * 100)
+            assert int(result.table_year[i]) == e.table_year
+        assert bool(result.projected[i]) == e.projected

@@ -83,19 +83,25 @@ def test_a_chosen_group_is_paid_if_the_person_qualifies_else_refused(
 
 
 def _check_explains_itself(r: MerudgiftResult) -> None:
-    text = r.explain()
-    assert text.endswith(f"Resultat: {kr(r.amount)}")
-    assert r.regime in text
+    steps = [f.step for f in r.explanation.steps]
+    assert steps[0] == f"sel100.ordning.{r.regime}"
     if r.regime == "merudgiftsydelse":
-        assert f"{r.table_year}-tabellen" in text
-        label = {0: "under bagatelgrænsen", "full": "fuld dækning"}.get(r.band, f"interval {r.band}")  # type: ignore[arg-type]
-        assert f"Resultat: {label}, {kr(r.amount)} om måneden." in text
-        assert '"fra" er inklusive, "over" eksklusive' in text
+        assert steps.count("sel100.tabel.aar") == 1
+        (decision,) = [s for s in steps if s.startswith("sel100.interval.")]
+        if r.band == "full":
+            assert decision == "sel100.interval.fuld"
+        elif r.band == 0:
+            assert decision in ("sel100.interval.under", "sel100.interval.intet_standard")
+        else:
+            assert decision in ("sel100.interval.standard", "sel100.interval.sandsynlig")
     elif r.group is not None:
-        assert f"gruppe {r.group}" in text
+        assert steps[-1].startswith("sel100.komp.valg.")
     else:
-        assert "ingen kompensationsydelse" in text
-    assert r.explanation.rates()  # every result names the rates it used
+        assert steps[-1] == "sel100.komp.minimum.under"
+    for audience in ("borger", "sagsbehandler"):
+        text = r.explain(audience=audience)
+        if r.amount:
+            assert kr(r.amount) in text
     assert r.projected == r.explanation.projected
 
 

@@ -54,7 +54,8 @@ def test_worked_examples_2024(expenses: str, documented: bool, amount: str, band
 def test_worked_example_yearly_input_2024() -> None:
     r = calculate("7296", per="year", decided_on=IN_2024)
     assert (r.amount, r.band, r.monthly_expenses) == (D("1138.00"), 1, D(608))
-    assert "7.296,00 kr. ÷ 12 = 608,00 kr. om måneden" in r.explain()
+    assert "7.296,00 kr. svarer til 608,00 kr. om måneden" in r.explain()
+    assert "7.296,00 kr. divideret med 12 er 608,00 kr. om måneden" in r.explain(audience="sagsbehandler")
 
 
 @pytest.mark.parametrize(("expenses", "documented", "amount", "band"), [
@@ -77,7 +78,7 @@ def test_regime2_worked_example_under_minimum() -> None:
     r = calculate("554", decided_on=OCT_2025)
     assert (r.regime, r.amount, r.groups, r.recommended_group, r.group, r.band) == (
         "kompensationsydelse", D("0.00"), {}, None, None, None)
-    assert "under mindstegrænsen 555,00 kr." in r.explain()
+    assert "under mindstegrænsen på 555,00 kr. om måneden" in r.explain()
 
 
 def test_regime2_worked_example_group_1() -> None:
@@ -88,14 +89,14 @@ def test_regime2_worked_example_group_1() -> None:
 def test_regime2_worked_example_2000_is_not_over() -> None:
     r = calculate("2000", listed_documented="2000", decided_on=OCT_2025)
     assert (r.amount, r.groups, r.recommended_group) == (D("1105.00"), {"I": D("1105.00")}, "I")
-    assert "ikke over grænsen 2.000,00 kr." in r.explain()
+    assert "præcis 2.000,00 kr. om måneden. Gruppe II kræver mere end 2.000,00 kr. om måneden" in r.explain()
 
 
 def test_regime2_worked_example_group_2_is_better() -> None:
     r = calculate("2500", listed_documented="2500", decided_on=OCT_2025)
     assert r.groups == {"I": D("1105.00"), "II": D("3000.00")}
     assert (r.recommended_group, r.group, r.amount) == ("II", "II", D("3000.00"))
-    assert "Gruppe II giver mest (3.000,00 kr. mod 1.105,00 kr. i gruppe I) og anbefales." in r.explain()
+    assert "Gruppe II giver mest, 3.000,00 kr. mod 1.105,00 kr. i gruppe I, og anbefales" in r.explain()
 
 
 # -- each year's table at every edge (one øre below, at, one øre above each lower bound) ------------------------
@@ -140,7 +141,8 @@ def test_every_table_above_the_top_not_documented_pays_the_highest_standard_amou
     top = D(TABLES[year][-1][0]) + D("0.01")
     r = calculate(top, decided_on=date(year, 7, 1), documented=False)
     assert (r.amount, r.band) == (D(f"{TABLES[year][1][2]}.00"), 2)
-    assert "kun sandsynliggjorte, ikke dokumenterede" in r.explain()
+    assert "Fuld dækning kræver, at udgifterne er dokumenterede" in r.explain()
+    assert "men er kun sandsynliggjorte" in r.explain(audience="sagsbehandler")
 
 
 def test_yearly_input_is_compared_exactly() -> None:
@@ -162,27 +164,31 @@ def test_full_cover_keeps_every_ore_and_rounds_half_up() -> None:
 
 def test_explanation_at_an_inclusive_edge() -> None:
     text = calculate("1707", decided_on=IN_2024).explain()
-    assert "Efter 2024-tabellen" in text
-    assert 'når grænsen "fra 1.707 kr." og hører til interval 2' in text
-    assert 'Beløbet er præcis grænsen 1.707 kr., og "fra" er inklusive.' in text
-    assert "Resultat: interval 2, 2.277,00 kr. om måneden." in text
+    assert ("Satserne for 2024 er: under 608 kr. ydes intet; fra 608 kr. ydes 1.138 kr. om måneden; fra 1.707 kr. "
+            "ydes 2.277 kr. om måneden; over 2.846 kr. dækkes dokumenterede udgifter fuldt ud.") in text
+    assert "Det er interval 2, som giver et standardbeløb på 2.277,00 kr. om måneden" in text
+    # the reading at the edge, once
+    assert text.count("Står et beløb i to intervaller, hører det derfor til det højeste") == 1
+    note = calculate("1707", decided_on=IN_2024).explain(audience="sagsbehandler")
+    assert "når grænsen fra 1.707 kr. i interval 2" in note
+    assert note.count("den for borgeren gunstigste læsning") == 1
 
 
 def test_explanation_at_an_exclusive_edge() -> None:
     text = calculate("2846", decided_on=IN_2024, documented=True).explain()
-    assert 'næste interval gælder først "over 2.846 kr."; "over" er eksklusive' in text
+    assert "over 2.846 kr. dækkes dokumenterede udgifter fuldt ud" in text
+    assert "Det er interval 2, som giver et standardbeløb på 2.277,00 kr. om måneden" in text
 
 
 def test_explanation_between_published_bounds() -> None:
     text = calculate("1592.50", decided_on=IN_2021).explain()
-    assert "Efter 2021-tabellen" in text
-    assert 'Det når ikke næste intervals grænse "fra 1.593 kr.".' in text
+    assert "Satserne for 2021 er" in text and "fra 1.593 kr. ydes 2.123 kr. om måneden" in text
+    assert "Det er interval 1, som giver et standardbeløb på 1.061,00 kr. om måneden" in text
 
 
 def test_explanation_under_the_minimum() -> None:
     text = calculate("607", decided_on=IN_2024).explain()
-    assert 'når ikke bagatelgrænsen "fra 608 kr."' in text
-    assert "Resultat: under bagatelgrænsen, 0,00 kr. om måneden." in text
+    assert "Det når ikke bagatelgrænsen, fra 608 kr., så du kan ikke få merudgiftsydelse" in text
 
 
 # -- the regime: follows the decision date, and is data ---------------------------------------------------------
@@ -239,10 +245,10 @@ def test_old_award_after_the_change_projects_the_table_in_force_on_31_august() -
         D("1179.00"), 1, 2025, date(2025, 8, 31), True)
     assert calculate("629.99", decided_on=date(2024, 3, 1), on=date(2026, 5, 1), project=True).amount == D("0.00")
     text = r.explain()
-    assert "beregnes efter tabellen i kraft 31. august 2025 (2025-tabellen)" in text
+    assert "Beløbet beregnes efter tabellen, der gjaldt 31. august 2025" in text
     assert "senest 1. september 2027" in text
-    assert "Efter 2025-tabellen (fremskrevet)" in text
-    assert "Bemærk: beregningen bygger på fremskrevne satser" in text
+    assert "Satserne for 2025 er" in text
+    assert "Beløbet bygger på en fremskrevet sats" in text
 
 
 def test_old_award_on_the_last_day_before_the_deadline() -> None:
@@ -315,7 +321,7 @@ def test_regime2_in_2027_needs_a_percentage() -> None:
 def test_choosing_the_smaller_group_pays_it_and_says_what_is_lost() -> None:
     r = calculate("2500", listed_documented="2500", group="I", decided_on=OCT_2025)
     assert (r.amount, r.group, r.recommended_group) == (D("1105.00"), "I", "II")
-    assert "Bemærk: gruppe II ville give 1.895,00 kr. mere." in r.explain()
+    assert "gruppe II ville give 1.895,00 kr. mere om måneden" in r.explain()
 
 
 def test_group_2_pays_the_listed_expenses_to_the_ore() -> None:
@@ -342,7 +348,7 @@ source = "test: a group I amount equal to group II's for 2500 kr. listed expense
     r = calculate("2500", listed_documented="2500", decided_on=OCT_2025, rates=book)
     assert r.groups == {"I": D("3000.00"), "II": D("3000.00")}
     assert (r.recommended_group, r.amount) == ("I", D("3000.00"))
-    assert "ved lige beløb anbefales gruppe I" in r.explain()
+    assert "Når grupperne giver det samme, anbefales gruppe I" in r.explain()
 
 
 # -- bad input ------------------------------------------------------------------------------------------------------
@@ -470,7 +476,8 @@ def test_one_off_for_a_recipient_is_paid_whatever_its_size() -> None:
     for value in ("1", "250000"):
         r = one_off(value, decided_on=IN_2024, recipient=True)
         assert (r.case, r.granted, r.amount, r.monthly, r.months) == ("recipient", True, D(value), None, 0)
-    assert "uden regulering af det månedlige beløb" in r.explain()
+    assert "uden ændring af dit månedlige beløb" in r.explain()
+    assert "uden regulering af det månedlige beløb" in r.explain(audience="sagsbehandler")
 
 
 def test_one_off_for_a_recipient_under_the_old_rules_stops_at_the_deadline() -> None:
@@ -492,7 +499,7 @@ def test_one_off_with_running_expenses_under_the_minimum_grants_a_year() -> None
     r = one_off("6096", running="100", decided_on=IN_2024)  # 6096 + 12 × 100 = 7296 = 12 × 608
     assert (r.case, r.granted, r.monthly, r.months, r.band, r.table_year, r.amount) == (
         "running_under_minimum", True, D("1138.00"), 12, 1, 2024, D("13656.00"))
-    assert "i 12 månedlige rater" in r.explain()
+    assert "udbetalt i 12 månedlige rater" in r.explain()
     r = one_off("6095.99", running="100", decided_on=IN_2024)
     assert (r.granted, r.amount, r.monthly) == (False, D("0.00"), None)
     r = one_off("6096", running="1200", per="year", decided_on=IN_2024)
@@ -549,7 +556,7 @@ def test_cli_text(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["merudgift", "1707", "--decided-on", "2024-06-01"]) == 0
     out = capsys.readouterr().out
     assert "interval 2" in out
-    assert out.rstrip().endswith("Resultat: 2.277,00 kr.")
+    assert out.rstrip().endswith("Beløb: 2.277,00 kr.")
 
 
 def test_cli_json(capsys: pytest.CaptureFixture[str]) -> None:
@@ -588,17 +595,3 @@ def test_cli_usage_errors(capsys: pytest.CaptureFixture[str]) -> None:
             main(["merudgift", *argv])
         assert exit_.value.code == 2
     capsys.readouterr()
-
-
-def test_band_texts_do_not_depend_on_what_was_formatted_before() -> None:
-    # Decimal("1707") == Decimal("1707.00") and they hash alike, but print differently: a memo keyed by the
-    # Band itself would return whichever was formatted first.
-    from socialcalc.merudgift.ydelse import bound_text, table_text
-    from socialcalc.ratebook import Band
-
-    whole, written = Band(Decimal("1707"), True, None), Band(Decimal("1707.00"), True, None)
-    assert bound_text(whole) == "fra 1.707 kr."
-    assert bound_text(written) == "fra 1.707,00 kr."
-    assert bound_text(whole) == "fra 1.707 kr."
-    assert table_text((written,)).startswith("under 1.707,00 kr.")
-    assert table_text((whole,)).startswith("under 1.707 kr.")
