@@ -22,6 +22,7 @@ from socialcalc.errors import (
     CATALOG,
     REASONS,
     InvalidInput,
+    RateError,
     RateFault,
     RateFileError,
     RateNotPublished,
@@ -132,6 +133,9 @@ def test_the_other_rate_codes_read_in_danish() -> None:
         UnknownRate(code="rate.unknown_kommune", kommune="aarhus", known="lejre, lemvig"),
         UnknownRate("satsen findes ikke i satsbogen"),
         RateFileError([RateFault("national/2024.toml", 3, 1, "unknown field 'x'", "remove it")]),
+        RateError(code="rate.sel097_saving_months", value=0, day=date(2024, 1, 1), where="satsfilen, linje 6"),
+        RateError(code="rate.sel097_order_of_use", value="newest", day=date(2024, 1, 1),
+                  where="satsfilen, linje 6", known="oldest_first, current_month_then_newest_saved"),
     ]
     assert {e.code for e in errors} | {"rate.not_published"} == {c for c in CATALOG if c.startswith("rate.")}
     for err in errors:

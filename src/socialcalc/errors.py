@@ -674,13 +674,14 @@ CATALOG: dict[str, dict[str, str]] = {
               "scheme takes effect",
     },
     "rate.sel097_saving_months": {
-        "da": "sel097.saving_months er {value} den {day} ({where}); timer skal kunne bruges mindst i den måned, de "
-              "bevilges, så opsparingsperioden er mindst 1 måned",
+        "da": "ledsageordningens opsparingsperiode er {value} måneder den {day} ({where}); timer skal kunne bruges "
+              "mindst i den måned, de bevilges, så opsparingsperioden er mindst 1 måned",
         "en": "sel097.saving_months = {value} on {day} ({where}): hours must be usable at least in the month they "
               "are granted; the saving period is 1 month or more",
     },
     "rate.sel097_order_of_use": {
-        "da": "sel097.order_of_use har den ukendte værdi {value} den {day} ({where}); socialcalc kender {known}",
+        "da": "rækkefølgen for brug af opsparede timer har en ukendt værdi den {day} ({where}); der findes to "
+              "rækkefølger: de ældste timer først, eller månedens egne timer og derefter de senest opsparede",
         "en": "sel097.order_of_use = {value} on {day} ({where}): socialcalc knows {known}",
     },
     # Rate errors: exit code 3 (not published) or 1 (faults in rate files); the message is the template.
