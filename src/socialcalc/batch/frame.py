@@ -141,12 +141,14 @@ class _Reader:
         try:
             yield
         except BatchRateNotPublished as err:
-            err.args = (f"{err.args[0]} (index label {self._label(err.row)!r})",)
+            err.args = (f"{err.args[0]} (indeks {self._label(err.row)!r})",)
             raise
         except BatchInputError as err:
+            # the frame's column name and the row's index label; the error's code and fields are kept
             column = (names or {}).get(err.column, err.column)
-            raise BatchInputError(column, err.row, err.value,
-                                  f"{err.rule} (index label {self._label(err.row)!r})") from err
+            named = BatchInputError(column, err.row, err.value, err._rule_text, code=err.code, **err.params)
+            named.args = (f"{named.args[0]} (indeks {self._label(err.row)!r})",)
+            raise named from err
 
     def _label(self, row: int) -> Any:
         index = self.frame.index
