@@ -17,7 +17,7 @@ no negative amounts where none are allowed, months in order for a bank. A bad co
 - :func:`merudgift` (SEL § 100, both regimes; :mod:`socialcalc.batch.sel100`),
 - :func:`transport` (SEL § 103 transport; :mod:`socialcalc.batch.sel103`),
 - :func:`bank` (SEL § 97 hour banks, many persons × months, both orders of use; :mod:`socialcalc.batch.sel097`),
-- :func:`stays` (SEL §§ 109/110 stays; :mod:`socialcalc.batch.sel109_110`).
+- :func:`stays` (SEL §§ 109/110 stays; :mod:`socialcalc.egenbetaling.batch`).
 
 **What would a change cost?** :func:`compare` (and :func:`totals`) runs one caseload under several rate books
 or years (:mod:`socialcalc.batch.reform`; loads pandas when first used).
@@ -59,7 +59,6 @@ from socialcalc.batch.columns import (
 from socialcalc.batch.sel097 import BankBatch, InsufficientBatchHours, bank
 from socialcalc.batch.sel100 import MerudgiftBatch, merudgift
 from socialcalc.batch.sel103 import TransportBatch, transport
-from socialcalc.batch.sel109_110 import StayBatch, stays
 
 
 def __getattr__(name: str) -> Any:
@@ -68,6 +67,10 @@ def __getattr__(name: str) -> Any:
         from socialcalc.batch import reform
 
         return getattr(reform, name)
+    if name in ("StayBatch", "stays"):  # the §§ 109/110 kernel lives with its rule (socialcalc.egenbetaling.batch)
+        from socialcalc.egenbetaling import batch as egenbetaling_batch
+
+        return getattr(egenbetaling_batch, name)
     raise AttributeError(f"module 'socialcalc.batch' has no attribute {name!r}")
 
 

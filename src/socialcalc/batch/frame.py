@@ -47,7 +47,7 @@ import numpy as np
 import numpy.typing as npt
 import pandas as pd
 
-from socialcalc.batch import sel097, sel100, sel103, sel109_110
+from socialcalc.batch import sel097, sel100, sel103
 from socialcalc.batch.columns import (
     BatchInputError,
     BatchRateNotPublished,
@@ -59,7 +59,7 @@ from socialcalc.batch.tables import as_pandas, categorical, date_values, decimal
 from socialcalc.errors import InvalidInput
 from socialcalc.ratebook import RateBook, default_book
 
-__all__ = ["FLOAT_RULE", "Money", "band_labels", "bank_frame", "merudgift_frame", "stays_frame", "transport_frame"]
+__all__ = ["FLOAT_RULE", "Money", "band_labels", "bank_frame", "merudgift_frame", "stays_frame", "transport_frame"]  # noqa: F822 (stays_frame: __getattr__)
 
 Money: TypeAlias = Literal["ore", "decimal", "both"]
 
@@ -71,7 +71,6 @@ _REGIMES = {sel100.MERUDGIFTSYDELSE: "merudgiftsydelse", sel100.KOMPENSATIONSYDE
 _GROUPS = {sel100.GROUP_I: "I", sel100.GROUP_II: "II"}
 _ORDERS = {sel097.OLDEST_FIRST: "oldest_first",
            sel097.CURRENT_MONTH_THEN_NEWEST_SAVED: "current_month_then_newest_saved"}
-_DAY_COUNTS = {sel109_110.NIGHTS_MIN_ONE: "nights_min_one", sel109_110.CALENDAR_DAYS: "calendar_days"}
 
 
 class _Reader:
@@ -323,52 +322,6 @@ def transport_frame(
     return _frame(out, read, read.attrs(money))
 
 
-def stays_frame(
-    frame: Any,
-    *,
-    paragraph: Any = None,
-    has_income: Any = None,
-    kommune: Any = None,
-    money: Money = "ore",
-    rates: RateBook | None = None,
-) -> Any:
-    """SEL §§ 109/110 stays for every row of ``frame`` (:func:`socialcalc.batch.sel109_110.stays`).
-
-    Columns read: ``arrival``, ``departure`` (``datetime64`` or ``datetime.date``); ``paragraph`` (109/110),
-    ``has_income`` (bool), ``kommune`` as columns or keywords; optionally ``reduction`` (kroner off, or
-    ``reduction_ore``) or ``reduction_share`` (``Decimal`` or decimal text, 0–1).
-
-    Columns out: ``days``, ``day_count``, ``gross``, ``reduction``, ``amount`` (see ``money``).
-
-    >>> import pandas as pd
-    >>> frame = pd.DataFrame({"arrival": pd.to_datetime(["2023-12-28"]), "departure": pd.to_datetime(["2024-01-03"])})
-    >>> out = stays_frame(frame, paragraph=109, money="decimal")
-    >>> int(out.loc[0, "days"]), out.loc[0, "amount"]
-    (6, Decimal('568.12'))
-    """
-    money = _check_money(money)
-    read = _Reader(frame)
-    with read.relabel():
-        for name in ("arrival", "departure"):
-            if not read.has(name):
-                raise BatchInputError(name, 0, "missing", f"the frame needs a column {name!r}")
-        para = read.setting("paragraph", paragraph)
-        if para is None:
-            raise BatchInputError("paragraph", 0, "missing", "give a paragraph column or paragraph=")
-        shares = read.optional_objects("reduction_share") if read.has("reduction_share") else None
-        if shares is not None:
-            shares = np.array([Decimal(0) if s is None else s for s in shares.tolist()], dtype=object)
-        result = sel109_110.stays(
-            para, read.date_setting("arrival", None), read.date_setting("departure", None),
-            has_income=read.setting("has_income", has_income, True),
-            reduction=read.amount("reduction", required=False), reduction_share=shares,
-            kommune=read.setting("kommune", kommune, labels=True), rates=rates)
-    out: dict[str, Any] = {"days": result.days, "day_count": _labelled(result.day_count, _DAY_COUNTS)}
-    for name in ("gross", "reduction", "amount"):
-        _put_money(out, name, getattr(result, name), money)
-    return _frame(out, read, read.attrs(money))
-
-
 def _minutes(read: _Reader, name: str, *, required: bool) -> npt.NDArray[np.int64] | None:
     """``<name>_minutes`` as is, or ``<name>_hours`` (float/Decimal/text) as whole minutes, exactly."""
     minutes, hours = f"{name}_minutes", f"{name}_hours"
@@ -528,3 +481,12 @@ def _frame_row(err: BatchInputError, codes: npt.NDArray[np.intp], t: npt.NDArray
         if hit.size:
             return int(hit[0])
     return int(first_rows[person]) if 0 <= person < len(first_rows) else person
+
+
+def __getattr__(name: str) -> Any:
+    """``stays_frame`` (SEL §§ 109/110) lives with its rule, :mod:`socialcalc.egenbetaling.frame`."""
+    if name == "stays_frame":
+        from socialcalc.egenbetaling import frame as egenbetaling_frame
+
+        return egenbetaling_frame.stays_frame
+    raise AttributeError(f"module 'socialcalc.batch.frame' has no attribute {name!r}")

@@ -20,9 +20,9 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict
 
 from socialcalc import coerce
+from socialcalc.egenbetaling import decide
 from socialcalc.errors import InvalidInput
 from socialcalc.explain import Explainer, Kroner, dato, kr, tal
-from socialcalc.money import round_ore
 from socialcalc.ratebook import Project, RateBook
 from socialcalc.ratebook.model import Rate
 
@@ -144,7 +144,7 @@ def charge(
         value = Decimal(rate.value)
         periods.append((StayPeriod.model_construct(
             first_day=day, last_day=day + timedelta(days=span - 1), days=span, rate=value,
-            amount=round_ore(value * span),
+            amount=Decimal(decide.charge(decide.fraction(value), span)).scaleb(-2),
         ), rate))
         day += timedelta(days=span)
         remaining -= span

@@ -32,6 +32,7 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict, model_validator
 
 from socialcalc.coerce import exact
+from socialcalc.egenbetaling import decide
 from socialcalc.egenbetaling._common import (
     OFFER_DA,
     PrepaymentTooLong,
@@ -190,8 +191,7 @@ class SettlementResult(Result):
 
 
 def _count(policy: str, arrival: date, departure: date) -> int:
-    nights = (departure - arrival).days
-    return max(1, nights) if policy == "nights_min_one" else nights + 1
+    return int(decide.stay_days(decide.DAY_COUNT_CODES[policy], (departure - arrival).days))
 
 
 def _covers_step(ex: Explainer, paragraph: int) -> None:
@@ -289,9 +289,17 @@ def stay(
 
 
 def _let_off(decision: Reduction, gross: Decimal) -> Decimal:
-    if decision.share is not None:
-        return round_ore(gross * decision.share)
-    return round_ore(min(decision.amount or ZERO, gross))
+    off = 0 if decision.amount is None else _ore(decision.amount)
+    share = None if decision.share is None else decide.fraction(decision.share)
+    return _kroner(decide.let_off(_ore(gross), off, share))
+
+
+def _ore(kroner: Decimal) -> int:
+    return int(round_ore(kroner).scaleb(2))
+
+
+def _kroner(ore: int) -> Decimal:
+    return Decimal(ore).scaleb(-2)
 
 
 def _prepaid_days(at: Rates, days: Any, field: str) -> int:

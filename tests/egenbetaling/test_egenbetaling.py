@@ -28,7 +28,7 @@ from socialcalc.errors import InvalidInput, RateNotPublished
 from socialcalc.ratebook import Status
 from socialcalc.schema import public_models
 from tests.codes import raises_code
-from tests.egenbetaling_books import CALENDAR_KOMMUNE, calendar_book
+from tests.egenbetaling.books import CALENDAR_KOMMUNE, calendar_book
 
 D = Decimal
 

@@ -27,7 +27,7 @@ from socialcalc.explain import kr
 from socialcalc.ratebook import default_book
 from socialcalc.testing import amounts
 from socialcalc.testing.egenbetaling import paragraphs, prepaid_periods, sel107_kwargs, sel108_kwargs, stays
-from tests.egenbetaling_books import CALENDAR_KOMMUNE, calendar_book
+from tests.egenbetaling.books import CALENDAR_KOMMUNE, calendar_book
 
 FEW = settings(max_examples=150, deadline=None)
 KEYS = {109: "sel109.per_day", 110: "sel110.per_day"}

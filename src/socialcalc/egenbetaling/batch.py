@@ -1,0 +1,255 @@
+"""SEL §§ 109/110 stays for a whole caseload: the egenbetaling of every stay, on integer øre.
+
+:func:`stays` is the batch form of :func:`socialcalc.egenbetaling.stay`: døgn counted by the policy
+``egenbetaling.day_count`` in force on the day of arrival, **each døgn charged at the rate in force on the day it
+begins** (a stay over New Year uses two rates), nothing for a person with no income (BEK 1244/2017 § 5 stk. 3),
+and the municipality's reduction. Equal to the scalar function to the øre
+(``tests/properties/test_batch_sel109_110.py``).
+
+How it is computed: for each (paragraph, kommune), the rate periods that the stays touch are read once (one
+look-up per period, never per day or per row); each stay's døgn are then intersected with every period at once,
+and each run is charged ``round_ore(rate × døgn)`` as the scalar function charges it. A døgn on a day without a
+published rate raises :class:`~socialcalc.batch.columns.BatchRateNotPublished` naming the first such row.
+
+>>> from datetime import date
+>>> r = stays(np.array([110, 109]), np.array(["2024-03-03", "2023-12-28"], dtype="M8[D]"),
+...           np.array(["2024-03-13", "2024-01-03"], dtype="M8[D]"))
+>>> r.days.tolist(), r.amount.tolist() == [100770, 56812]
+([10, 6], True)
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Any, Final
+
+import numpy as np
+import numpy.typing as npt
+
+from socialcalc.batch._resolve import (
+    Failures,
+    as_bool,
+    day_column,
+    group_rows,
+    kommune_column,
+    length_of,
+    to_date,
+    wrap,
+)
+from socialcalc.batch.columns import BatchInputError, Ore, ore_column
+from socialcalc.egenbetaling import decide
+from socialcalc.egenbetaling._common import DAY_RATE_KEYS
+from socialcalc.errors import InvalidInput, SocialcalcError, UnknownRate
+from socialcalc.ratebook import RateBook, default_book
+
+__all__ = ["CALENDAR_DAYS", "NIGHTS_MIN_ONE", "NP", "StayBatch", "stays"]
+
+NIGHTS_MIN_ONE: Final = decide.NIGHTS_MIN_ONE
+"""``day_count`` code of ``nights_min_one`` (one døgn per night; a same-day stay is one døgn)."""
+CALENDAR_DAYS: Final = decide.CALENDAR_DAYS
+"""``day_count`` code of ``calendar_days`` (every calendar day, arrival and departure included)."""
+_POLICIES = decide.DAY_COUNT_CODES
+
+
+class _Numpy:
+    """The numpy backend of the ops the decisions of :mod:`socialcalc.egenbetaling.decide` use."""
+
+    where = staticmethod(np.where)
+    minimum = staticmethod(np.minimum)
+    maximum = staticmethod(np.maximum)
+
+
+NP: Final = _Numpy()
+"""The numpy ops backend (columns)."""
+_MAX_SHARE_DENOMINATOR = 10**9
+
+
+@dataclass(frozen=True)
+class StayBatch:
+    """The egenbetaling of every stay (SEL §§ 109, 110, 163 stk. 2; BEK 1244/2017), in ``int64`` øre.
+
+    The fields of :class:`socialcalc.egenbetaling.StayResult`: ``days`` (døgn), ``gross`` (before the
+    reduction), ``reduction`` (the kroner let off, ``reduction_amount`` there) and ``amount`` (what is paid);
+    ``day_count`` is the counting policy used (:data:`NIGHTS_MIN_ONE` or :data:`CALENDAR_DAYS`).
+
+    >>> from datetime import date
+    >>> r = stays(110, date(2024, 3, 3), np.array(["2024-03-13"], dtype="M8[D]"), reduction=np.array([50000]))
+    >>> r.gross.tolist(), r.reduction.tolist(), r.amount.tolist()
+    ([100770], [50000], [50770])
+    """
+
+    days: npt.NDArray[np.int64]
+    gross: Ore
+    reduction: Ore
+    amount: Ore
+    day_count: npt.NDArray[np.int8]
+
+    def __len__(self) -> int:
+        return int(self.amount.shape[0])
+
+
+def _paragraphs(values: Any, n: int) -> int | npt.NDArray[np.int64]:
+    if isinstance(values, int | np.integer) and not isinstance(values, bool):
+        if int(values) not in DAY_RATE_KEYS:
+            raise BatchInputError("paragraph", 0, int(values), "a rate per døgn exists only for SEL § 109 "
+                                                               "(kvindekrisecenter) and § 110 (forsorgshjem/herberg)")
+        return int(values)
+    array = np.asarray(values)
+    if array.dtype.kind not in "iu" or array.shape != (n,):
+        raise BatchInputError("paragraph", 0, f"{array.dtype} {array.shape}", f"an integer column of {n} rows "
+                                                                              "(109 or 110)")
+    if (bad := ~np.isin(array, list(DAY_RATE_KEYS))).any():
+        row = int(np.flatnonzero(bad)[0])
+        raise BatchInputError("paragraph", row, int(array[row]), "a rate per døgn exists only for SEL § 109 "
+                                                                 "(kvindekrisecenter) and § 110 (forsorgshjem/herberg)")
+    return array.astype(np.int64)
+
+
+def _shares(values: Any, n: int) -> tuple[Any, Any] | None:
+    """A share column (``Decimal``/decimal text, 0–1) as exact numerator and denominator columns."""
+    if values is None:
+        return None
+    items = [values] * n if isinstance(values, Decimal | str | int) else np.asarray(values, dtype=object).tolist()
+    if len(items) != n:
+        raise BatchInputError("reduction_share", 0, f"{len(items)} rows", f"every column must have {n} rows")
+    numerators = np.empty(n, dtype=np.int64)
+    denominators = np.empty(n, dtype=np.int64)
+    for i, item in enumerate(items):
+        if isinstance(item, float | bool) or not isinstance(item, Decimal | str | int):
+            raise BatchInputError("reduction_share", i, repr(item), "a share is a Decimal or decimal text (0 to 1), "
+                                                                    "never a float")
+        try:
+            share = Decimal(item.strip()) if isinstance(item, str) else Decimal(item)
+        except ArithmeticError:
+            raise BatchInputError("reduction_share", i, repr(item), "not a decimal number") from None
+        if not share.is_finite() or not 0 <= share <= 1:
+            raise BatchInputError("reduction_share", i, str(share), "a share is from 0 to 1 (1 is a waiver)")
+        p, q = share.as_integer_ratio()
+        if q > _MAX_SHARE_DENOMINATOR:
+            raise BatchInputError("reduction_share", i, str(share), "at most 9 decimals in the batch path")
+        numerators[i], denominators[i] = p, q
+    return numerators, denominators
+
+
+def stays(
+    paragraph: Any,
+    arrival: Any,
+    departure: Any,
+    *,
+    has_income: Any = True,
+    reduction: Any = None,
+    reduction_share: Any = None,
+    kommune: Any = None,
+    rates: RateBook | None = None,
+) -> StayBatch:
+    """The egenbetaling of every stay from ``arrival`` to ``departure`` (SEL §§ 109, 110; BEK 1244/2017).
+
+    ``paragraph`` is 109 or 110 (once, or an integer column); ``arrival``/``departure`` a ``datetime.date`` or a
+    ``datetime64`` column; ``has_income`` a ``bool`` or ``bool`` column. The municipality's reduction is either
+    ``reduction`` (øre off the total, never more than it: an ``int`` or an øre column) or ``reduction_share``
+    (the share let off, 0–1, as ``Decimal`` or decimal text; 1 is a waiver); a row may not have both.
+
+    >>> from datetime import date
+    >>> stays(110, np.array(["2024-03-03", "2024-03-13"], dtype="M8[D]"), date(2024, 3, 10))
+    Traceback (most recent call last):
+    ...
+    socialcalc.batch.columns.BatchInputError: departure[1] = 2024-03-10: the departure is before the arrival \
+(2024-03-13)
+    """
+    n = length_of(arrival, "arrival") if not _scalar(arrival) else (
+        length_of(departure, "departure") if not _scalar(departure) else _length(paragraph, has_income, kommune))
+    para = _paragraphs(paragraph, n)
+    first = day_column(arrival, "arrival", n)
+    last = day_column(departure, "departure", n)
+    if (backwards := np.broadcast_to(np.asarray(last) < first, (n,))).any():
+        row = int(np.flatnonzero(backwards)[0])
+        day, came = (to_date(int(np.broadcast_to(c, (n,))[row])) for c in (last, first))
+        raise BatchInputError("departure", row, day.isoformat(), f"the departure is before the arrival ({came})")
+    income = as_bool(has_income, "has_income", n)
+    off = None
+    if reduction is not None:
+        off = np.broadcast_to(ore_column(np.asarray(reduction), "reduction"), (n,))
+    shares = _shares(reduction_share, n)
+    if off is not None and shares is not None and (both := (off > 0) & (shares[0] > 0)).any():
+        row = int(np.flatnonzero(both)[0])
+        raise BatchInputError("reduction", row, int(off[row]), "give either reduction (kroner off) or "
+                                                               "reduction_share for a row, not both")
+    names, kcode = kommune_column(kommune, n)
+    book = rates or default_book()
+    failures = Failures()
+
+    # the counting policy, once per distinct (arrival, kommune)
+    by_arrival = group_rows([first, kcode], n)
+    policy_of = np.zeros(len(by_arrival.keys), dtype=np.int8)
+    unknown = np.zeros(len(by_arrival.keys), dtype=bool)
+    for g, (d, k) in enumerate(by_arrival.keys):
+        try:
+            policy_of[g] = _POLICIES[str(book.at(to_date(d), names[k]).get("egenbetaling.day_count").value)]
+        except SocialcalcError as err:
+            unknown[g] = True
+            failures.add(by_arrival.first_row([g]), 0, wrap(err, "kommune" if isinstance(err, UnknownRate)
+                                                               else "arrival"))
+    policy = np.broadcast_to(by_arrival.gather(policy_of), (n,))
+    nights = np.broadcast_to(np.asarray(last) - first, (n,))
+    days = np.asarray(decide.stay_days(policy, nights, NP)).astype(np.int64)
+
+    # the døgn of each stay begin on first … first + days - 1; charged by the rate periods they touch
+    begin = np.broadcast_to(first, (n,))
+    end = begin + days - 1
+    charged = np.broadcast_to(income, (n,)) & (days > 0) & ~np.broadcast_to(by_arrival.gather(unknown), (n,))
+    gross = np.zeros(n, dtype=np.int64)
+    by_rate = group_rows([para, kcode], n)
+    for g, (p, k) in enumerate(by_rate.keys):
+        rows = by_rate.rows(g)
+        mask = charged[rows]
+        if not mask.any():
+            continue
+        lo, hi = int(begin[rows][mask].min()), int(end[rows][mask].max())
+        for start, stop, value, error in _periods(book, DAY_RATE_KEYS[p], names[k], lo, hi):
+            overlap = np.clip(np.minimum(end[rows], stop) - np.maximum(begin[rows], start) + 1, 0, None) * mask
+            if error is not None:
+                hit = np.flatnonzero(overlap > 0)
+                if hit.size:
+                    row = int(hit[0]) if isinstance(rows, slice) else int(rows[hit[0]])
+                    failures.add(row, 1, wrap(error, "arrival"))
+                continue
+            assert value is not None
+            gross[rows] += decide.charge(decide.fraction(value), overlap)
+    failures.raise_first()
+
+    let_off = np.asarray(decide.let_off(gross, np.zeros(n, dtype=np.int64) if off is None else off, shares, NP))
+    return StayBatch(days=days, gross=gross, reduction=let_off, amount=gross - let_off,
+                     day_count=policy.astype(np.int8))
+
+
+def _scalar(value: Any) -> bool:
+    return not isinstance(value, np.ndarray | list | tuple) and not hasattr(value, "dtype")
+
+
+def _length(*columns: Any) -> int:
+    for column in columns:
+        if not _scalar(column) and not isinstance(column, str | bool):
+            return length_of(column, "paragraph")
+    raise InvalidInput("arrival", "a single date", "give at least one column (e.g. arrival) to say how many rows")
+
+
+def _periods(book: RateBook, key: str, kommune: str | None, lo: int, hi: int
+             ) -> list[tuple[int, int, Decimal | None, SocialcalcError | None]]:
+    """The rate periods of ``key`` from day ``lo`` to ``hi``: (first day, last day, rate or None, error)."""
+    found: list[tuple[int, int, Decimal | None, SocialcalcError | None]] = []
+    day = lo
+    starts = sorted({r.valid_from for r in book.history(key) + (book.history(key, kommune) if kommune else [])})
+    while day <= hi:
+        today = to_date(day)
+        try:
+            rate = book.at(today, kommune).get(key)
+        except SocialcalcError as err:
+            later = [s for s in starts if s > today]
+            stop = hi if not later else min(hi, day + (later[0] - today).days - 1)
+            found.append((day, stop, None, err))
+        else:
+            stop = hi if rate.valid_to is None else min(hi, day + (rate.valid_to - today).days)
+            found.append((day, stop, Decimal(rate.value), None))
+        day = stop + 1
+    return found
