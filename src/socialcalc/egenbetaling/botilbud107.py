@@ -28,6 +28,7 @@ from decimal import Decimal
 from typing import Any
 
 from socialcalc.coerce import exact
+from socialcalc.egenbetaling import decide
 from socialcalc.egenbetaling._common import check_date
 from socialcalc.errors import InvalidInput
 from socialcalc.explain import Explainer, Kroner, kr
@@ -123,14 +124,15 @@ kommunen, og kommunen 'lemvig' har ingen i sin satstabel); ingen tidligere værd
     ex.step("sel107.raadighedsbeloeb", "SEL § 107; kommunens kvalitetsstandard",
             f"Kost {board} en del af botilbuddet, så {where} rådighedsbeløb er {kr(keep)} pr. måned.",
             inputs={"kost_inkluderet": board_included}, rates=[rate], output=keep)
-    payable = round_ore(max(ZERO, net - fixed - keep))
-    chargeable = round_ore(items - housing if keeps_own_dwelling and housing is not None else items)
-    if net == 0:
-        amount = round_ore(ZERO)
+    out = decide.sel107(_ore(net), _ore(fixed), _ore(keep), _ore(items), _ore(housing or ZERO),
+                        keeps_own_dwelling and housing is not None)
+    payable, chargeable = _kroner(out.payable), _kroner(out.chargeable)
+    if out.no_income:
+        amount = _kroner(out.amount)
         ex.step("sel107.ingen_indtaegt", _PARA, "Du har ingen indtægt og betaler derfor ikke for opholdet.",
                 inputs={"nettoindkomst": net}, output=amount)
     else:
-        floor = " (ikke under 0)" if net - fixed - keep < 0 else ""
+        floor = " (ikke under 0)" if out.below_zero else ""
         ex.step("sel107.betalingsevne", _PARA,
                 f"Nettoindkomst {kr(net)} − nødvendige faste udgifter {kr(fixed)} − rådighedsbeløb {kr(keep)} "
                 f"giver {kr(payable)} til betaling pr. måned{floor}.",
@@ -140,7 +142,7 @@ kommunen, og kommunen 'lemvig' har ingen i sin satstabel); ingen tidligere værd
                     f"Du beholder din egen bolig og betaler derfor ikke for boligdelen ({kr(housing or ZERO)}): "
                     f"udgiften til de øvrige ydelser er {kr(chargeable)} pr. måned.",
                     inputs={"boligdel": housing, "ydelser_i_alt": items}, output=chargeable)
-        amount = min(chargeable, payable)
+        amount = _kroner(out.amount)
         ex.step("sel107.betaling", _PARA,
                 f"Du betaler det mindste af udgiften til tilbuddets ydelser ({kr(chargeable)}) og beløbet til "
                 f"betaling ({kr(payable)}): {kr(amount)} pr. måned.",
@@ -152,3 +154,11 @@ kommunen, og kommunen 'lemvig' har ingen i sin satstabel); ingen tidligere værd
         payable=payable, included_items_cost=items, keeps_own_dwelling=keeps_own_dwelling,
         housing_part_cost=housing, chargeable_cost=chargeable,
     )
+
+
+def _ore(kroner: Decimal) -> int:
+    return int(round_ore(kroner).scaleb(2))
+
+
+def _kroner(ore: int) -> Decimal:
+    return Decimal(ore).scaleb(-2)

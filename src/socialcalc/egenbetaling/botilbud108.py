@@ -42,6 +42,7 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict
 
 from socialcalc.coerce import exact
+from socialcalc.egenbetaling import decide
 from socialcalc.egenbetaling._common import check_date, punktum
 from socialcalc.errors import InvalidInput
 from socialcalc.explain import Explainer, Kroner, kr, procent, tal
@@ -187,42 +188,53 @@ def sel108(
 
     ex = Explainer("Betaling for længerevarende botilbud (SEL § 108)")
     pension_cut = Decimal(reduction_rate.value) if reduction_rate is not None else ZERO
-    reduced = max(ZERO, basis - pension_cut - set_aside)
+    t, s_low, s_high = Decimal(threshold.value), Decimal(low.value), Decimal(high.value)
+    couple_values = [Decimal(r.value) for r in couple_rates]
+    out = decide.sel108(
+        _ore(basis), _ore(pension_cut), _ore(set_aside), _ore(costs), _ore(t), decide.fraction(s_low),
+        decide.fraction(s_high), couple=pair is not None,
+        joint_income=_ore(pair.joint_income) if pair else 0, social_pension=_ore(pair.social_pension) if pair else 0,
+        step=_ore(couple_values[2]) if pair else 1,
+        discount_share=decide.fraction(couple_values[0]) if pair else (0, 1),
+        discount_point=decide.fraction(couple_values[1]) if pair else (0, 1),
+        kompensation=_ore(kompensation) if kompensation is not None else 0)
+    reduced = _whole(out.reduced)
     _basis_steps(ex, basis, reduction_rate, set_aside, reduced)
 
-    t, s_low, s_high = Decimal(threshold.value), Decimal(low.value), Decimal(high.value)
-    part_low, part_high = s_low * min(reduced, t), s_high * max(ZERO, reduced - t)
-    income_based = round_ore(part_low + part_high)
+    part_low, part_high = _kroner(out.part_low), _kroner(out.part_high)
+    income_based = _kroner(out.income_based)
+    below, above = min(reduced, t), max(ZERO, reduced - t)
     ex.step("sel108.indkomst", f"{_PARA} § 7",
-            f"Indkomstbestemt betaling: {procent(s_low)} af {kr(min(reduced, t))} (op til "
-            f"{threshold.valid_from.year}-grænsen på {kr(t)}) = {kr(round_ore(part_low))} og {procent(s_high)} af "
-            f"{kr(max(ZERO, reduced - t))} over grænsen = {kr(round_ore(part_high))}; i alt {kr(income_based)} "
+            f"Indkomstbestemt betaling: {procent(s_low)} af {kr(below)} (op til "
+            f"{threshold.valid_from.year}-grænsen på {kr(t)}) = {kr(part_low)} og {procent(s_high)} af "
+            f"{kr(above)} over grænsen = {kr(part_high)}; i alt {kr(income_based)} "
             "om året.", inputs={"indkomstgrundlag": reduced}, rates=[threshold, low, high], output=income_based)
-    housing = round_ore(min(costs, income_based))
-    capped = "boligens omkostninger" if costs < income_based else "den indkomstbestemte betaling"
+    housing = _kroner(out.housing)
+    capped = "boligens omkostninger" if out.capped_by_costs else "den indkomstbestemte betaling"
     ex.step("sel108.loft", f"{_PARA} § 5 stk. 1",
             f"Betalingen er det mindste af boligens omkostninger ({kr(costs)} om året) og den indkomstbestemte "
             f"betaling; her {capped}: {kr(housing)} om året.",
             inputs={"boligens_omkostninger": costs}, output=housing)
 
-    amount, discount = housing, None
+    discount = None
+    after_discount = housing
     if pair is not None:
-        share, point, step = (Decimal(r.value) for r in couple_rates)
-        excess = max(ZERO, pair.joint_income - pair.social_pension)
-        steps = int(excess // step)
+        share, point, step = couple_values
+        excess, steps = _kroner(out.excess), int(out.steps)
         points = f"{tal((point * 100).normalize())} procentpoint"
-        discount = max(ZERO, share - point * steps)
-        amount = round_ore(housing * (1 - discount))
+        discount = Decimal(out.discount) / (share.as_integer_ratio()[1] * point.as_integer_ratio()[1])
+        after_discount = _kroner(out.amount + out.deducted)
         ex.step("sel108.par", f"{_PARA} § 10",
                 f"Gifte/samlevende pensionister: den fælles indkomst ({kr(pair.joint_income)}) overstiger den "
                 f"sociale pension ({kr(pair.social_pension)}) med {kr(excess)}, dvs. {tal(steps)} fulde trin à "
                 f"{kr(step)} ({couple_rates[2].valid_from.year}). Nedslaget er {procent(share)} − {tal(steps)} × "
-                f"{points} = {procent(discount)}: {kr(housing)} − {procent(discount)} = {kr(amount)} om året.",
+                f"{points} = {procent(discount)}: {kr(housing)} − {procent(discount)} = {kr(after_discount)} om året.",
                 inputs={"fælles_indkomst": pair.joint_income, "social_pension": pair.social_pension},
-                rates=couple_rates, output=amount)
+                rates=couple_rates, output=after_discount)
 
-    amount, deducted = _kompensation_step(ex, amount, kompensation)
-    monthly = round_ore(amount / _MONTHS_PER_YEAR)
+    amount, deducted = _kroner(out.amount), _kroner(out.deducted)
+    _kompensation_step(ex, after_discount, kompensation, deducted, amount)
+    monthly = _kroner(out.monthly)
     ex.step("sel108.maaned", _PARA,
             f"Pr. måned: {kr(amount)} ÷ {_MONTHS_PER_YEAR} = {kr(monthly)} (afrundet til øre).", output=monthly)
     shown = (f" (el {kr(lines['electricity'])}, varme {kr(lines['heating'])}, serviceydelser "
@@ -240,21 +252,33 @@ def sel108(
     )
 
 
-def _kompensation_step(ex: Explainer, payment: Decimal, given: Decimal | None) -> tuple[Decimal, Decimal]:
-    """Deduct the kompensationsbeløb given (BEK 1387/2006 §§ 6–8) from the yearly payment; say what was done."""
+def _kompensation_step(ex: Explainer, payment: Decimal, given: Decimal | None, deducted: Decimal,
+                       after: Decimal) -> None:
+    """Say how the kompensationsbeløb given (BEK 1387/2006 §§ 6–8) was deducted from the yearly payment."""
     if given is None:
         ex.step("sel108.kompensation", "BEK 1387/2006 §§ 6–8",
                 "Der er ikke oplyst et kompensationsbeløb efter BEK 1387/2006 §§ 6–8, så betalingen er ikke "
                 "nedsat med et kompensationsbeløb.", output=payment)
-        return payment, round_ore(ZERO)
-    deducted = round_ore(min(given, payment))
-    after = payment - deducted
+        return
     capped = " (begrænset til betalingen)" if given > payment else ""
     ex.step("sel108.kompensation", "BEK 1387/2006 §§ 6–8",
             f"Betalingen nedsættes med det kompensationsbeløb, kommunen har fastsat, {kr(given)} om året{capped}: "
             f"{kr(payment)} − {kr(deducted)} = {kr(after)} om året.",
             inputs={"kompensationsbeløb": given}, output=after)
-    return after, deducted
+
+
+def _ore(kroner: Decimal) -> int:
+    return int(round_ore(kroner).scaleb(2))
+
+
+def _kroner(ore: int) -> Decimal:
+    return Decimal(int(ore)).scaleb(-2)
+
+
+def _whole(ore: int) -> Decimal:
+    """Øre as kroner, without ".00" for whole kroner (the basis is shown as given)."""
+    value = Decimal(int(ore)).scaleb(-2)
+    return value.quantize(Decimal(1)) if value == value.to_integral_value() else value
 
 
 def _basis_steps(ex: Explainer, basis: Decimal, reduction_rate: Any, set_aside: Decimal, reduced: Decimal) -> None:
