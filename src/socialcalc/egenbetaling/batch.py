@@ -43,7 +43,8 @@ from socialcalc.egenbetaling._common import DAY_RATE_KEYS
 from socialcalc.errors import InvalidInput, SocialcalcError, UnknownRate
 from socialcalc.ratebook import RateBook, default_book
 
-__all__ = ["CALENDAR_DAYS", "NIGHTS_MIN_ONE", "NP", "StayBatch", "stays"]
+__all__ = ["CALENDAR_DAYS", "NIGHTS_MIN_ONE", "NP", "Sel107Batch", "Sel108Batch", "StayBatch", "botilbud107",
+           "botilbud108", "stays"]
 
 NIGHTS_MIN_ONE: Final = decide.NIGHTS_MIN_ONE
 """``day_count`` code of ``nights_min_one`` (one døgn per night; a same-day stay is one døgn)."""
@@ -253,3 +254,213 @@ def _periods(book: RateBook, key: str, kommune: str | None, lo: int, hi: int
             found.append((day, stop, Decimal(rate.value), None))
         day = stop + 1
     return found
+
+
+# -- § 107 and § 108 --------------------------------------------------------------------------------------------
+
+def _rows(*columns: Any) -> int:
+    for column in columns:
+        if not _scalar(column):
+            return length_of(column, "income")
+    raise InvalidInput("income", "et enkelt tal", "angiv mindst én kolonne, så antallet af rækker kendes")
+
+
+def _ore_of(values: Any, column: str, n: int) -> Ore:
+    array = np.asarray(values)
+    if array.ndim == 0:
+        array = np.broadcast_to(array, (n,))
+    return np.broadcast_to(ore_column(array, column), (n,))
+
+
+def _group_rates(book: RateBook, on: Any, kcode: Any, names: list[str | None], n: int,
+                 keys: dict[str, tuple[bool, Any]], failures: Failures
+                 ) -> tuple[dict[str, npt.NDArray[np.int64]], dict[str, tuple[Any, Any]], npt.NDArray[np.bool_]]:
+    """The rates ``keys`` (name: (as øre?, mask of rows that need it)) per distinct (day, kommune), spread to rows.
+
+    Øre rates come back as one column each; shares as (numerator, denominator) columns. Rows whose rates are
+    missing are marked in the third value (and recorded in ``failures``).
+    """
+    groups = group_rows([on, kcode], n)
+    ore_values = {k: np.zeros(len(groups.keys), dtype=np.int64) for k, (as_ore, _) in keys.items() if as_ore}
+    numerators = {k: np.zeros(len(groups.keys), dtype=np.int64) for k, (as_ore, _) in keys.items() if not as_ore}
+    denominators = {k: np.ones(len(groups.keys), dtype=np.int64) for k in numerators}
+    missing = np.zeros(len(groups.keys), dtype=bool)
+    for g, (d, k) in enumerate(groups.keys):
+        rows = groups.rows(g)
+        for key, (as_ore, needed) in keys.items():
+            need = np.broadcast_to(needed, (n,))[rows]
+            if not np.asarray(need).any():
+                continue
+            try:
+                value = Decimal(book.at(to_date(d), names[k]).get(key).value)
+            except SocialcalcError as err:
+                missing[g] = True
+                hit = np.flatnonzero(np.asarray(need))
+                row = int(hit[0]) if isinstance(rows, slice) else int(rows[hit[0]])
+                failures.add(row, 0, wrap(err, "kommune" if isinstance(err, UnknownRate) else "on"))
+                continue
+            if as_ore:
+                ore_values[key][g] = int((value * 100).to_integral_value())
+            else:
+                numerators[key][g], denominators[key][g] = decide.fraction(value)
+    columns = {k: np.broadcast_to(groups.gather(v), (n,)) for k, v in ore_values.items()}
+    shares = {k: (np.broadcast_to(groups.gather(numerators[k]), (n,)),
+                  np.broadcast_to(groups.gather(denominators[k]), (n,))) for k in numerators}
+    return columns, shares, np.broadcast_to(groups.gather(missing), (n,))
+
+
+@dataclass(frozen=True)
+class Sel107Batch:
+    """The § 107 payment of every resident per month (SEL § 163 stk. 2; BEK 1387/2006 § 1), in ``int64`` øre.
+
+    The fields of :class:`socialcalc.egenbetaling.Sel107Result`: ``raadighedsbeloeb``, ``payable``,
+    ``chargeable`` (``chargeable_cost`` there) and ``amount``.
+    """
+
+    raadighedsbeloeb: Ore
+    payable: Ore
+    chargeable: Ore
+    amount: Ore
+
+    def __len__(self) -> int:
+        return int(self.amount.shape[0])
+
+
+def botilbud107(
+    net_income: Any,
+    fixed_expenses: Any,
+    included_items_cost: Any,
+    *,
+    board_included: Any,
+    on: Any,
+    kommune: Any,
+    keeps_own_dwelling: Any = False,
+    housing_part_cost: Any = None,
+    rates: RateBook | None = None,
+) -> Sel107Batch:
+    """The monthly § 107 payment of every row (:func:`socialcalc.egenbetaling.sel107` on columns; SEL § 107).
+
+    Amounts are øre columns (``int64``) or one ``int`` for all rows; ``board_included`` and
+    ``keeps_own_dwelling`` a ``bool`` or a ``bool`` column; ``on`` a ``datetime.date`` or a ``datetime64``
+    column; ``kommune`` a name or a column of names. The decision is :func:`socialcalc.egenbetaling.decide.sel107`.
+
+    >>> from datetime import date
+    >>> r = botilbud107(np.array([1200000, 1200000]), 150000, np.array([800000, 600000]),
+    ...                 board_included=np.array([True, False]), on=date(2025, 1, 1), kommune="lejre")
+    >>> r.amount.tolist(), r.payable.tolist()
+    ([800000, 600000], [800000, 650000])
+    """
+    n = _rows(net_income, fixed_expenses, included_items_cost, board_included, keeps_own_dwelling,
+              housing_part_cost, on, kommune)
+    net = _ore_of(net_income, "net_income", n)
+    fixed = _ore_of(fixed_expenses, "fixed_expenses", n)
+    items = _ore_of(included_items_cost, "included_items_cost", n)
+    board = np.broadcast_to(as_bool(board_included, "board_included", n), (n,))
+    keeps = np.broadcast_to(as_bool(keeps_own_dwelling, "keeps_own_dwelling", n), (n,))
+    if housing_part_cost is None:
+        if keeps.any():
+            row = int(np.flatnonzero(keeps)[0])
+            raise BatchInputError("housing_part_cost", row, "mangler", "den, der beholder sin egen bolig, skal have "
+                                                                        "boligdelens udgift oplyst")
+        housing = np.zeros(n, dtype=np.int64)
+    else:
+        housing = _ore_of(housing_part_cost, "housing_part_cost", n)
+    if (over := housing > items).any():
+        row = int(np.flatnonzero(over)[0])
+        raise BatchInputError("housing_part_cost", row, int(housing[row]), "boligdelen kan ikke være større end "
+                                                                          "udgiften til tilbuddets ydelser")
+    day = day_column(on, "on", n)
+    names, kcode = kommune_column(kommune, n)
+    failures = Failures()
+    book = rates or default_book()
+    found, _, _ = _group_rates(book, day, kcode, names, n, {
+        "sel107.raadighedsbeloeb_with_board": (True, board),
+        "sel107.raadighedsbeloeb_without_board": (True, ~board)}, failures)
+    failures.raise_first()
+    keep = np.where(board, found["sel107.raadighedsbeloeb_with_board"],
+                    found["sel107.raadighedsbeloeb_without_board"])
+    out = decide.sel107(net, fixed, keep, items, housing, keeps, NP)
+    return Sel107Batch(raadighedsbeloeb=np.asarray(keep, dtype=np.int64),
+                       payable=np.asarray(out.payable, dtype=np.int64),
+                       chargeable=np.asarray(out.chargeable, dtype=np.int64),
+                       amount=np.asarray(out.amount, dtype=np.int64))
+
+
+@dataclass(frozen=True)
+class Sel108Batch:
+    """The § 108 housing payment of every resident per year (SEL § 163 stk. 3; BEK 1387/2006), in ``int64`` øre.
+
+    The fields of :class:`socialcalc.egenbetaling.Sel108Result`: ``reduced_basis``, ``income_based``,
+    ``housing`` (before any couples' discount), ``kompensation_deducted``, ``amount`` and ``monthly``.
+    """
+
+    reduced_basis: Ore
+    income_based: Ore
+    housing: Ore
+    kompensation_deducted: Ore
+    amount: Ore
+    monthly: Ore
+
+    def __len__(self) -> int:
+        return int(self.amount.shape[0])
+
+
+def botilbud108(
+    income_basis: Any,
+    dwelling_costs: Any,
+    *,
+    on: Any,
+    single_pensioner: Any = False,
+    dependants_set_aside: Any = 0,
+    couple: Any = False,
+    joint_income: Any = 0,
+    social_pension: Any = 0,
+    kompensationsbeloeb: Any = 0,
+    kommune: Any = None,
+    rates: RateBook | None = None,
+) -> Sel108Batch:
+    """The yearly § 108 housing payment of every row (:func:`socialcalc.egenbetaling.sel108` on columns; SEL § 108).
+
+    Amounts are øre per year (``int64`` columns or one ``int``); ``single_pensioner`` and ``couple`` a ``bool``
+    or a ``bool`` column (a row may not be both); ``joint_income`` and ``social_pension`` are read where
+    ``couple``; ``kompensationsbeloeb`` is deducted (0: none given). The decision is
+    :func:`socialcalc.egenbetaling.decide.sel108`.
+
+    >>> from datetime import date
+    >>> r = botilbud108(np.array([30000000, 20000000]), 6000000, on=date(2024, 6, 1),
+    ...                 single_pensioner=np.array([False, True]))
+    >>> r.amount.tolist(), r.monthly.tolist()
+    ([3660000, 1492000], [305000, 124333])
+    """
+    n = _rows(income_basis, dwelling_costs, single_pensioner, dependants_set_aside, couple, joint_income,
+              social_pension, kompensationsbeloeb, on, kommune)
+    basis = _ore_of(income_basis, "income_basis", n)
+    costs = _ore_of(dwelling_costs, "dwelling_costs", n)
+    set_aside = _ore_of(dependants_set_aside, "dependants_set_aside", n)
+    single = np.broadcast_to(as_bool(single_pensioner, "single_pensioner", n), (n,))
+    pair = np.broadcast_to(as_bool(couple, "couple", n), (n,))
+    if (both := single & pair).any():
+        row = int(np.flatnonzero(both)[0])
+        raise BatchInputError("single_pensioner", row, True, "en reelt enlig pensionist kan ikke også være del af "
+                                                             "et par")
+    joint = _ore_of(joint_income, "joint_income", n)
+    pension = _ore_of(social_pension, "social_pension", n)
+    kompensation = _ore_of(kompensationsbeloeb, "kompensationsbeloeb", n)
+    day = day_column(on, "on", n)
+    names, kcode = kommune_column(kommune, n)
+    failures = Failures()
+    book = rates or default_book()
+    every = np.ones(n, dtype=bool)
+    found, shares, _ = _group_rates(book, day, kcode, names, n, {
+        "sel108.threshold": (True, every), "sel108.share_low": (False, every), "sel108.share_high": (False, every),
+        "sel108.single_pensioner_reduction": (True, single), "sel108.couple_discount_share": (False, pair),
+        "sel108.couple_discount_point": (False, pair), "sel108.couple_discount_step": (True, pair)}, failures)
+    failures.raise_first()
+    cut = np.where(single, found["sel108.single_pensioner_reduction"], 0)
+    step = np.where(pair, found["sel108.couple_discount_step"], 1)
+    out = decide.sel108(basis, cut, set_aside, costs, found["sel108.threshold"], shares["sel108.share_low"],
+                        shares["sel108.share_high"], couple=pair, joint_income=joint, social_pension=pension,
+                        step=step, discount_share=shares["sel108.couple_discount_share"],
+                        discount_point=shares["sel108.couple_discount_point"], kompensation=kompensation, xp=NP)
+    return Sel108Batch(*(np.asarray(v, dtype=np.int64) for v in (
+        out.reduced, out.income_based, out.housing, out.deducted, out.amount, out.monthly)))
