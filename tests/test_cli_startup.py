@@ -14,7 +14,7 @@ from socialcalc.cli import COMMANDS, REGISTRY, build_parser
 _OTHER_RULES = ("socialcalc.ledsageordning", "socialcalc.egenbetaling", "socialcalc.beskyttet_beskaeftigelse",
                 "socialcalc.hastig_sygdom", "socialcalc.schema", "socialcalc.batch", "socialcalc.cases",
                 "socialcalc.server")
-_OTHER_COMMANDS = tuple(f"socialcalc.cli.{name}" for name in COMMANDS if name != "merudgift")
+_OTHER_COMMANDS = tuple(module for command, module in REGISTRY if command != "merudgift")
 _HEAVY = ("numpy", "pandas", "pyarrow", "polars", "yaml", "tqdm", "dask", "fastapi", "uvicorn", "jinja2",
           "hypothesis")
 

@@ -80,7 +80,7 @@ def test_rates_used_are_listed_once() -> None:
 
 def test_json_schema_of_every_public_model_can_be_exported() -> None:
     schemas = json_schemas()
-    assert {"Result", "Explanation", "Step", "RateUsed"} <= set(schemas)
+    assert {"Result", "Explanation", "Fact", "RateUsed"} <= set(schemas)
     assert schemas["Result"]["properties"]["amount"]["anyOf"][0]["type"] in {"number", "string"}
 
 

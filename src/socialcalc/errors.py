@@ -189,6 +189,20 @@ CATALOG: dict[str, dict[str, str]] = {
         "da": "kommandoen er brugt forkert: {rule}",
         "en": "the command is used wrongly: {rule}",
     },
+    "input.frame": {
+        "da": "rammen kan ikke forklares: {rule}",
+        "en": "the frame cannot be explained: {rule}",
+        "remedy_da": "giv en ramme, som en af socialcalc.batch.frame's funktioner har returneret",
+        "remedy_en": "pass a frame that one of socialcalc.batch.frame's functions returned",
+    },
+    "input.row": {
+        "da": "rækken findes ikke: {rule}",
+        "en": "no such row: {rule}",
+    },
+    "input.explain": {
+        "da": "kendes ikke; vælg en af {choices}",
+        "en": "is not known; choose one of {choices}",
+    },
     "input.budget_exceeded": {
         "da": "en § {paragraph}-bevilling over det resterende budget efter SEL § 117 a afvises: "
               "{remaining:kr} tilbage (budget {total:kr}, brugt {spent:kr})",

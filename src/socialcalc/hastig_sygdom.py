@@ -409,7 +409,7 @@ def _explain(b: Budget) -> Explanation:
             "forløbet (vores læsning af \"2023-niveau\", reguleret årligt).")
     if b.projected:
         text += f" Beløbet for {year} er endnu ikke offentliggjort og er fremskrevet."
-    steps = [Step.model_construct(
+    steps = [_legacy_step(
         rule="hastig_sygdom.budget", paragraph="SEL § 117a stk. 1", text=text,
         inputs={"decided_on": b.decided_on.isoformat()},
         rates=tuple(r for r in (in_force, budget) if r is not None), output=str(b.total))]
@@ -417,7 +417,7 @@ def _explain(b: Budget) -> Explanation:
     for n, booking in enumerate(b.bookings, 1):
         left -= booking.amount
         what = f" ({booking.description})" if booking.description else ""
-        steps.append(Step.model_construct(
+        steps.append(_legacy_step(
             rule="hastig_sygdom.bevilling", paragraph=f"SEL § 117a, jf. § {booking.paragraph}",
             text=(f"Bevilling {n}, {dato(booking.date)}: {_NAMES[booking.paragraph]} efter "
                   f"§ {booking.paragraph}{what} til en værdi af {kr(booking.amount)}; tilbage herefter {kr(left)}"),
@@ -425,11 +425,11 @@ def _explain(b: Budget) -> Explanation:
                     "amount": str(booking.amount)},
             rates=(), output=str(left)))
     if not b.bookings:
-        steps.append(Step.model_construct(
+        steps.append(_legacy_step(
             rule="hastig_sygdom.bevilling", paragraph="SEL § 117a",
             text="Der er endnu ikke bevilget hjælp på budgettet.", inputs={}, rates=(), output=None))
     per = ", ".join(f"§ {p} {kr(v)}" for p, v in b.spent_by_paragraph.items())
-    steps.append(Step.model_construct(
+    steps.append(_legacy_step(
         rule="hastig_sygdom.forbrug", paragraph="SEL § 117a",
         text=f"Brugt i alt {kr(b.spent)} af {kr(b.total)} ({per}); tilbage {kr(b.remaining)}",
         inputs={}, rates=(), output=str(b.remaining)))
@@ -439,10 +439,17 @@ def _explain(b: Budget) -> Explanation:
     else:
         text = (f"Budgettet er ikke brugt op ({kr(b.remaining)} tilbage): hjælp efter serviceloven på "
                 "almindelige vilkår gives først, når hele budgettet er brugt.")
-    steps.append(Step.model_construct(rule="hastig_sygdom.almindelige_regler", paragraph="SEL § 117a", text=text,
+    steps.append(_legacy_step(rule="hastig_sygdom.almindelige_regler", paragraph="SEL § 117a", text=text,
                                       inputs={}, rates=(), output=str(b.ordinary_rules_apply)))
-    return Explanation.model_construct(title="Hjælp ved hastigt fremadskridende sygdom (SEL § 117a): budget",
+    return Explanation(title="Hjælp ved hastigt fremadskridende sygdom (SEL § 117a): budget",
                                        steps=tuple(steps))
+
+
+def _legacy_step(*, rule: str, paragraph: str, text: str, inputs: dict[str, str], rates: tuple[RateUsed, ...],
+                 output: str | None) -> Step:
+    # a step written in code (before facts; rendered as written)
+    return Step(step=rule, basis=paragraph, text=text, inputs=inputs, rates=rates,
+                outputs={} if output is None else {"output": output})
 
 
 @exact

@@ -16,7 +16,7 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, model_validator
 
-from socialcalc.explain import Explanation, Kroner
+from socialcalc.explain import Audience, Explanation, Format, Kroner, Locale
 from socialcalc.ratebook.model import Status
 
 __all__ = ["Result"]
@@ -70,12 +70,12 @@ class Result(BaseModel):
             raise ValueError("a result computed from a projected rate must say projected=True")
         return self
 
-    def explain(self) -> str:
-        """The explanation as Danish text, ending with the result."""
-        from socialcalc.explain import kr
-
-        text = self.explanation.render()
-        return f"{text}\nResultat: {kr(self.amount)}"
+    def explain(self, audience: Audience = "borger", locale: Locale = "da", format: Format = "text") -> str:
+        """The explanation, ending with the result: the letter text (``borger``, addressed as *du*) or the
+        case-file note (``sagsbehandler``, with every rate, its grade and source), in Danish (``da``) or English
+        (``en``), as ``text``, ``markdown`` or ``html`` (escaped, unstyled). Rendered from the rules' catalogs
+        now, never while computing (:mod:`socialcalc.explain.render`)."""
+        return self.explanation.render(audience, locale, format, amount=self.amount)
 
     def __repr_args__(self) -> Any:
         # keep reprs short: the explanation is long and printed by explain()

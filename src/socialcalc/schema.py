@@ -13,16 +13,14 @@ from pydantic import BaseModel
 
 __all__ = ["PUBLIC_MODULES", "json_schemas", "public_models"]
 
-PUBLIC_MODULES: tuple[str, ...] = (
-    "socialcalc.result",
-    "socialcalc.explain",
-    "socialcalc.beskyttet_beskaeftigelse",
-    "socialcalc.hastig_sygdom",
-    "socialcalc.merudgift",
-    "socialcalc.egenbetaling",
-    "socialcalc.ledsageordning",
-)
-"""The modules whose pydantic models are public (each rule adds its module)."""
+def _public_modules() -> tuple[str, ...]:
+    from socialcalc.registry import plugs
+
+    return ("socialcalc.result", "socialcalc.explain", *(p.models for p in plugs() if p.models))
+
+
+PUBLIC_MODULES: tuple[str, ...] = _public_modules()
+"""The modules whose pydantic models are public: the core's, and each rule's ``models`` (its ``plug.toml``)."""
 
 
 def public_models() -> dict[str, type[BaseModel]]:

@@ -12,7 +12,8 @@ imports numpy; importing this package without it raises an :class:`ImportError` 
 no negative amounts where none are allowed, months in order for a bank. A bad column raises
 :class:`~socialcalc.batch.columns.BatchInputError` naming the column and the first bad row.
 
-**Kernels** (each in its own small module; a rule module never imports numpy, the batch imports the rules):
+**Kernels** (each in its rule's folder, named by the rule's ``plug.toml``, found by :mod:`socialcalc.registry`
+and re-exported here; a rule module never imports numpy, the batch imports the rules):
 
 - :func:`merudgift` (SEL § 100, both regimes; :mod:`socialcalc.batch.sel100`),
 - :func:`transport` (SEL § 103 transport; :mod:`socialcalc.batch.sel103`),
@@ -56,9 +57,23 @@ from socialcalc.batch.columns import (
     ore_column,
     ore_to_decimal,
 )
-from socialcalc.batch.sel097 import BankBatch, InsufficientBatchHours, bank
-from socialcalc.batch.sel100 import MerudgiftBatch, merudgift
-from socialcalc.batch.sel103 import TransportBatch, transport
+from socialcalc.registry import plugs as _plugs
+
+
+def _kernels() -> dict[str, Any]:
+    # every rule's kernels, from the module its plug.toml names (imported here: the batch path needs them all)
+    import importlib
+
+    found: dict[str, Any] = {}
+    for p in _plugs():
+        if p.batch:
+            module = importlib.import_module(p.batch)
+            found.update({name: getattr(module, name) for name in module.__all__})
+    return found
+
+
+_KERNELS = _kernels()
+globals().update(_KERNELS)
 
 
 def __getattr__(name: str) -> Any:
@@ -67,30 +82,18 @@ def __getattr__(name: str) -> Any:
         from socialcalc.batch import reform
 
         return getattr(reform, name)
-    if name in ("StayBatch", "stays"):  # the §§ 109/110 kernel lives with its rule (socialcalc.egenbetaling.batch)
-        from socialcalc.egenbetaling import batch as egenbetaling_batch
-
-        return getattr(egenbetaling_batch, name)
     raise AttributeError(f"module 'socialcalc.batch' has no attribute {name!r}")
 
 
 __all__ = [
-    "BankBatch",
     "BatchInputError",
     "BatchRateNotPublished",
-    "InsufficientBatchHours",
-    "MerudgiftBatch",
-    "StayBatch",
-    "TransportBatch",
-    "bank",
     "compare",
     "decimal_to_int",
     "int_column",
     "kroner_to_ore",
-    "merudgift",
     "ore_column",
     "ore_to_decimal",
-    "stays",
     "totals",
-    "transport",
+    *_KERNELS,
 ]

@@ -59,7 +59,11 @@ from socialcalc.batch.tables import as_pandas, categorical, date_values, decimal
 from socialcalc.errors import InvalidInput
 from socialcalc.ratebook import RateBook, default_book
 
-__all__ = ["FLOAT_RULE", "Money", "band_labels", "bank_frame", "merudgift_frame", "stays_frame", "transport_frame"]  # noqa: F822 (stays_frame: __getattr__)
+__all__ = [
+    "FLOAT_RULE", "Money", "band_labels", "bank_frame", "explain_row", "merudgift_frame",
+    "stays_frame",  # noqa: F822 (in its rule's folder, found by __getattr__)
+    "transport_frame",
+]
 
 Money: TypeAlias = Literal["ore", "decimal", "both"]
 
@@ -483,10 +487,59 @@ def _frame_row(err: BatchInputError, codes: npt.NDArray[np.intp], t: npt.NDArray
     return int(first_rows[person]) if 0 <= person < len(first_rows) else person
 
 
-def __getattr__(name: str) -> Any:
-    """``stays_frame`` (SEL §§ 109/110) lives with its rule, :mod:`socialcalc.egenbetaling.frame`."""
-    if name == "stays_frame":
-        from socialcalc.egenbetaling import frame as egenbetaling_frame
+def _plug_frames() -> dict[str, str]:
+    """Each rule's frame adapters (the ``__all__`` of the module its ``plug.toml`` names as ``frame``)."""
+    import importlib
 
-        return egenbetaling_frame.stays_frame
-    raise AttributeError(f"module 'socialcalc.batch.frame' has no attribute {name!r}")
+    from socialcalc.registry import plugs
+
+    found: dict[str, str] = {}
+    for p in plugs():
+        if p.frame:
+            module = importlib.import_module(p.frame)
+            found.update({name: p.frame for name in module.__all__ if name != "explain_row"})
+    return found
+
+
+def __getattr__(name: str) -> Any:
+    """The rules' frame adapters that live in their rule's folder, found by :mod:`socialcalc.registry`.
+
+    Resolved when first asked for (a rule's adapter imports the shared helpers of this module, so they cannot
+    be imported while it loads): ``from socialcalc.batch.frame import merudgift_frame`` works for every rule.
+    """
+    if name.startswith("__"):
+        raise AttributeError(name)
+    module = _plug_frames().get(name)
+    if module is None:
+        raise AttributeError(f"module 'socialcalc.batch.frame' has no attribute {name!r}")
+    import importlib
+
+    return getattr(importlib.import_module(module), name)
+
+
+def explain_row(out: Any, row: int, *, audience: str = "borger", locale: str = "da", format: str = "text") -> str:
+    """The explanation of row ``row`` (a position) of a frame an adapter returned: exactly the text the one-case
+    function's ``.explain()`` gives for that row's case, in the same audience, locale and format.
+
+    The adapter writes the rule into ``out.attrs["socialcalc"]["rule"]``; the rule's frame module (its
+    ``plug.toml``) rebuilds the row's facts from the codes the kernel returned and renders them from the rule's
+    catalog (:mod:`socialcalc.explain`).
+    """
+    import importlib
+
+    from socialcalc.registry import plug
+
+    meta = getattr(out, "attrs", {}).get("socialcalc", {})
+    rule = meta.get("rule") if isinstance(meta, dict) else None
+    try:
+        p = plug(str(rule))
+    except KeyError:
+        raise InvalidInput("out", rule, code="input.frame",
+                           rule="rammen er ikke returneret af en af socialcalc's batch-funktioner") from None
+    if not p.frame:
+        raise InvalidInput("out", rule, code="input.frame", rule="reglen har ingen batch-funktion med forklaring")
+    module = importlib.import_module(p.frame)
+    if not 0 <= int(row) < len(out):
+        raise InvalidInput("row", row, code="input.row", rule=f"rammen har rækkerne 0 til {len(out) - 1}")
+    text: str = module.explain_row(out, int(row), audience=audience, locale=locale, format=format)
+    return text

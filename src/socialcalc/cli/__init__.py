@@ -11,9 +11,10 @@ faults in rate files (``rates check``, or a rate directory that does not load), 
 error, or a calculation that refused its input), **3** a rate that is not published for the day (pass
 ``--project`` where the command has it). A CPR number given anywhere on the command line is never echoed.
 
-Each rule adds its subcommand as a module of this package with a ``register(subparsers)`` function, listed
-once in :data:`REGISTRY` (command name and module). :func:`main` imports only the module of the command it
-runs (every module only for ``--help`` without a command or an unknown command, so the usage lists them all),
+Each rule adds its subcommand as a module with a ``register(subparsers)`` function, named in the rule's
+``plug.toml`` (:mod:`socialcalc.registry`); :data:`REGISTRY` lists the core commands and the rules' ones.
+:func:`main` imports only the module of the command it runs (every module only for ``--help`` without a
+command or an unknown command, so the usage lists them all),
 and a module imports its rule inside the function that runs it, so a command starts in a fraction of the
 time of importing every rule.
 """
@@ -45,29 +46,36 @@ EPILOG = ("Exit codes: " + "; ".join(f"{code} {meaning}" for code, meaning in EX
             "stdout. Every error code is listed in the docs (Errors).")
 
 class Command(NamedTuple):
-    """One subcommand: its name on the command line and the module of ``socialcalc.cli`` that registers it."""
+    """One subcommand: its name on the command line and the module (dotted path) that registers it."""
 
     name: str
     module: str
 
 
-REGISTRY: tuple[Command, ...] = (
-    Command("rates", "rates"),
-    Command("folkepension", "folkepension"),
-    Command("schema", "schema"),
-    Command("beskaeftigelse", "beskaeftigelse"),
-    Command("hastig-sygdom", "hastig_sygdom"),
-    Command("merudgift", "merudgift"),
-    Command("egenbetaling", "egenbetaling"),
-    Command("ledsager", "ledsager"),
-    Command("batch", "batch"),
-    Command("test", "cases"),
-    Command("serve", "serve"),
+_CORE_FIRST: tuple[Command, ...] = (
+    Command("rates", "socialcalc.cli.rates"),
+    Command("schema", "socialcalc.cli.schema"),
 )
-"""Every subcommand, in the order ``--help`` lists them: the one list a new command is added to."""
+_CORE_LAST: tuple[Command, ...] = (
+    Command("batch", "socialcalc.cli.batch"),
+    Command("test", "socialcalc.cli.cases"),
+    Command("serve", "socialcalc.cli.serve"),
+)
+
+
+def _registry() -> tuple[Command, ...]:
+    from socialcalc.registry import plugs
+
+    rules = tuple(Command(c.command, c.module) for p in plugs() for c in p.cli)
+    return _CORE_FIRST + rules + _CORE_LAST
+
+
+REGISTRY: tuple[Command, ...] = _registry()
+"""Every subcommand, in the order ``--help`` lists them: the core commands, and each rule's command(s) from
+its ``plug.toml`` (:mod:`socialcalc.registry`), so a new rule adds its command in its own folder."""
 
 COMMANDS: tuple[str, ...] = tuple(command.module for command in REGISTRY)
-"""The modules of ``socialcalc.cli`` that register a subcommand, in the order ``--help`` lists them."""
+"""The modules that register a subcommand, in the order ``--help`` lists them."""
 
 _HELP = ("-h", "--help")
 
@@ -87,7 +95,7 @@ def build_parser(command: str | None = None) -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
     modules = [c.module for c in REGISTRY if c.name == command] or list(COMMANDS)
     for name in modules:
-        importlib.import_module(f"socialcalc.cli.{name}").register(sub)
+        importlib.import_module(name).register(sub)
     return parser
 
 

@@ -38,6 +38,7 @@ from socialcalc.batch._resolve import (
     wrap,
 )
 from socialcalc.batch.columns import BatchInputError, Ore, ore_column
+from socialcalc.batch.ops import NP
 from socialcalc.egenbetaling import decide
 from socialcalc.egenbetaling._common import DAY_RATE_KEYS
 from socialcalc.errors import InvalidInput, SocialcalcError, UnknownRate
@@ -52,17 +53,6 @@ CALENDAR_DAYS: Final = decide.CALENDAR_DAYS
 """``day_count`` code of ``calendar_days`` (every calendar day, arrival and departure included)."""
 _POLICIES = decide.DAY_COUNT_CODES
 
-
-class _Numpy:
-    """The numpy backend of the ops the decisions of :mod:`socialcalc.egenbetaling.decide` use."""
-
-    where = staticmethod(np.where)
-    minimum = staticmethod(np.minimum)
-    maximum = staticmethod(np.maximum)
-
-
-NP: Final = _Numpy()
-"""The numpy ops backend (columns)."""
 _MAX_SHARE_DENOMINATOR = 10**9
 
 

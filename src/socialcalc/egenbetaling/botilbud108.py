@@ -121,7 +121,7 @@ class Sel108Result(Result):
     kompensation_deducted: Kroner = Decimal("0.00")
     """The kroner actually deducted for it (never more than the payment)."""
 
-    def explain(self) -> str:
+    def explain(self) -> str:  # type: ignore[override]  # legacy text, until this rule renders facts
         """The explanation, ending with the yearly and monthly payment."""
         lines = self.electricity + self.heating + self.services
         extra = f"; hertil særskilt el, varme og valgte ydelser: {kr(lines)} om året" if lines else ""

@@ -3,8 +3,9 @@
 Every threshold, floor, cap, rounding point and order of checks of the four rules is in this module and
 nowhere else. Each function takes integer øre (Python ``int`` for one case, ``int64`` numpy arrays for a
 caseload) and an *ops* object ``xp`` with ``where``, ``minimum`` and ``maximum``; arithmetic and comparisons
-are the operators, which mean the same on both. :data:`PY` is the scalar backend; the batch kernels pass a
-numpy one (:mod:`socialcalc.egenbetaling.batch`). This module never imports numpy.
+are the operators, which mean the same on both. :data:`socialcalc.kernel.PY` is the scalar backend;
+the batch kernels pass ``socialcalc.batch.ops.NP`` (:mod:`socialcalc.egenbetaling.batch`).
+This module never imports numpy.
 
 Why this pattern: the one-case functions (:mod:`~socialcalc.egenbetaling.ophold`,
 :mod:`~socialcalc.egenbetaling.botilbud107`, :mod:`~socialcalc.egenbetaling.botilbud108`) convert their
@@ -25,6 +26,8 @@ from __future__ import annotations
 
 from decimal import Decimal
 from typing import Any, Final
+
+from socialcalc.kernel import PY
 
 __all__ = [
     "CALENDAR_DAYS",
@@ -50,27 +53,6 @@ DAY_COUNT_CODES: Final = {"nights_min_one": NIGHTS_MIN_ONE, "calendar_days": CAL
 """The values of the policy ``egenbetaling.day_count`` and their codes."""
 
 MONTHS_PER_YEAR: Final = 12
-
-
-class _Py:
-    """The scalar backend: ``where``, ``minimum``, ``maximum`` on Python ints and bools."""
-
-    @staticmethod
-    def where(condition: Any, yes: Any, no: Any) -> Any:
-        return yes if condition else no
-
-    @staticmethod
-    def minimum(a: Any, b: Any) -> Any:
-        return min(a, b)
-
-    @staticmethod
-    def maximum(a: Any, b: Any) -> Any:
-        return max(a, b)
-
-
-PY: Final = _Py()
-"""The scalar ops backend (one case)."""
-
 
 def fraction(value: Decimal | int) -> tuple[int, int]:
     """An exact share or rate as ``(numerator, denominator)``.

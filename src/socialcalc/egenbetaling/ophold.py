@@ -178,7 +178,7 @@ class SettlementResult(Result):
     refund: Kroner
     """Paid back if positive; collected if negative."""
 
-    def explain(self) -> str:
+    def explain(self) -> str:  # type: ignore[override]  # legacy text, until this rule renders facts
         """The explanation, ending with the payment and the refund (or the amount to collect)."""
         text = self.explanation.render()
         if self.refund > 0:

@@ -628,6 +628,12 @@ def _scalar(f: _File, spec: KeySpec, raw: Any, pos: Position, what: str) -> Any:
                     f"use one of {', '.join(repr(c) for c in spec.choices)}")
             return None
         return raw
+    if unit == "citation":
+        if not isinstance(raw, str) or not raw.strip():
+            f.fault(pos, f"{what} = {raw!r} is not a citation",
+                    'write the legal basis as Danish text, e.g. "serviceloven § 97, stk. 1"')
+            return None
+        return raw.strip()
     if unit == "date":
         if not _day(raw):
             f.fault(pos, _not_a_day(what, raw), "write a TOML date such as 2027-09-01 (no quotes)")

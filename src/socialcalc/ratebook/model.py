@@ -4,7 +4,8 @@ A rate's *unit* decides its type: an amount in kroner (``DKK``, ``DKK/month``, `
 ``DKK/hour``) is an exact, non-negative decimal with at most two decimals; ``hours`` and ``hours/month`` are
 non-negative decimals; ``months``, ``days`` and ``years`` whole numbers; ``share`` a decimal from 0 to 1;
 ``percent`` a decimal; ``km`` a non-negative decimal; ``policy`` one of the key's declared choices; ``date`` a
-TOML date. Two structured *shapes* exist: ``bands`` (§ 100's band tables) and ``age_table``
+TOML date; ``citation`` a legal basis in Danish legal style (``hjemmel.*`` keys: the citation a step of an
+explanation gives for the day). Two structured *shapes* exist: ``bands`` (§ 100's band tables) and ``age_table``
 (folkepensionsalder by birth date).
 """
 
@@ -36,7 +37,7 @@ __all__ = [
 
 MONEY_UNITS = frozenset({"DKK", "DKK/month", "DKK/year", "DKK/day", "DKK/hour"})
 UNITS = MONEY_UNITS | frozenset(
-    {"hours", "hours/month", "months", "days", "years", "km", "share", "percent", "policy", "date"}
+    {"hours", "hours/month", "months", "days", "years", "km", "share", "percent", "policy", "date", "citation"}
 )
 SHAPES = frozenset({"scalar", "bands", "age_table"})
 

@@ -1,0 +1,419 @@
+"""Explanations: the facts of a calculation, rendered as Danish (or English) text only when asked for.
+
+A rule records each step as a :class:`Fact`: a **step id** (the key of its sentence in the rule's text
+catalog), its **legal basis** (a dated citation from the rate book), its **inputs** and **outputs** (exact
+strings), the **rates** it used (key, value, grade, source) and the **reading** chosen where the law is
+ambiguous. No prose is built while computing. :meth:`Explanation.render` (and ``result.explain()``) renders
+the facts from the catalogs (:mod:`socialcalc.explain.render`) for an audience (``borger``: the letter text,
+addressed as *du*; ``sagsbehandler``: the case-file note with every rate), a locale (``da``, ``en``) and a
+format (``text``, ``markdown``, ``html``). The JSON of an :class:`Explanation` is the stable machine contract;
+its ``schema_version`` says which.
+
+Numbers and dates are formatted with babel's Danish symbols and month names:
+
+>>> from decimal import Decimal
+>>> kr(Decimal("1041"))
+'1.041,00 kr.'
+>>> dato(date(2025, 1, 1))
+'1. januar 2025'
+>>> timer(Decimal("7.5"))
+'7,5 timer'
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Iterable, Mapping
+from datetime import date
+from decimal import ROUND_HALF_UP, Decimal
+from typing import Annotated, Any, Literal, TypeAlias
+
+from babel.core import Locale as _BabelLocale
+from pydantic import BaseModel, BeforeValidator, ConfigDict, field_validator
+
+from socialcalc.months import Month
+from socialcalc.ratebook.model import STATUS_DA, Rate, Status
+
+__all__ = [
+    "SCHEMA_VERSION", "Audience", "Explainer", "Explanation", "Fact", "Format", "Kroner", "Locale", "RateUsed",
+    "Step", "dato", "fact", "kr", "maaned", "procent", "tal", "timer",
+]
+
+SCHEMA_VERSION = 2
+"""The version of the JSON contract of an explanation (facts, not prose): 2 since step ids and catalogs."""
+
+Audience: TypeAlias = Literal["borger", "sagsbehandler"]
+Locale: TypeAlias = Literal["da", "en"]
+Format: TypeAlias = Literal["text", "markdown", "html"]
+
+_LOCALE = "da_DK"
+_UNITS_DA = {
+    "DKK": "kr.",
+    "DKK/month": "kr./md.",
+    "DKK/year": "kr./år",
+    "DKK/day": "kr./døgn",
+    "DKK/hour": "kr./time",
+    "hours": "timer",
+    "hours/month": "timer/md.",
+    "months": "måneder",
+    "days": "dage",
+    "years": "år",
+    "km": "km",
+    "share": "",
+    "percent": "%",
+    "policy": "",
+    "date": "",
+}
+_STATUS_DA = STATUS_DA
+
+
+def _no_float(value: Any) -> Any:
+    if isinstance(value, float):
+        raise ValueError("a float is not accepted for an amount; use a decimal string such as \"1234.50\"")
+    return value
+
+
+Kroner = Annotated[Decimal, BeforeValidator(_no_float)]
+"""A Decimal field of a result model that refuses floats (JSON: a string such as ``"1041.00"``)."""
+
+
+@functools.cache
+def _danish() -> tuple[dict[int, int], tuple[str, ...]]:
+    """Babel's Danish number symbols (as a translation table) and month names, read once."""
+    locale = _BabelLocale.parse(_LOCALE)
+    symbols = locale.number_symbols["latn"]
+    table = str.maketrans({",": symbols["group"], ".": symbols["decimal"]})
+    months = tuple(locale.months["format"]["wide"][m] for m in range(1, 13))
+    return table, months
+
+
+def _grouped(value: Decimal, places: int) -> str:
+    # Python formats a Decimal exactly; round half up first, then swap in babel's Danish symbols
+    exact = value.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP) if places else value
+    return f"{exact:,.{places}f}".translate(_danish()[0])
+
+
+def kr(amount: Decimal | int) -> str:
+    """An amount in Danish notation with øre, rounded half up: ``1.041,00 kr.``.
+
+    >>> kr(Decimal("-1234567.555"))
+    '-1.234.567,56 kr.'
+    """
+    return f"{_grouped(Decimal(amount), 2)} kr."
+
+
+def tal(value: Decimal | int) -> str:
+    """A number in Danish notation, as many decimals as it has (``7,5``; ``1.005``).
+
+    >>> tal(Decimal("1234.5"))
+    '1.234,5'
+    """
+    d = Decimal(value)
+    exponent = d.as_tuple().exponent
+    places = -exponent if isinstance(exponent, int) and exponent < 0 else 0
+    return _grouped(d, places)
+
+
+def timer(hours: Decimal | int) -> str:
+    """Hours in Danish: ``15 timer``, ``1 time``, ``7,5 timer``."""
+    d = Decimal(hours).normalize() if Decimal(hours) != 0 else Decimal(0)
+    return f"{tal(d)} {'time' if d == 1 else 'timer'}"
+
+
+def procent(share: Decimal) -> str:
+    """A share as a Danish percentage: ``Decimal("0.30")`` → ``30 %``.
+
+    >>> procent(Decimal("0.05"))
+    '5 %'
+    """
+    return f"{tal((share * 100).normalize())} %"
+
+
+def maaned(month: Month) -> str:
+    """A month in Danish, with babel's month names: ``oktober 2025``.
+
+    >>> maaned(Month(1999, 10))
+    'oktober 1999'
+    """
+    return f"{_danish()[1][month.month - 1]} {month.year}"
+
+
+def dato(day: date) -> str:
+    """A date in Danish, with babel's month names: ``1. januar 2025``."""
+    return f"{day.day}. {_danish()[1][day.month - 1]} {day.year}"
+
+
+def _rate_text(value: str, unit: str) -> str:
+    try:
+        number = Decimal(value)
+    except Exception:
+        return value
+    if unit == "share":
+        return procent(number)
+    if unit.startswith("DKK"):
+        return f"{tal(number)} {_UNITS_DA[unit]}"
+    suffix = _UNITS_DA.get(unit, unit)
+    return f"{tal(number)} {suffix}".rstrip()
+
+
+def text_of(value: object) -> str:
+    """A fact's value as an exact string: a date ISO, a month ``YYYY-MM``, a bool ``true``/``false``.
+
+    >>> text_of(Decimal("1.50")), text_of(date(2025, 3, 1)), text_of(Month(2025, 3)), text_of(True)
+    ('1.50', '2025-03-01', '2025-03', 'true')
+    """
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, date):
+        return value.isoformat()
+    enum_value = getattr(value, "value", None)
+    if isinstance(enum_value, str):
+        return enum_value
+    return "" if value is None else str(value)
+
+
+def _texts(values: Mapping[str, object] | None) -> dict[str, str]:
+    return {k: text_of(v) for k, v in (values or {}).items()}
+
+
+class RateUsed(BaseModel):
+    """A rate a step used, with everything a caseworker needs to find it in its source.
+
+    ``value`` is the value as exact text; a table (``shape`` ``bands`` or ``age_table``) also has its ``rows``
+    as fields (a band: ``lower``, ``inclusive``, ``pays``, empty for the expenses themselves; an age row:
+    ``born_from``, ``years``, ``months``), so it is rendered as Danish prose from the catalog.
+    """
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    key: str
+    value: str
+    unit: str
+    valid_from: date
+    status: str
+    source: str
+    kommune: str | None = None
+    origin: str | None = None
+    """The overlay file and line the value came from (``None`` for the packaged book)."""
+    shape: str = "scalar"
+    rows: tuple[dict[str, str], ...] = ()
+
+    @property
+    def grade(self) -> Status:
+        """The rate's grade (its status as an ordered :class:`~socialcalc.ratebook.model.Status`)."""
+        try:
+            return Status(self.status)
+        except ValueError:
+            return Status.EXPECTED
+
+    @classmethod
+    def of(cls, rate: Rate) -> RateUsed:
+        """The record of a :class:`~socialcalc.ratebook.model.Rate` from the rate book (built once per rate)."""
+        used = rate.memo.get("used")
+        if not isinstance(used, cls):
+            shape, rows = _rows(rate.value)
+            used = cls(key=rate.key, value=rate.text(), unit=rate.unit, valid_from=rate.valid_from,
+                       status=rate.status.value, source=rate.source, kommune=rate.kommune, origin=rate.origin,
+                       shape=shape, rows=rows)
+            rate.memo["used"] = used
+        return used
+
+    def render(self, locale: Locale = "da") -> str:
+        """One line: the rate's title (Danish) or key (English), value, date, grade, kommune and source."""
+        from socialcalc.explain.render import rate_line
+
+        return rate_line(self, locale)
+
+
+def _rows(value: object) -> tuple[str, tuple[dict[str, str], ...]]:
+    from socialcalc.ratebook.model import AgeRow, Band
+
+    if isinstance(value, tuple) and value and isinstance(value[0], Band):
+        return "bands", tuple({"lower": str(b.lower), "inclusive": text_of(b.inclusive),
+                               "pays": "" if b.pays is None else str(b.pays)} for b in value)
+    if isinstance(value, tuple) and value and isinstance(value[0], AgeRow):
+        return "age_table", tuple({"born_from": text_of(r.born_from), "years": str(r.years),
+                                   "months": str(r.months)} for r in value)
+    return "scalar", ()
+
+
+class Fact(BaseModel):
+    """One step of a calculation, as facts: what the rule decided, on what basis, from which values and rates.
+
+    ``step`` is the id of the step's sentence in its rule's catalog (``sel100.band.standard``); ``basis`` the
+    legal basis in Danish legal style, from a dated citation in the rate book; ``inputs`` and ``outputs`` exact
+    strings; ``rates`` the rates used; ``reading`` the catalog id of the reading chosen where the law is
+    ambiguous; ``parts`` sub-facts (the rows of a table, the months of a bank). ``text`` is set only by the
+    legacy :meth:`Explainer.step` (a sentence written in code) and is rendered as written.
+    """
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    step: str
+    basis: str = ""
+    inputs: dict[str, str] = {}
+    outputs: dict[str, str] = {}
+    rates: tuple[RateUsed, ...] = ()
+    reading: str | None = None
+    parts: tuple[Fact, ...] = ()
+    text: str | None = None
+
+    @property
+    def rule(self) -> str:
+        """The step id (the name the legacy ``Step`` had for it)."""
+        return self.step
+
+    @property
+    def paragraph(self) -> str:
+        """The legal basis (the name the legacy ``Step`` had for it)."""
+        return self.basis
+
+    @property
+    def output(self) -> str | None:
+        """The legacy single output (``outputs["output"]``), if any."""
+        return self.outputs.get("output")
+
+    def value(self, name: str) -> str | None:
+        """The output ``name``, else the input ``name``, else ``None``."""
+        return self.outputs.get(name, self.inputs.get(name))
+
+
+Step = Fact
+"""The name of a :class:`Fact` before explanations were facts (kept for callers)."""
+
+
+def fact(
+    step: str,
+    *,
+    basis: Rate | str | None = None,
+    inputs: Mapping[str, object] | None = None,
+    outputs: Mapping[str, object] | None = None,
+    rates: Iterable[Rate] = (),
+    reading: str | None = None,
+    parts: Iterable[Fact] = (),
+) -> Fact:
+    """A :class:`Fact` (values stored as exact text; a ``basis`` rate of unit ``citation`` stored as its text).
+
+    >>> fact("sel100.table.row", inputs={"lower": Decimal("608")}).inputs
+    {'lower': '608'}
+    """
+    return Fact(step=step, basis=_basis(basis), inputs=_texts(inputs), outputs=_texts(outputs),
+                rates=tuple(RateUsed.of(r) for r in rates), reading=reading, parts=tuple(parts))
+
+
+def _basis(basis: Rate | str | None) -> str:
+    if basis is None:
+        return ""
+    if isinstance(basis, str):
+        return basis
+    return str(basis.value)
+
+
+class Explanation(BaseModel):
+    """The facts of one calculation: a title id and its steps."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    title: str
+    steps: tuple[Fact, ...]
+    schema_version: int = SCHEMA_VERSION
+    """The version of this JSON contract (:data:`SCHEMA_VERSION`); another version is refused on reading."""
+
+    @field_validator("schema_version")
+    @classmethod
+    def _known_version(cls, v: int) -> int:
+        if v != SCHEMA_VERSION:
+            raise ValueError(f"schema_version {v} is not {SCHEMA_VERSION}, the version this socialcalc reads")
+        return v
+
+    @property
+    def grade(self) -> Status:
+        """The weakest grade of the rates used (official < secondary < derived < projected); official if none."""
+        return max((r.grade for r in self.rates()), default=Status.OFFICIAL)
+
+    @property
+    def projected(self) -> bool:
+        """Whether any step used a projected rate."""
+        return any(r.status == "projected" for r in self.rates())
+
+    def rates(self) -> list[RateUsed]:
+        """Every rate used, once each, in the order first used (sub-facts' rates included)."""
+        seen: dict[tuple[str, date, str | None, str], RateUsed] = {}
+
+        def walk(facts: Iterable[Fact]) -> None:
+            for s in facts:
+                for r in s.rates:
+                    seen.setdefault((r.key, r.valid_from, r.kommune, r.status), r)
+                walk(s.parts)
+
+        walk(self.steps)
+        return list(seen.values())
+
+    def render(self, audience: Audience = "borger", locale: Locale = "da", format: Format = "text",
+               amount: Decimal | None = None) -> str:
+        """The explanation as text for ``audience`` in ``locale`` and ``format`` (see :mod:`socialcalc.explain.render`).
+
+        >>> ex = Explainer("core.title.example"); ex.fact("core.example", outputs={"amount": Decimal(5)})
+        >>> print(ex.build().render())
+        Eksempel
+        Eksemplet giver 5,00 kr.
+        """
+        from socialcalc.explain.render import render
+
+        return render(self, audience=audience, locale=locale, format=format, amount=amount)
+
+
+class Explainer:
+    """Collects the facts of one calculation while it runs (local to one call; never shared).
+
+    >>> ex = Explainer("core.title.example")
+    >>> ex.fact("core.example", outputs={"amount": Decimal("1041")})
+    >>> ex.build().steps[0].outputs
+    {'amount': '1041'}
+    """
+
+    def __init__(self, title: str) -> None:
+        self.title = title
+        self._steps: list[Fact] = []
+
+    def fact(
+        self,
+        step: str,
+        *,
+        basis: Rate | str | None = None,
+        inputs: Mapping[str, object] | None = None,
+        outputs: Mapping[str, object] | None = None,
+        rates: Iterable[Rate] = (),
+        reading: str | None = None,
+        parts: Iterable[Fact] = (),
+    ) -> None:
+        """Add a fact (see :func:`fact`)."""
+        self._steps.append(fact(step, basis=basis, inputs=inputs, outputs=outputs, rates=rates, reading=reading,
+                                parts=parts))
+
+    def step(
+        self,
+        rule: str,
+        paragraph: str,
+        text: str,
+        *,
+        inputs: Mapping[str, object] | None = None,
+        rates: Iterable[Rate] = (),
+        output: object = None,
+    ) -> None:
+        """Legacy: add a step whose sentence is written in code (rendered as written; being replaced by facts)."""
+        self._steps.append(Fact(step=rule, basis=paragraph, text=text, inputs=_texts(inputs),
+                                rates=tuple(RateUsed.of(r) for r in rates),
+                                outputs={} if output is None else {"output": text_of(output)}))
+
+    def build(self) -> Explanation:
+        """The finished explanation."""
+        return Explanation(title=self.title, steps=tuple(self._steps))
+
+
+def _legacy_rate_line(r: RateUsed) -> str:
+    # the rate line of an explanation written before facts (rendered as it always was)
+    where = f", {r.kommune.capitalize()} Kommune" if r.kommune else ""
+    origin = f"; fra kommunens egne satser: {r.origin}" if r.origin else ""
+    return (f"{r.key} = {_rate_text(r.value, r.unit)} (gældende fra {dato(r.valid_from)}, "
+            f"{_STATUS_DA.get(r.status, r.status)}{where}; kilde: {r.source}{origin})")
