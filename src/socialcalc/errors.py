@@ -189,6 +189,10 @@ CATALOG: dict[str, dict[str, str]] = {
         "da": "kommandoen er brugt forkert: {rule}",
         "en": "the command is used wrongly: {rule}",
     },
+    "internal.catalog": {
+        "da": "fejl i socialcalc's tekstkataloger (meld det til udviklerne): {rule}",
+        "en": "a fault in socialcalc's text catalogs (report it to the developers): {rule}",
+    },
     "input.frame": {
         "da": "rammen kan ikke forklares: {rule}",
         "en": "the frame cannot be explained: {rule}",

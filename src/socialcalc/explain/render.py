@@ -39,7 +39,8 @@ from socialcalc.errors import InvalidInput, SocialcalcError
 if TYPE_CHECKING:
     from socialcalc.explain import Explanation, Fact, RateUsed
 
-__all__ = ["AUDIENCES", "FORMATS", "LOCALES", "CatalogError", "catalog", "catalog_files", "format_value",
+__all__ = ["AUDIENCES", "FORMATS", "LOCALES", "CatalogError", "all_ids", "catalog", "catalog_files", "catalog_page",
+           "format_value",
            "rate_line", "render", "render_fact"]
 
 AUDIENCES = ("borger", "sagsbehandler")
@@ -237,9 +238,14 @@ def render_fact(f: Fact, audience: str, locale: str) -> str:
 def _with_basis(sentence: str, basis: str) -> str:
     if not basis:
         return sentence
+    if sentence.endswith(_ABBREVIATIONS):  # the abbreviation's period ends the sentence too: keep it
+        return f"{sentence} ({basis})."
     if sentence.endswith("."):
         return f"{sentence[:-1]} ({basis})."
     return f"{sentence} ({basis})"
+
+
+_ABBREVIATIONS = (" kr.", " md.", " stk.", " nr.", " pr.", " jf.", " mdr.")
 
 
 # --- rates -------------------------------------------------------------------------------------------------
@@ -432,3 +438,36 @@ def _legacy(explanation: Explanation, amount: Decimal | None) -> str:
 def all_ids(locale: str = "da") -> Iterable[str]:
     """Every id of ``locale``'s catalogs (for the catalog's docs page and its completeness tests)."""
     return sorted(catalog(locale))
+
+
+def catalog_page() -> str:
+    """The docs page *Tekster*: every sentence of every rule, by id, in Danish (both audiences) and English.
+
+    Generated from the catalogs (``docs/tekster.md`` is this text; a test fails when they drift), so a
+    caseworker or jurist reviews the wording without reading code.
+    """
+    from socialcalc.registry import plugs
+
+    titles = {"core": "Fælles tekster (overskrifter, satslinjer, enheder, tabeller)"}
+    titles.update({p.name: p.title for p in plugs()})
+    lines = ["# Tekster", "",
+             "Alle sætninger, socialcalc skriver i en forklaring, med deres id. Teksterne ligger i katalogerne "
+             "(`tekster.da.toml` og `tekster.en.toml` i hver regels mappe, `kerne.*.toml` for de fælles); "
+             "siden er genereret fra dem. `{navn:format}` er en værdi fra beregningen.", ""]
+    english = catalog("en")
+    for owner, path in catalog_files("da"):
+        found: dict[str, dict[str, str]] = {}
+        _flatten(tomllib.loads(path.read_text(encoding="utf-8")), "", found, path)
+        if not found:
+            continue
+        lines += [f"## {titles.get(owner, owner)}", "", "| Id | Borger | Sagsbehandler | English |",
+                  "|---|---|---|---|"]
+        for ident in sorted(found):
+            entry = found[ident]
+            both = entry.get("tekst", "")
+            en = english.get(ident, {})
+            en_text = en.get("tekst") or " / ".join(v for k, v in en.items() if k != "tekst")
+            cells = [f"`{ident}`", entry.get("borger", both), entry.get("sagsbehandler", both), en_text]
+            lines.append("| " + " | ".join(c.replace("|", "\\|") or "—" for c in cells) + " |")
+        lines.append("")
+    return "\n".join(lines)
