@@ -211,7 +211,7 @@ def test_a_couple_in_2024_uses_the_derived_step_and_says_so() -> None:
                couple=Couple(joint_income=D(300000), social_pension=D(280000)))
     assert r.couple_discount == D("0.22")  # 20000 over = 3 full steps of 5826 (derived)
     assert r.grade is Status.DERIVED
-    assert "5.826 kr./år (gældende fra 1. januar 2024, afledt" in r.explain()
+    assert "5.826 kr. om året (gældende fra 1. januar 2024, afledt" in r.explain("sagsbehandler")
 
 
 def test_a_couple_in_2027_raises_rate_not_published_in_strict_mode() -> None:
@@ -232,7 +232,7 @@ def test_separate_lines_are_shown_but_not_added() -> None:
                heating="3600.50", services=12000)
     assert r.amount == D("36600.00")
     assert (r.electricity, r.heating, r.services) == (D("1200"), D("3600.50"), D("12000"))
-    assert "hertil særskilt el, varme og valgte ydelser: 16.800,50 kr. om året" in r.explain()
+    assert "el 1.200,00 kr., varme 3.600,50 kr. og serviceydelser 12.000,00 kr. om året" in r.explain()
 
 
 def test_the_monthly_amount_is_rounded_to_ore() -> None:
@@ -463,13 +463,13 @@ def test_cli_botilbud108(capsys: pytest.CaptureFixture[str]) -> None:
     assert (data["amount"], data["monthly"]) == ("14920.00", "1243.33")
     assert main(["egenbetaling", "botilbud108", "--income-basis", "300000", "--dwelling-costs", "60000",
                  "--on", "2023-06-01", "--joint-income", "300000", "--social-pension", "288710"]) == 0
-    assert "Resultat: 28.790,30 kr. om året" in capsys.readouterr().out
+    assert "Beløb: 28.790,30 kr." in capsys.readouterr().out
 
 
 def test_cli_botilbud107(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["egenbetaling", "botilbud107", "--net-income", "12000", "--fixed-expenses", "1500",
                  "--included-items-cost", "6000", "--no-board", "--on", "2025-01-01", "--kommune", "lejre"]) == 0
-    assert capsys.readouterr().out.strip().endswith("Resultat: 6.000,00 kr. pr. måned.")
+    assert capsys.readouterr().out.strip().endswith("Beløb: 6.000,00 kr.")
 
 
 @pytest.mark.parametrize(("argv", "status"), [

@@ -170,7 +170,7 @@ def test_prepayment_and_settlement_results_round_trip(case: tuple[int, date, dat
 def test_sel108_results_round_trip_and_explain_themselves(kwargs: dict[str, Any]) -> None:
     r = sel108(**kwargs)
     assert Sel108Result.model_validate_json(r.model_dump_json()) == r
-    assert f"Resultat: {kr(r.amount)} om året ({kr(r.monthly)} pr. måned)" in r.explain()
+    assert f"{kr(r.monthly)} om måneden" in r.explain() and r.explain().endswith(f"Beløb: {kr(r.amount)}")
     assert "sel108.threshold" in {rate.key for rate in r.explanation.rates()}
 
 
@@ -179,5 +179,5 @@ def test_sel108_results_round_trip_and_explain_themselves(kwargs: dict[str, Any]
 def test_sel107_results_round_trip_and_explain_themselves(kwargs: dict[str, Any]) -> None:
     r = sel107(**kwargs)
     assert Sel107Result.model_validate_json(r.model_dump_json()) == r
-    assert r.explain().endswith(f"Resultat: {kr(r.amount)} pr. måned.")
+    assert r.explain().endswith(f"Beløb: {kr(r.amount)}")
     assert [rate.kommune for rate in r.explanation.rates()] == ["lejre"]

@@ -192,7 +192,8 @@ def _optional(read: _Reader, name: str) -> Any:
 def _attrs(read: _Reader, money: Money, rule: str) -> dict[str, Any]:
     """The frame's ``attrs["socialcalc"]``, naming the rule (for :func:`socialcalc.batch.frame.explain_row`)."""
     attrs = read.attrs(money)
-    attrs["rule"] = rule
+    attrs["rule"] = "egenbetaling"
+    attrs["adapter"] = rule
     return attrs
 
 

@@ -283,9 +283,9 @@ def _rate_value(r: RateUsed, locale: str) -> str:
         return _date(r.value, locale)
     if r.unit == "citation":
         return r.value
-    unit = _text(f"core.unit.{r.unit.replace('/', '_per_')}", "tekst", locale)
     if r.unit == "share":
         return format_value(r.value, "andel", locale)
+    unit = _text(f"core.unit.{r.unit.replace('/', '_per_')}", "tekst", locale)
     if ":" in unit:  # a plural pair, e.g. "time:timer"
         return format_value(r.value, f"antal:{unit}", locale)
     number = _number(_decimal(r.value, r.unit), None, locale)
