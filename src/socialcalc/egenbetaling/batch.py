@@ -83,17 +83,17 @@ class StayBatch:
 def _paragraphs(values: Any, n: int) -> int | npt.NDArray[np.int64]:
     if isinstance(values, int | np.integer) and not isinstance(values, bool):
         if int(values) not in DAY_RATE_KEYS:
-            raise BatchInputError("paragraph", 0, int(values), "a rate per døgn exists only for SEL § 109 "
-                                                               "(kvindekrisecenter) and § 110 (forsorgshjem/herberg)")
+            raise BatchInputError("paragraph", 0, int(values), "en takst pr. døgn findes kun for SEL § 109 "
+                                                               "(kvindekrisecenter) og § 110 (forsorgshjem/herberg)")
         return int(values)
     array = np.asarray(values)
     if array.dtype.kind not in "iu" or array.shape != (n,):
-        raise BatchInputError("paragraph", 0, f"{array.dtype} {array.shape}", f"an integer column of {n} rows "
-                                                                              "(109 or 110)")
+        raise BatchInputError("paragraph", 0, f"{array.dtype} {array.shape}", f"en heltalskolonne med {n} rækker "
+                                                                              "(109 eller 110)")
     if (bad := ~np.isin(array, list(DAY_RATE_KEYS))).any():
         row = int(np.flatnonzero(bad)[0])
-        raise BatchInputError("paragraph", row, int(array[row]), "a rate per døgn exists only for SEL § 109 "
-                                                                 "(kvindekrisecenter) and § 110 (forsorgshjem/herberg)")
+        raise BatchInputError("paragraph", row, int(array[row]), "en takst pr. døgn findes kun for SEL § 109 "
+                                                                 "(kvindekrisecenter) og § 110 (forsorgshjem/herberg)")
     return array.astype(np.int64)
 
 
@@ -103,22 +103,22 @@ def _shares(values: Any, n: int) -> tuple[Any, Any] | None:
         return None
     items = [values] * n if isinstance(values, Decimal | str | int) else np.asarray(values, dtype=object).tolist()
     if len(items) != n:
-        raise BatchInputError("reduction_share", 0, f"{len(items)} rows", f"every column must have {n} rows")
+        raise BatchInputError("reduction_share", 0, f"{len(items)} rækker", f"hver kolonne skal have {n} rækker")
     numerators = np.empty(n, dtype=np.int64)
     denominators = np.empty(n, dtype=np.int64)
     for i, item in enumerate(items):
         if isinstance(item, float | bool) or not isinstance(item, Decimal | str | int):
-            raise BatchInputError("reduction_share", i, repr(item), "a share is a Decimal or decimal text (0 to 1), "
-                                                                    "never a float")
+            raise BatchInputError("reduction_share", i, repr(item), "en andel er en Decimal eller decimaltekst (0 til 1), "
+                                                                    "aldrig en float")
         try:
             share = Decimal(item.strip()) if isinstance(item, str) else Decimal(item)
         except ArithmeticError:
-            raise BatchInputError("reduction_share", i, repr(item), "not a decimal number") from None
+            raise BatchInputError("reduction_share", i, repr(item), "ikke et decimaltal") from None
         if not share.is_finite() or not 0 <= share <= 1:
-            raise BatchInputError("reduction_share", i, str(share), "a share is from 0 to 1 (1 is a waiver)")
+            raise BatchInputError("reduction_share", i, str(share), "en andel er fra 0 til 1 (1 er bortfald)")
         p, q = share.as_integer_ratio()
         if q > _MAX_SHARE_DENOMINATOR:
-            raise BatchInputError("reduction_share", i, str(share), "at most 9 decimals in the batch path")
+            raise BatchInputError("reduction_share", i, str(share), "højst 9 decimaler i batchberegningen")
         numerators[i], denominators[i] = p, q
     return numerators, denominators
 
@@ -145,7 +145,7 @@ def stays(
     >>> stays(110, np.array(["2024-03-03", "2024-03-13"], dtype="M8[D]"), date(2024, 3, 10))
     Traceback (most recent call last):
     ...
-    socialcalc.batch.columns.BatchInputError: departure[1] = 2024-03-10: the departure is before the arrival \
+    socialcalc.batch.columns.BatchInputError: departure[1] = 2024-03-10: fraflytningen ligger før indflytningen \
 (2024-03-13)
     """
     n = length_of(arrival, "arrival") if not _scalar(arrival) else (
@@ -156,7 +156,7 @@ def stays(
     if (backwards := np.broadcast_to(np.asarray(last) < first, (n,))).any():
         row = int(np.flatnonzero(backwards)[0])
         day, came = (to_date(int(np.broadcast_to(c, (n,))[row])) for c in (last, first))
-        raise BatchInputError("departure", row, day.isoformat(), f"the departure is before the arrival ({came})")
+        raise BatchInputError("departure", row, day.isoformat(), f"fraflytningen ligger før indflytningen ({came})")
     income = as_bool(has_income, "has_income", n)
     off = None
     if reduction is not None:
@@ -164,8 +164,8 @@ def stays(
     shares = _shares(reduction_share, n)
     if off is not None and shares is not None and (both := (off > 0) & (shares[0] > 0)).any():
         row = int(np.flatnonzero(both)[0])
-        raise BatchInputError("reduction", row, int(off[row]), "give either reduction (kroner off) or "
-                                                               "reduction_share for a row, not both")
+        raise BatchInputError("reduction", row, int(off[row]), "angiv enten reduction (kroner) eller "
+                                                               "reduction_share for en række, ikke begge")
     names, kcode = kommune_column(kommune, n)
     book = rates or default_book()
     failures = Failures()
@@ -222,7 +222,7 @@ def _length(*columns: Any) -> int:
     for column in columns:
         if not _scalar(column) and not isinstance(column, str | bool):
             return length_of(column, "paragraph")
-    raise InvalidInput("arrival", "a single date", "give at least one column (e.g. arrival) to say how many rows")
+    raise InvalidInput("arrival", "én dato", "angiv mindst én kolonne (f.eks. arrival), så antallet af rækker kendes")
 
 
 def _periods(book: RateBook, key: str, kommune: str | None, lo: int, hi: int

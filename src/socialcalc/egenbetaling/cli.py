@@ -132,7 +132,7 @@ def _sel108(args: argparse.Namespace) -> int:
     couple = None
     if args.joint_income is not None or args.social_pension is not None:
         if args.joint_income is None or args.social_pension is None:
-            raise InvalidInput("couple", "incomplete", "give both --joint-income and --social-pension")
+            raise InvalidInput("couple", "ufuldstændig", "angiv både --joint-income og --social-pension")
         couple = Couple.model_construct(joint_income=args.joint_income, social_pension=args.social_pension)
     emit(sel108(income_basis=args.income_basis, dwelling_costs=args.dwelling_costs, on=args.on,
                 single_pensioner=args.single_pensioner, dependants_set_aside=args.dependants_set_aside,

@@ -56,10 +56,10 @@ def stays_frame(
     with read.relabel():
         for name in ("arrival", "departure"):
             if not read.has(name):
-                raise BatchInputError(name, 0, "missing", f"the frame needs a column {name!r}")
+                raise BatchInputError(name, 0, "mangler", f"tabellen skal have en kolonne {name}")
         para = read.setting("paragraph", paragraph)
         if para is None:
-            raise BatchInputError("paragraph", 0, "missing", "give a paragraph column or paragraph=")
+            raise BatchInputError("paragraph", 0, "mangler", "angiv en kolonne paragraph eller paragraph=")
         shares = read.optional_objects("reduction_share") if read.has("reduction_share") else None
         if shares is not None:
             shares = np.array([Decimal(0) if s is None else s for s in shares.tolist()], dtype=object)
