@@ -22,7 +22,7 @@ separate lines at the offer's prices: inputs shown in the result, never part of 
 **The kompensationsbeløb is an input.** The "kompensationsbeløb" rows of the ministry's table adjust a
 compensation amount defined in BEK 1387/2006 §§ 6–8, which socialcalc has not read, so it never computes it.
 The municipality gives the kompensationsbeløb it has fixed (``kompensationsbeloeb``, kroner per year): it is
-deducted from the yearly payment, after any couples' discount (socialcalc's reading of the order), never below
+deducted from the yearly payment, after any couples' discount (the order chosen; see docs/egenbetaling.md), never below
 0. Without it nothing is deducted, and the explanation records that no kompensationsbeløb was given, so a
 payment that is too high for want of it is never silent.
 
