@@ -108,8 +108,8 @@ def _shares(values: Any, n: int) -> tuple[Any, Any] | None:
     denominators = np.empty(n, dtype=np.int64)
     for i, item in enumerate(items):
         if isinstance(item, float | bool) or not isinstance(item, Decimal | str | int):
-            raise BatchInputError("reduction_share", i, repr(item), "en andel er en Decimal eller decimaltekst (0 til 1), "
-                                                                    "aldrig en float")
+            raise BatchInputError("reduction_share", i, repr(item),
+                                  "en andel er en Decimal eller decimaltekst (0 til 1), aldrig en float")
         try:
             share = Decimal(item.strip()) if isinstance(item, str) else Decimal(item)
         except ArithmeticError:
