@@ -44,7 +44,7 @@ from socialcalc.egenbetaling._common import DAY_RATE_KEYS
 from socialcalc.errors import InvalidInput, SocialcalcError, UnknownRate
 from socialcalc.ratebook import RateBook, default_book
 
-__all__ = ["CALENDAR_DAYS", "NIGHTS_MIN_ONE", "NP", "Sel107Batch", "Sel108Batch", "StayBatch", "botilbud107",
+__all__ = ["CALENDAR_DAYS", "NIGHTS_MIN_ONE", "Sel107Batch", "Sel108Batch", "StayBatch", "botilbud107",
            "botilbud108", "stays"]
 
 NIGHTS_MIN_ONE: Final = decide.NIGHTS_MIN_ONE
