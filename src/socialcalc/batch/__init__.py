@@ -64,9 +64,14 @@ def _kernels() -> dict[str, Any]:
     # every rule's kernels, from the module its plug.toml names (imported here: the batch path needs them all)
     import importlib
 
+    import sys
+
     found: dict[str, Any] = {}
     for p in _plugs():
         if p.batch:
+            loading = sys.modules.get(p.batch)
+            if loading is not None and not hasattr(loading, "__all__"):
+                continue  # a rule's kernel module importing this package first: found by __getattr__ below
             module = importlib.import_module(p.batch)
             found.update({name: getattr(module, name) for name in module.__all__})
     return found
@@ -82,6 +87,13 @@ def __getattr__(name: str) -> Any:
         from socialcalc.batch import reform
 
         return getattr(reform, name)
+    import importlib
+
+    for p in _plugs():
+        if p.batch:
+            module = importlib.import_module(p.batch)
+            if name in getattr(module, "__all__", ()):
+                return getattr(module, name)
     raise AttributeError(f"module 'socialcalc.batch' has no attribute {name!r}")
 
 
