@@ -63,7 +63,6 @@ from socialcalc.registry import plugs as _plugs
 def _kernels() -> dict[str, Any]:
     # every rule's kernels, from the module its plug.toml names (imported here: the batch path needs them all)
     import importlib
-
     import sys
 
     found: dict[str, Any] = {}
