@@ -207,6 +207,9 @@ def test_a_range_fault_names_the_line_of_a_unit_with_a_slash(tmp_path: Path) -> 
 def test_a_single_rate_table_instead_of_an_array_is_a_fault(tmp_path: Path) -> None:
     # Lemvig's order of use would otherwise vanish silently
     root = _copy(tmp_path)
+    path = root / "kommuner" / "lemvig" / "policy.toml"
+    first = path.read_text(encoding="utf-8").split("\n[[rate]]")[:2]  # the defaults and the first record only
+    path.write_text("\n[[rate]]".join(first) + "\n", encoding="utf-8")
     line = _edit(root, "kommuner/lemvig/policy.toml", "[[rate]]", "[rate]")
     _at(_refused(root), "kommuner/lemvig/policy.toml", line, "rate is a single table")
 

@@ -47,7 +47,7 @@ import numpy as np
 import numpy.typing as npt
 import pandas as pd
 
-from socialcalc.batch import sel097, sel100, sel103
+from socialcalc.batch import sel097, sel100
 from socialcalc.batch.columns import (
     BatchInputError,
     BatchRateNotPublished,
@@ -61,8 +61,8 @@ from socialcalc.ratebook import RateBook, default_book
 
 __all__ = [
     "FLOAT_RULE", "Money", "band_labels", "bank_frame", "explain_row", "merudgift_frame",
-    "stays_frame",  # noqa: F822 (in its rule's folder, found by __getattr__)
-    "transport_frame",
+    "stays_frame",  # noqa: F822  (in its rule's folder; resolved by __getattr__ below)
+    "transport_frame",  # noqa: F822  (in its rule's folder; resolved by __getattr__ below)
 ]
 
 Money: TypeAlias = Literal["ore", "decimal", "both"]
@@ -275,54 +275,6 @@ def merudgift_frame(
     _put_money(out, "group_i", result.group_i, money)
     _put_money(out, "group_ii", result.group_ii, money)
     out["projected"] = np.array(result.projected)
-    return _frame(out, read, read.attrs(money))
-
-
-def transport_frame(
-    frame: Any,
-    *,
-    on: Any = None,
-    kommune: Any = None,
-    money: Money = "ore",
-    rates: RateBook | None = None,
-) -> Any:
-    """SEL § 103 transport for every row of ``frame`` (:func:`socialcalc.batch.sel103.transport`).
-
-    Columns read: ``days`` (int), ``distance_km`` (km; or ``distance_m``, whole metres), ``net_earnings`` (or
-    ``_ore``), and the price in one form: ``per_km`` (or ``_ore``), or ``daily_total`` and ``daily_within_10km``
-    (or ``_ore``); ``on`` and ``kommune`` as columns or keywords.
-
-    Columns out: ``total``, ``citizen``, ``municipality``, ``citizen_before_cap``, ``citizen_cap`` (see
-    ``money``), ``capped``, ``within_own_distance``.
-
-    >>> import pandas as pd
-    >>> from datetime import date
-    >>> frame = pd.DataFrame({"days": [20, 20], "distance_km": [25.0, 8.0], "net_earnings": [1500.0, 1500.0],
-    ...                       "per_km": [1.5, 1.5]})
-    >>> out = transport_frame(frame, on=date(2025, 3, 1), money="decimal")
-    >>> out["municipality"].tolist() == [Decimal("1050.00"), Decimal("30.00")]
-    True
-    """
-    money = _check_money(money)
-    read = _Reader(frame)
-    with read.relabel():
-        if not read.has("days"):
-            raise BatchInputError("days", 0, "missing", "the frame needs a column 'days' (working days)")
-        distance = read.amount("distance_km", places=3) if not read.has("distance_m") else \
-            int_column(read.values("distance_m"), "distance_m", unit="metres")
-        day = read.date_setting("on", on)
-        if day is None:
-            raise BatchInputError("on", 0, "missing", "give an on column or on=")
-        result = sel103.transport(
-            read.values("days"), distance, read.amount("net_earnings"), on=day,
-            per_km=read.amount("per_km", required=False), daily_total=read.amount("daily_total", required=False),
-            daily_within_10km=read.amount("daily_within_10km", required=False),
-            kommune=read.setting("kommune", kommune, labels=True), rates=rates)
-    out: dict[str, Any] = {}
-    for name in ("total", "citizen", "municipality", "citizen_before_cap", "citizen_cap"):
-        _put_money(out, name, getattr(result, name), money)
-    out["capped"] = result.capped
-    out["within_own_distance"] = result.within_own_distance
     return _frame(out, read, read.attrs(money))
 
 
@@ -543,3 +495,4 @@ def explain_row(out: Any, row: int, *, audience: str = "borger", locale: str = "
         raise InvalidInput("row", row, code="input.row", rule=f"rammen har rækkerne 0 til {len(out) - 1}")
     text: str = module.explain_row(out, int(row), audience=audience, locale=locale, format=format)
     return text
+

@@ -12,9 +12,12 @@ stk. 2), each in its own module:
   exceeds the cap share of their net earnings from the job.
 
 The rates are read from the rate book: ``sel103.wage_floor_share``, ``sel103.hourly_wage_cap`` (municipal,
-optional), ``sel103.own_transport_km``, ``sel103.transport_cap_share``.
+optional), ``sel103.own_transport_km``, ``sel103.transport_cap_share``, and the citations ``hjemmel.sel103.*``.
+The decisions are written once in :mod:`~socialcalc.beskyttet_beskaeftigelse.beslutning`, the facts built in
+:mod:`~socialcalc.beskyttet_beskaeftigelse.fakta`, and worded by ``tekster.da.toml`` / ``tekster.en.toml``.
 
 >>> from datetime import date
+>>> from socialcalc.beskyttet_beskaeftigelse import hourly_wage, transport
 >>> wage = hourly_wage("35", field_lowest_wage="180.00", on=date(2025, 1, 6), kommune="lejre")
 >>> wage.amount == Decimal("30.00")
 True
@@ -25,9 +28,11 @@ Decimal('1050.00')
 from __future__ import annotations
 
 from decimal import Decimal  # noqa: F401  (used by the doctests)
+from typing import TYPE_CHECKING, Any
 
-from socialcalc.beskyttet_beskaeftigelse.befordring import PriceForm, Transport, transport
-from socialcalc.beskyttet_beskaeftigelse.loen import HourlyWage, PeriodWage, WageBasis, hourly_wage, period_wage
+if TYPE_CHECKING:
+    from socialcalc.beskyttet_beskaeftigelse.befordring import PriceForm, Transport, transport
+    from socialcalc.beskyttet_beskaeftigelse.loen import HourlyWage, PeriodWage, WageBasis, hourly_wage, period_wage
 
 __all__ = [
     "HourlyWage",
@@ -39,3 +44,25 @@ __all__ = [
     "period_wage",
     "transport",
 ]
+
+_HOME = {"PriceForm": "befordring", "Transport": "befordring", "transport": "befordring",
+         "HourlyWage": "loen", "PeriodWage": "loen", "WageBasis": "loen", "hourly_wage": "loen",
+         "period_wage": "loen"}
+
+
+def __getattr__(name: str) -> Any:
+    """The public names, loaded from their module when first asked for (``socialcalc beskaeftigelse --help``
+    imports this package for its command and must not load pydantic).
+
+    >>> from socialcalc.beskyttet_beskaeftigelse import transport
+    >>> transport.__module__
+    'socialcalc.beskyttet_beskaeftigelse.befordring'
+    """
+    module = _HOME.get(name)
+    if module is None:
+        raise AttributeError(f"module 'socialcalc.beskyttet_beskaeftigelse' has no attribute {name!r}")
+    import importlib
+
+    value = getattr(importlib.import_module(f"socialcalc.beskyttet_beskaeftigelse.{module}"), name)
+    globals()[name] = value
+    return value

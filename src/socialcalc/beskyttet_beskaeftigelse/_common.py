@@ -1,4 +1,4 @@
-"""What the wage and transport rules of § 103 share: the legal basis, input checks, exact decimals."""
+"""What the wage and transport rules of § 103 share: input reading, the rates of a day, exact decimals."""
 
 from __future__ import annotations
 
@@ -12,15 +12,12 @@ from socialcalc import coerce
 from socialcalc.projection import check_project
 from socialcalc.ratebook import Project, RateBook, Rates, default_book
 
-__all__ = ["BEK", "Exact", "check_day", "kommune_text", "rates_on"]
-
-BEK = "BEK om aflønning og befordringsudgifter i beskyttet beskæftigelse"
-"""The bekendtgørelse issued under SEL § 105 stk. 2 that sets the wage floor (§ 1) and the transport rule (§ 2)."""
+__all__ = ["Exact", "check_day", "kroner", "ore", "plain", "rates_on"]
 
 
 def _no_float(value: Any) -> Any:
     if isinstance(value, float):
-        raise ValueError('a float is not accepted; use a decimal string such as "12.5"')
+        raise ValueError('et kommatal (float) modtages ikke; angiv en decimaltekst som "12.5"')
     return value
 
 
@@ -33,15 +30,39 @@ def check_day(on: Any) -> date:
     return coerce.day(on, "on")
 
 
-def rates_on(on: date, kommune: str | None, rates: RateBook | None, project: Project = False) -> Rates:
+def rates_on(on: date, kommune: Any, rates: RateBook | None, project: Project = False) -> Rates:
     """The rates of ``on`` in ``kommune`` (one look-up per calculation), ``project`` checked and passed on."""
-    return (rates or default_book()).at(on, kommune, project=check_project(project))
+    return (rates or default_book()).at(on, coerce.kommune(kommune), project=check_project(project))
 
 
-def kommune_text(kommune: str | None) -> str:
-    """``"Lejre Kommune"``, or a phrase for no municipality.
+def ore(value: int) -> Decimal:
+    """Integer øre as exact kroner with two decimals.
 
-    >>> kommune_text("lejre")
-    'Lejre Kommune'
+    >>> ore(150000), ore(0)
+    (Decimal('1500.00'), Decimal('0.00'))
     """
-    return f"{kommune.capitalize()} Kommune" if kommune else "ingen kommune angivet"
+    return Decimal(value).scaleb(-2)
+
+
+def plain(value: Decimal) -> Decimal:
+    """``value`` without trailing zeros and never in exponent form (``25.000`` → ``25``; ``100.0`` → ``100``).
+
+    The facts of one case and of a batch row (whole metres) hold the same distance this way.
+
+    >>> plain(Decimal("25.000")), plain(Decimal("100.0")), plain(Decimal("37.303"))
+    (Decimal('25'), Decimal('100'), Decimal('37.303'))
+    """
+    normal = value.normalize()
+    exponent = normal.as_tuple().exponent
+    return normal.quantize(Decimal(1)) if isinstance(exponent, int) and exponent > 0 else normal
+
+
+def kroner(value: Decimal) -> Decimal:
+    """An amount with (at least) two decimals, as the batch path's øre give it (``1.5`` → ``1.50``; a sub-øre
+    amount keeps its digits), so the facts of one case and of a batch row hold the same text.
+
+    >>> kroner(Decimal("1.5")), kroner(Decimal("1500")), kroner(Decimal("12.345"))
+    (Decimal('1.50'), Decimal('1500.00'), Decimal('12.345'))
+    """
+    exponent = value.as_tuple().exponent
+    return value.quantize(Decimal("0.01")) if isinstance(exponent, int) and exponent >= -2 else value

@@ -13,9 +13,12 @@ The trip is priced in one of two forms (exactly one must be given):
   and back) and of a trip of the own distance. Total = days × ``daily_total``; the person's share before the cap
   = days × ``daily_within_10km``, or the whole total when the trip is within the own distance.
 
-Rounding: the total and the person's share before the cap are money, rounded to øre, half up; the cap (the
-share of net earnings) is rounded **down** to øre, so that the person never pays a fraction of an øre above it;
-the municipality's share is the total minus the person's share, so the two add up to the total exactly.
+The decisions (thresholds, roundings, the order of the checks) are written once, on integers, in
+:mod:`~socialcalc.beskyttet_beskaeftigelse.beslutning`; this function reads its inputs, converts them to integers
+at a scale that loses nothing, runs the decision on Python ints and builds the facts
+(:func:`~socialcalc.beskyttet_beskaeftigelse.fakta.transport_facts`). The batch kernel runs the same decision on
+arrays. Rounding: the total and the person's share before the cap half up to øre; the cap **down** to øre; the
+municipality's share is the total minus the person's share, so the two add up to the total exactly.
 
 ``amount`` of the result is the municipality's share: the amount the decision grants the person.
 
@@ -28,26 +31,24 @@ the municipality's share is the total minus the person's share, so the two add u
 from __future__ import annotations
 
 from datetime import date
-from decimal import ROUND_DOWN, Decimal
+from decimal import Decimal
 from enum import StrEnum
 from typing import Any
 
 from pydantic import model_validator
 
 from socialcalc import coerce
-from socialcalc.beskyttet_beskaeftigelse._common import BEK, Exact, check_day, rates_on
+from socialcalc.beskyttet_beskaeftigelse import beslutning as b
+from socialcalc.beskyttet_beskaeftigelse._common import Exact, check_day, ore, rates_on
+from socialcalc.beskyttet_beskaeftigelse.fakta import transport_facts, transport_rates
 from socialcalc.coerce import exact
 from socialcalc.errors import InvalidInput
-from socialcalc.explain import Explainer, Kroner, kr, procent, tal
-from socialcalc.money import ORE, non_negative, round_ore
+from socialcalc.explain import Kroner
+from socialcalc.kernel import PY
 from socialcalc.ratebook import Project, RateBook
 from socialcalc.result import Result
 
 __all__ = ["PriceForm", "Transport", "transport"]
-
-_PARAGRAPH = f"{BEK} § 2"
-_TRIPS_PER_DAY = 2
-"""To the workplace and back."""
 
 
 class PriceForm(StrEnum):
@@ -100,21 +101,13 @@ class Transport(Result):
     @model_validator(mode="after")
     def _adds_up(self) -> Transport:
         if self.citizen + self.municipality != self.total or self.amount != self.municipality:
-            raise ValueError("citizen + municipality must equal total, and amount must equal municipality")
+            raise ValueError("borgerens og kommunens andel skal give den samlede udgift (citizen + municipality "
+                             "= total), og amount skal være kommunens andel (municipality)")
         return self
-
-    def explain(self) -> str:  # type: ignore[override]  # legacy text, until this rule renders facts
-        """The explanation as Danish text, ending with both shares."""
-        return (f"{self.explanation.render()}\nResultat: borgeren betaler {kr(self.citizen)}, kommunen betaler "
-                f"{kr(self.municipality)} (i alt {kr(self.total)}).")
-
-
-def _days(days: Any) -> int:
-    return coerce.whole(days, "days")
 
 
 def _optional(value: Any, field: str) -> Decimal | None:
-    return None if value is None else non_negative(value, field)
+    return None if value is None else coerce.non_negative(value, field)
 
 
 @exact
@@ -140,7 +133,7 @@ def transport(
     :mod:`socialcalc.projection`) is passed to the rate book: the § 103 rates are standing, so every year from
     their start computes strictly.
 
-    Worked examples 2 and 3 of the spec (25 km and 8 km each way):
+    Worked examples 2 and 3 of § 103 (25 km and 8 km each way):
 
     >>> from datetime import date
     >>> far = transport(days=20, distance_km=25, net_earnings="1500.00", per_km="1.50", on=date(2025, 3, 1))
@@ -163,99 +156,45 @@ def transport(
     socialcalc.errors.InvalidInput: per_km, daily_total, daily_within_10km = given: angiv enten per_km eller \
 daily_total og daily_within_10km (zonebilletter), ikke begge
     """
-    n_days = _days(days)
-    distance = non_negative(distance_km, "distance_km")
-    net = non_negative(net_earnings, "net_earnings")
+    n_days = coerce.whole(days, "days")
+    distance = coerce.non_negative(distance_km, "distance_km")
+    net = coerce.non_negative(net_earnings, "net_earnings")
     price_km = _optional(per_km, "per_km")
     whole = _optional(daily_total, "daily_total")
     near = _optional(daily_within_10km, "daily_within_10km")
-    form = _form(price_km, whole, near)
-    if whole is not None and near is not None and near > whole:
-        raise InvalidInput("daily_within_10km", near, code="input.price_within_above_total", total=whole)
+    form, code = b.price_form(price_km is not None, whole is not None, near is not None)
+    if code is not None:
+        field, value = b.price_form_field(code, whole is not None)
+        raise InvalidInput(field, value, code=code)
+    if whole is not None and near is not None and b.within_above_total(near, whole):
+        raise InvalidInput("daily_within_10km", near, code=b.WITHIN_ABOVE_TOTAL, total=whole)
     day = check_day(on)
     table = rates_on(day, kommune, rates, project)
-    km_rate = table.get("sel103.own_transport_km")
-    share_rate = table.get("sel103.transport_cap_share")
-    own_km = Decimal(km_rate.value)
-    share = Decimal(share_rate.value)
-    within = distance <= own_km
-    trips = n_days * _TRIPS_PER_DAY
-    s_price = s_whole = s_near = ""  # the prices as Danish text, formatted once
-    if price_km is not None:
-        total = round_ore(trips * distance * price_km)
-        before = round_ore(trips * min(distance, own_km) * price_km)
-        s_price = kr(price_km)
-    else:
-        assert whole is not None  # _form: the zone form has both prices
-        assert near is not None
-        total = round_ore(n_days * whole)
-        before = total if within else round_ore(n_days * near)
-        s_whole, s_near = kr(whole), kr(near)
-    cap = (share * net).quantize(ORE, rounding=ROUND_DOWN)
-    capped = before > cap
-    citizen = cap if capped else before
-    municipality = total - citizen
+    used = transport_rates(table)
+    own_km = Decimal(used.own.value)
+    share_num, share_den = b.share_ratio(Decimal(used.share.value))
 
-    # each figure is formatted once (babel is the cost of an explanation)
-    s_days, s_dist, s_own = tal(n_days), tal(distance), tal(own_km)
-    s_total, s_before, s_cap, s_mun = kr(total), kr(before), kr(cap), kr(municipality)
-    ex = Explainer("Befordring i beskyttet beskæftigelse (SEL § 103)")
-    if price_km is not None:
-        ex.step("beskyttet_beskaeftigelse.befordring.udgift", _PARAGRAPH,
-                f"Den samlede udgift til den billigste befordring er {s_days} arbejdsdage × {_TRIPS_PER_DAY} "
-                f"ture × {s_dist} km × {s_price} pr. km = {s_total}",
-                inputs={"days": n_days, "distance_km": distance, "per_km": price_km}, output=total)
-        own_text = f"{s_days} arbejdsdage × {_TRIPS_PER_DAY} ture × {s_own} km × {s_price} pr. km = {s_before}"
-        own_inputs: dict[str, object] = {}
-    else:
-        ex.step("beskyttet_beskaeftigelse.befordring.udgift", _PARAGRAPH,
-                f"Den samlede udgift til den billigste befordring er {s_days} arbejdsdage × {s_whole} "
-                f"(dagspris for hele turen frem og tilbage) = {s_total}",
-                inputs={"days": n_days, "distance_km": distance, "daily_total": whole}, output=total)
-        own_text = "" if within else (
-            f"{s_days} arbejdsdage × {s_near} (dagspris for en tur på {s_own} km) = {s_before}")
-        own_inputs = {"daily_within_10km": near}
-    if within:
-        ex.step("beskyttet_beskaeftigelse.befordring.egen_andel", _PARAGRAPH,
-                f"Hele turen ({s_dist} km hver vej) ligger inden for {s_own} km fra arbejdsstedet, "
-                f"så borgeren afholder som udgangspunkt hele udgiften selv: {s_before}",
-                rates=[km_rate], output=before)
-    else:
-        ex.step("beskyttet_beskaeftigelse.befordring.egen_andel", _PARAGRAPH,
-                f"Borgeren afholder selv befordringen inden for {s_own} km fra arbejdsstedet "
-                f"({s_dist} km hver vej): {own_text}",
-                inputs=own_inputs, rates=[km_rate], output=before)
-    outcome = (f"Borgerens andel, {s_before}, er over loftet, så borgeren betaler {s_cap}, og resten falder "
-               f"på kommunen." if capped else f"Loftet er ikke nået; borgeren betaler {s_before}")
-    ex.step("beskyttet_beskaeftigelse.befordring.loft", _PARAGRAPH,
-            f"Borgerens udgift til befordring kan aldrig overstige {procent(share)} af indtjeningen i beskyttet "
-            f"beskæftigelse efter skat, {kr(net)}: højst {s_cap} (rundet ned til hele øre). {outcome}",
-            inputs={"net_earnings": net}, rates=[share_rate], output=citizen)
-    if within and not capped:
-        paid = (f"Kommunen betaler intet, da hele turen ligger inden for {s_own} km fra arbejdsstedet, og "
-                f"loftet ikke er nået: {s_mun}")
-    else:
-        s_citizen = s_cap if capped else s_before
-        paid = (f"Kommunen betaler resten af udgiften til den billigste befordring: {s_total} − {s_citizen} "
-                f"= {s_mun}")
-    ex.step("beskyttet_beskaeftigelse.befordring.kommunens_andel", _PARAGRAPH, paid, output=municipality)
-    explanation = ex.build()
+    # to integers at a scale that loses nothing: distance and own distance in 10^-k km, prices in 10^-p øre
+    k = b.scale_of(distance, own_km)
+    prices = [p for p in (price_km, whole, near) if p is not None]
+    p = max(b.scale_of(*prices) - 2, 0)
+    n = max(b.scale_of(net) - 2, 0)
+    split = b.transport_split(
+        PY, days=n_days, distance=b.units(distance, k), own=b.units(own_km, k), net=b.units(net, n + 2),
+        share_num=share_num, share_den=share_den,
+        per_km=None if price_km is None else b.units(price_km, p + 2),
+        daily_total=None if whole is None else b.units(whole, p + 2),
+        daily_within=None if near is None else b.units(near, p + 2),
+        km_unit=10**k, price_unit=10**p, net_unit=10**n)
+    total, before, cap = ore(split.total), ore(split.before), ore(split.cap)
+    citizen, municipality = ore(split.citizen), ore(split.municipality)
+    capped, within = bool(split.capped), bool(split.within)
+    explanation = transport_facts(
+        days=n_days, distance_km=distance, net_earnings=net, per_km=price_km, daily_total=whole,
+        daily_within_10km=near, rates=used, total=total, before=before, cap=cap, citizen=citizen,
+        municipality=municipality, capped=capped, within=within)
     return Transport(amount=municipality, explanation=explanation, projected=explanation.projected,
                      total=total, citizen=citizen, municipality=municipality, capped=capped,
-                     citizen_before_cap=before, citizen_cap=cap, within_own_distance=within, price_form=form,
-                     days=n_days, distance_km=distance, net_earnings=net, per_km=price_km, daily_total=whole,
-                     daily_within_10km=near, on=day, kommune=table.kommune)
-
-
-def _form(per_km: Decimal | None, whole: Decimal | None, near: Decimal | None) -> PriceForm:
-    zone_given = whole is not None or near is not None
-    if per_km is not None and zone_given:
-        raise InvalidInput("per_km, daily_total, daily_within_10km", "given", code="input.price_form_both")
-    if per_km is not None:
-        return PriceForm.PER_KM
-    if not zone_given:
-        raise InvalidInput("per_km, daily_total, daily_within_10km", "none", code="input.price_form_missing")
-    if whole is None or near is None:
-        missing = "daily_total" if whole is None else "daily_within_10km"
-        raise InvalidInput(missing, None, code="input.price_form_zone")
-    return PriceForm.ZONE
+                     citizen_before_cap=before, citizen_cap=cap, within_own_distance=within,
+                     price_form=PriceForm(form), days=n_days, distance_km=distance, net_earnings=net,
+                     per_km=price_km, daily_total=whole, daily_within_10km=near, on=day, kommune=table.kommune)

@@ -14,6 +14,10 @@ the bekendtgørelse is law and the cap is policy; the result says so (:attr:`Wag
 
 The wage of a period is hours worked × the hourly wage, rounded to øre, half up (:func:`period_wage`).
 
+The decisions are written once, on integers, in :mod:`~socialcalc.beskyttet_beskaeftigelse.beslutning` (the
+batch kernel runs the same code on arrays); the facts come from
+:mod:`~socialcalc.beskyttet_beskaeftigelse.fakta`.
+
 >>> from datetime import date
 >>> from decimal import Decimal
 >>> w = hourly_wage("35", field_lowest_wage="180.00", on=date(2025, 1, 6), kommune="lejre")
@@ -30,18 +34,17 @@ from decimal import Decimal
 from enum import StrEnum
 from typing import Any
 
-from socialcalc.beskyttet_beskaeftigelse._common import BEK, Exact, check_day, kommune_text, rates_on
+from socialcalc import coerce
+from socialcalc.beskyttet_beskaeftigelse import beslutning as b
+from socialcalc.beskyttet_beskaeftigelse._common import Exact, check_day, ore, rates_on
+from socialcalc.beskyttet_beskaeftigelse.fakta import period_facts, wage_facts, wage_rates
 from socialcalc.coerce import exact
-from socialcalc.explain import Explainer, Explanation, Kroner, dato, kr, procent, timer
-from socialcalc.money import non_negative, round_ore
+from socialcalc.explain import Kroner
+from socialcalc.kernel import PY
 from socialcalc.ratebook import Project, RateBook
 from socialcalc.result import Result
 
 __all__ = ["HourlyWage", "PeriodWage", "WageBasis", "hourly_wage", "period_wage"]
-
-_PARAGRAPH_WAGE = "SEL § 103, § 105 stk. 2"
-_PARAGRAPH_FLOOR = f"{BEK} § 1"
-_PARAGRAPH_CAP = "SEL § 103; kommunens kvalitetsstandard"
 
 
 class WageBasis(StrEnum):
@@ -81,10 +84,6 @@ class HourlyWage(Result):
     on: date
     kommune: str | None = None
 
-    def explain(self) -> str:  # type: ignore[override]  # legacy text, until this rule renders facts
-        """The explanation as Danish text, ending with the hourly wage."""
-        return f"{self.explanation.render()}\nResultat: {kr(self.amount)} i timen"
-
 
 class PeriodWage(Result):
     """The wage of a period: hours worked × the hourly wage, in øre (SEL § 103; BEK § 1).
@@ -117,7 +116,7 @@ def hourly_wage(
     up; without a cap it is ``max(floor, assessed)``. ``project`` (see :mod:`socialcalc.projection`) is passed to
     the rate book: the § 103 rates are standing, so every year from their start computes strictly.
 
-    Worked example 1 of the spec (the field's lowest wage 180.00 kr./hour, assessed 35 kr./hour):
+    Worked example 1 of § 103 (the field's lowest wage 180.00 kr./hour, assessed 35 kr./hour):
 
     >>> from datetime import date
     >>> lejre = hourly_wage("35", field_lowest_wage="180.00", on=date(2025, 1, 6), kommune="lejre")
@@ -132,65 +131,26 @@ def hourly_wage(
     >>> high.amount, high.basis.value
     (Decimal('35.00'), 'floor_over_cap')
     """
-    assessed_d = non_negative(assessed, "assessed")
-    lowest = non_negative(field_lowest_wage, "field_lowest_wage")
+    assessed_d = coerce.non_negative(assessed, "assessed")
+    lowest = coerce.non_negative(field_lowest_wage, "field_lowest_wage")
     day = check_day(on)
     table = rates_on(day, kommune, rates, project)
-    share_rate = table.get("sel103.wage_floor_share")
-    cap_rate = table.optional("sel103.hourly_wage_cap")
+    used = wage_rates(table)
+    share_num, share_den = b.share_ratio(Decimal(used.share.value))
+    cap_ore = None if used.cap is None else b.ore_of_rate(Decimal(used.cap.value))
 
-    share = Decimal(share_rate.value)
-    floor = round_ore(share * lowest)
-    cap = None if cap_rate is None else round_ore(Decimal(cap_rate.value))
-    where = kommune_text(table.kommune)
-
-    if cap is not None and floor > cap:
-        amount, basis = floor, WageBasis.FLOOR_OVER_CAP
-    elif assessed_d < floor:
-        amount, basis = floor, WageBasis.FLOOR
-    elif cap is not None and assessed_d > cap:
-        amount, basis = cap, WageBasis.CAP
-    else:
-        amount, basis = round_ore(assessed_d), WageBasis.ASSESSED
-
-    # each figure is formatted once (babel is the cost of an explanation)
-    s_assessed, s_floor, s_cap = kr(assessed_d), kr(floor), None if cap is None else kr(cap)
-    ex = Explainer("Timeløn i beskyttet beskæftigelse (SEL § 103)")
-    ex.step("beskyttet_beskaeftigelse.vurdering", _PARAGRAPH_WAGE,
-            f"Kommunen har ud fra en individuel vurdering af arbejdsindsatsen fastsat timelønnen til "
-            f"{s_assessed} i timen.", inputs={"assessed": assessed_d}, output=assessed_d)
-    ex.step("beskyttet_beskaeftigelse.mindsteloen", _PARAGRAPH_FLOOR,
-            f"Arbejdsdusøren skal mindst udgøre {procent(share)} af fagets laveste overenskomstmæssige timeløn, "
-            f"{kr(lowest)}: {s_floor} i timen (afrundet til hele øre, halvt op).",
-            inputs={"field_lowest_wage": lowest}, rates=[share_rate], output=floor)
-    if cap_rate is None or cap is None:
-        why = (f"{where} har ikke fastsat en højeste timeløn gældende {dato(day)}" if table.kommune
-               else "Der er ikke angivet en kommune, så ingen kommunal højeste timeløn er anvendt")
-        ex.step("beskyttet_beskaeftigelse.loft", _PARAGRAPH_CAP,
-                f"{why}; timelønnen begrænses ikke opad.")
-    else:
-        ex.step("beskyttet_beskaeftigelse.loft", _PARAGRAPH_CAP,
-                f"{where}s kvalitetsstandard fastsætter som udgangspunkt en timeløn på højst {s_cap} i timen.",
-                rates=[cap_rate], output=cap)
-
-    if basis is WageBasis.FLOOR_OVER_CAP:
-        text = (f"Mindstebeløbet efter bekendtgørelsen, {s_floor}, er højere end kommunens loft på {s_cap} "
-                f"i timen. Bekendtgørelsen går forud for kommunens retningslinje, så timelønnen er mindstebeløbet, "
-                f"{s_floor} i timen.")
-    elif basis is WageBasis.FLOOR:
-        text = f"Den vurderede timeløn, {s_assessed}, er under mindstebeløbet; timelønnen hæves til {s_floor} i timen."
-    elif basis is WageBasis.CAP:
-        text = f"Den vurderede timeløn, {s_assessed}, er over kommunens loft; timelønnen nedsættes til {s_cap} i timen."
-    else:
-        limits = f"mellem mindstebeløbet {s_floor} og loftet {s_cap}" if cap is not None else (
-            f"ikke under mindstebeløbet {s_floor}")
-        text = f"Den vurderede timeløn ligger {limits} og anvendes: {kr(amount)} i timen (afrundet til hele øre)."
-    ex.step("beskyttet_beskaeftigelse.timeloen", f"{_PARAGRAPH_WAGE}; {_PARAGRAPH_FLOOR}", text,
-            output=amount)
-    explanation = ex.build()
+    # to integers at a scale that loses nothing: 10^-u øre per hour
+    u = max(b.scale_of(assessed_d, lowest) - 2, 0)
+    decided = b.hourly_wage(PY, assessed=b.units(assessed_d, u + 2), lowest=b.units(lowest, u + 2),
+                            share_num=share_num, share_den=share_den, cap=cap_ore or 0,
+                            has_cap=cap_ore is not None, unit=10**u)
+    floor, amount = ore(decided.floor), ore(decided.amount)
+    cap = None if cap_ore is None else ore(cap_ore)
+    explanation = wage_facts(assessed=assessed_d, field_lowest_wage=lowest, on=day, kommune=table.kommune,
+                             rates=used, floor=floor, cap=cap, amount=amount, basis=decided.basis)
     return HourlyWage(amount=amount, explanation=explanation, projected=explanation.projected,
-                      assessed=assessed_d, field_lowest_wage=lowest, floor=floor, cap=cap, basis=basis,
-                      on=day, kommune=table.kommune)
+                      assessed=assessed_d, field_lowest_wage=lowest, floor=floor, cap=cap,
+                      basis=_BASES[decided.basis], on=day, kommune=table.kommune)
 
 
 @exact
@@ -207,17 +167,17 @@ def period_wage(hours: Any, hourly_rate: HourlyWage | Any) -> PeriodWage:
     ...
     socialcalc.errors.InvalidInput: hours = -1: må ikke være negativ
     """
-    hours_d = non_negative(hours, "hours")
+    hours_d = coerce.non_negative(hours, "hours")
     source = hourly_rate if isinstance(hourly_rate, HourlyWage) else None
-    rate = source.amount if source is not None else non_negative(hourly_rate, "hourly_rate")
-    amount = round_ore(hours_d * rate)
-    ex = Explainer("Løn for perioden i beskyttet beskæftigelse (SEL § 103)")
-    ex.step("beskyttet_beskaeftigelse.periodeloen", _PARAGRAPH_WAGE,
-            f"Lønnen for perioden er {timer(hours_d)} × {kr(rate)} i timen = {kr(amount)} "
-            f"(afrundet til hele øre, halvt op).",
-            inputs={"hours": hours_d, "hourly_rate": rate}, output=amount)
-    own = ex.build()
-    earlier = source.explanation.steps if source is not None else ()
-    explanation = Explanation.model_construct(title=own.title, steps=(*earlier, *own.steps))
+    rate = source.amount if source is not None else coerce.non_negative(hourly_rate, "hourly_rate")
+    h, r = b.scale_of(hours_d), max(b.scale_of(rate) - 2, 0)
+    amount = ore(b.period_wage(PY, hours=b.units(hours_d, h), rate=b.units(rate, r + 2), hours_unit=10**h,
+                               rate_unit=10**r))
+    explanation = period_facts(hours=hours_d, hourly_rate=rate, amount=amount,
+                               earlier=None if source is None else source.explanation)
     return PeriodWage(amount=amount, explanation=explanation, projected=explanation.projected,
                       hours=hours_d, hourly_rate=rate, hourly_wage=source)
+
+
+_BASES = {b.ASSESSED: WageBasis.ASSESSED, b.FLOOR: WageBasis.FLOOR, b.CAP: WageBasis.CAP,
+          b.FLOOR_OVER_CAP: WageBasis.FLOOR_OVER_CAP}

@@ -1,73 +1,12 @@
-"""``socialcalc beskaeftigelse loen|befordring``: § 103 beskyttet beskæftigelse, wage and transport.
+"""``socialcalc beskaeftigelse`` at its old import path; it lives in :mod:`socialcalc.beskyttet_beskaeftigelse.cli`.
 
-``loen ASSESSED --field-lowest-wage X --on DATE [--kommune K] [--hours H] [--json]`` prints the hourly wage (or,
-with ``--hours``, the wage of the period). ``befordring --days N --distance-km D --net-earnings E --on DATE
-(--per-km P | --daily-total T --daily-within-10km W) [--kommune K] [--json]`` prints the transport split.
+>>> from socialcalc.cli import beskaeftigelse
+>>> callable(beskaeftigelse.register)
+True
 """
 
 from __future__ import annotations
 
-import argparse
-from typing import Any
-
-from socialcalc.cli.common import add_json, add_kommune, add_project, add_rates, amount, book_of, day, emit
+from socialcalc.beskyttet_beskaeftigelse.cli import register
 
 __all__ = ["register"]
-
-
-def register(sub: Any) -> None:
-    """Add ``beskaeftigelse`` with its two subcommands."""
-    p = sub.add_parser("beskaeftigelse", help="§ 103 beskyttet beskæftigelse: wage and transport")
-    inner = p.add_subparsers(dest="beskaeftigelse_command", metavar="SUBCOMMAND", required=True)
-
-    loen = inner.add_parser("loen", help="hourly wage: floor (BEK § 1) and municipal cap; --hours for a period")
-    loen.add_argument("assessed", type=amount, metavar="ASSESSED", help="the assessed hourly rate, kr./hour")
-    loen.add_argument("--field-lowest-wage", type=amount, required=True, metavar="X",
-                      help="the lowest collective-agreement hourly wage of the field, kr./hour")
-    loen.add_argument("--on", type=day, required=True, metavar="DATE", help="YYYY-MM-DD")
-    loen.add_argument("--hours", type=amount, default=None, metavar="H",
-                      help="hours worked in the period: print the period's wage")
-    add_kommune(loen)
-    add_project(loen)
-    add_rates(loen)
-    add_json(loen)
-    loen.set_defaults(func=_loen)
-
-    bef = inner.add_parser("befordring", help="transport: the split between the person and the municipality (BEK § 2)")
-    bef.add_argument("--days", type=int, required=True, metavar="N", help="working days in the period")
-    bef.add_argument("--distance-km", type=amount, required=True, metavar="D",
-                     help="one-way distance by the cheapest option, km")
-    bef.add_argument("--net-earnings", type=amount, required=True, metavar="E",
-                     help="earnings from the sheltered employment after tax, same period")
-    bef.add_argument("--on", type=day, required=True, metavar="DATE", help="YYYY-MM-DD")
-    bef.add_argument("--per-km", type=amount, default=None, metavar="P", help="price per km of the cheapest option")
-    bef.add_argument("--daily-total", type=amount, default=None, metavar="T",
-                     help="zone tickets: price per working day of the whole trip, there and back")
-    bef.add_argument("--daily-within-10km", type=amount, default=None, metavar="W",
-                     help="zone tickets: price per working day of a trip within the own distance "
-                          "(sel103.own_transport_km), there and back")
-    add_kommune(bef)
-    add_project(bef)
-    add_rates(bef)
-    add_json(bef)
-    bef.set_defaults(func=_befordring)
-
-
-def _loen(args: argparse.Namespace) -> int:
-    from socialcalc.beskyttet_beskaeftigelse import hourly_wage, period_wage
-
-    wage = hourly_wage(args.assessed, field_lowest_wage=args.field_lowest_wage, on=args.on, kommune=args.kommune,
-                       rates=book_of(args), project=args.project)
-    emit(wage if args.hours is None else period_wage(args.hours, wage), args.json)
-    return 0
-
-
-def _befordring(args: argparse.Namespace) -> int:
-    from socialcalc.beskyttet_beskaeftigelse import transport
-
-    result = transport(days=args.days, distance_km=args.distance_km, net_earnings=args.net_earnings, on=args.on,
-                       per_km=args.per_km, daily_total=args.daily_total,
-                       daily_within_10km=args.daily_within_10km, kommune=args.kommune, rates=book_of(args),
-                       project=args.project)
-    emit(result, args.json)
-    return 0

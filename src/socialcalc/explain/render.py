@@ -283,7 +283,7 @@ def _rate_value(r: RateUsed, locale: str) -> str:
         return _date(r.value, locale)
     if r.unit == "citation":
         return r.value
-    if r.unit == "share":
+    if r.unit == "share":  # a share has no unit text (30 %)
         return format_value(r.value, "andel", locale)
     unit = _text(f"core.unit.{r.unit.replace('/', '_per_')}", "tekst", locale)
     if ":" in unit:  # a plural pair, e.g. "time:timer"

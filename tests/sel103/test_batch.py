@@ -1,4 +1,4 @@
-"""The § 103 transport kernel equals the exact function to the øre, row by row (differential, hypothesis)."""
+"""The § 103 kernels (transport, hourly wage) equal the exact functions to the øre, row by row (differential)."""
 
 from __future__ import annotations
 
@@ -12,11 +12,13 @@ from hypothesis import event, given, settings
 from hypothesis import strategies as st
 
 from socialcalc.batch import BatchInputError, BatchRateNotPublished, transport
-from socialcalc.beskyttet_beskaeftigelse import Transport
+from socialcalc.beskyttet_beskaeftigelse import Transport, hourly_wage
+from socialcalc.beskyttet_beskaeftigelse import batch as kernels
 from socialcalc.beskyttet_beskaeftigelse import transport as scalar_transport
+from socialcalc.beskyttet_beskaeftigelse.beslutning import ASSESSED, CAP, FLOOR, FLOOR_OVER_CAP
+from socialcalc.beskyttet_beskaeftigelse.strategies import sel103_dates
 from socialcalc.errors import SocialcalcError
 from socialcalc.ratebook import default_book
-from socialcalc.testing.beskyttet_beskaeftigelse import sel103_dates
 
 SETTINGS = settings(max_examples=100, deadline=None)
 OWN_M = int(Decimal(default_book().latest("sel103.own_transport_km").value) * 1000)
@@ -91,3 +93,31 @@ def test_one_price_and_day_for_all(rows_: list[tuple[int, int, int]], per_km: in
                              per_km=Decimal(per_km).scaleb(-2), on=day)
         assert (int(result.citizen[i]), int(result.municipality[i])) == (int(s.citizen * 100),
                                                                         int(s.municipality * 100))
+
+
+_BASIS = {ASSESSED: "assessed", FLOOR: "floor", CAP: "cap", FLOOR_OVER_CAP: "floor_over_cap"}
+
+
+@SETTINGS
+@given(st.lists(st.tuples(st.integers(0, 10_000), st.integers(0, 100_000), sel103_dates(),
+                          st.sampled_from([None, "lejre", "lemvig"])), min_size=1, max_size=10))
+def test_wage_batch_equals_scalar(rows_: list[tuple[int, int, date, str | None]]) -> None:
+    """Around the cap (30 kr.) and the floor (5 % of the field's wage), every basis, both municipalities."""
+    assessed = np.array([r[0] for r in rows_], dtype=np.int64)
+    lowest = np.array([r[1] for r in rows_], dtype=np.int64)
+    result = kernels.hourly_wage(assessed, lowest, on=np.array([r[2] for r in rows_], dtype="datetime64[D]"),
+                                 kommune=np.array([r[3] for r in rows_], dtype=object))
+    for i, (a, low, day, kommune) in enumerate(rows_):
+        w = hourly_wage(Decimal(a).scaleb(-2), field_lowest_wage=Decimal(low).scaleb(-2), on=day, kommune=kommune)
+        assert int(result.amount[i]) == int(w.amount * 100)
+        assert int(result.floor[i]) == int(w.floor * 100)
+        assert bool(result.has_cap[i]) == (w.cap is not None)
+        assert _BASIS[int(result.basis[i])] == w.basis.value
+
+
+def test_wage_batch_edges() -> None:
+    # exactly at the cap and at the floor: the assessed rate is kept (the limits bind only beyond them)
+    result = kernels.hourly_wage(np.array([3000, 900, 899, 3001]), np.array([18000] * 4), on=date(2025, 3, 1),
+                                 kommune="lejre")
+    assert result.amount.tolist() == [3000, 900, 900, 3000]
+    assert [_BASIS[int(b)] for b in result.basis] == ["assessed", "assessed", "floor", "cap"]

@@ -1,0 +1,196 @@
+"""SEL § 103 transport for a table of cases, and the explanation of any of its rows.
+
+:func:`transport_frame` reads a pandas, polars or pyarrow table (the rules of :mod:`socialcalc.batch.frame`:
+float kroner by the float rule, ``<name>_ore`` as is), runs :func:`socialcalc.beskyttet_beskaeftigelse.batch.
+transport` and returns a table of the same kind. Besides the figures and codes it keeps the inputs each row was
+computed from as integer columns (``days``, ``distance_m``, ``net_earnings_ore``, the price in øre, ``on``,
+``kommune``), so that :func:`explain_row` explains a row on its own, exactly as the one-case function's
+``.explain()`` would, in any audience, language and format.
+
+>>> import pandas as pd
+>>> from datetime import date
+>>> frame = pd.DataFrame({"days": [20, 20], "distance_km": [25.0, 8.0], "net_earnings": [1500.0, 1500.0],
+...                       "per_km": [1.5, 1.5]})
+>>> out = transport_frame(frame, on=date(2025, 3, 1), money="decimal")
+>>> out["municipality"].tolist() == [Decimal("1050.00"), Decimal("30.00")]
+True
+>>> print(explain_row(out, 1).splitlines()[-2])
+Kommunen betaler resten, 30,00 kr.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+from socialcalc.batch.columns import BatchInputError, int_column
+from socialcalc.batch.frame import Money, _check_money, _frame, _put_money, _Reader
+from socialcalc.beskyttet_beskaeftigelse import batch
+from socialcalc.beskyttet_beskaeftigelse._common import ore
+from socialcalc.beskyttet_beskaeftigelse.befordring import PriceForm, Transport
+from socialcalc.beskyttet_beskaeftigelse.fakta import transport_facts, transport_rates
+from socialcalc.ratebook import RateBook, default_book
+
+__all__ = ["transport_frame", "transport_of_row"]
+"""Re-exported by :mod:`socialcalc.batch.frame` (``explain_row`` is not: there it is the dispatcher that calls this
+module's :func:`explain_row`)."""
+
+RULE = "sel103"
+"""``out.attrs["socialcalc"]["rule"]`` of a frame this module made: :func:`socialcalc.batch.frame.explain_row`
+dispatches on it."""
+_FIGURES = ("total", "citizen", "municipality", "citizen_before_cap", "citizen_cap")
+_PRICES = ("per_km", "daily_total", "daily_within_10km")
+
+
+class _Book:
+    """The rate book a frame was computed with, kept in its ``attrs`` (pandas deep-copies attrs: this is kept
+    by reference, never copied)."""
+
+    def __init__(self, book: RateBook | None) -> None:
+        self.book = book
+
+    def __deepcopy__(self, memo: dict[int, Any]) -> _Book:
+        return self
+
+
+def transport_frame(
+    frame: Any,
+    *,
+    on: Any = None,
+    kommune: Any = None,
+    money: Money = "ore",
+    rates: RateBook | None = None,
+) -> Any:
+    """SEL § 103 transport for every row of ``frame`` (:func:`socialcalc.beskyttet_beskaeftigelse.batch.transport`).
+
+    Columns read: ``days`` (int), ``distance_km`` (km; or ``distance_m``, whole metres), ``net_earnings`` (or
+    ``_ore``), and the price in one form: ``per_km`` (or ``_ore``), or ``daily_total`` and ``daily_within_10km``
+    (or ``_ore``); ``on`` and ``kommune`` as columns or keywords.
+
+    Columns out: ``total``, ``citizen``, ``municipality``, ``citizen_before_cap``, ``citizen_cap`` (see
+    ``money``), ``capped``, ``within_own_distance``; and the inputs of each row for :func:`explain_row`:
+    ``days``, ``distance_m``, ``net_earnings_ore``, ``per_km_ore`` or ``daily_total_ore`` and
+    ``daily_within_10km_ore``, ``on``, ``kommune``.
+
+    >>> import pandas as pd
+    >>> from datetime import date
+    >>> out = transport_frame(pd.DataFrame({"days": [20], "distance_km": ["25"], "net_earnings": ["1500"],
+    ...                                     "per_km": ["1.50"]}), on=date(2025, 3, 1))
+    >>> int(out.loc[0, "municipality_ore"]), int(out.loc[0, "distance_m"]), bool(out.loc[0, "capped"])
+    (105000, 25000, True)
+    """
+    money = _check_money(money)
+    read = _Reader(frame)
+    n = len(read.frame)
+    with read.relabel():
+        if not read.has("days"):
+            raise BatchInputError("days", 0, "mangler", "tabellen skal have en kolonne 'days' (arbejdsdage)")
+        distance = read.amount("distance_km", places=3) if not read.has("distance_m") else \
+            int_column(read.values("distance_m"), "distance_m", unit="metres")
+        day = read.date_setting("on", on)
+        if day is None:
+            raise BatchInputError("on", 0, "mangler", "angiv en kolonne 'on' eller on=")
+        days = read.values("days")
+        net = read.amount("net_earnings")
+        prices = {name: read.amount(name, required=False) for name in _PRICES}
+        kommuner = read.setting("kommune", kommune, labels=True)
+        result = batch.transport(days, distance, net, on=day, kommune=kommuner, rates=rates, **prices)
+    out: dict[str, Any] = {}
+    for name in _FIGURES:
+        _put_money(out, name, getattr(result, name), money)
+    out["capped"] = result.capped
+    out["within_own_distance"] = result.within_own_distance
+    # the inputs of each row, as the kernel read them (explain_row explains a row from these alone)
+    out["days"] = np.asarray(days, dtype=np.int64)
+    out["distance_m"] = np.asarray(distance, dtype=np.int64)
+    out["net_earnings_ore"] = np.asarray(net, dtype=np.int64)
+    for name, values in prices.items():
+        if values is not None:
+            out[f"{name}_ore"] = np.asarray(values, dtype=np.int64)
+    out["on"] = _days_column(day, n)
+    out["kommune"] = _kommune_column(kommuner, n)
+    attrs = {**read.attrs(money), "rule": RULE, "frame": "transport", "rates": _Book(rates)}
+    return _frame(out, read, attrs)
+
+
+def _days_column(day: Any, n: int) -> Any:
+    if isinstance(day, date):
+        return np.full(n, np.datetime64(day, "D"))
+    return np.asarray(day).astype("datetime64[D]")
+
+
+def _kommune_column(kommune: Any, n: int) -> Any:
+    values = [kommune] * n if kommune is None or isinstance(kommune, str) else list(kommune)
+    names = [None if v is None else str(v).strip().lower() for v in values]
+    return pd.Categorical(names, categories=sorted({v for v in names if v is not None}))
+
+
+def _value(out: pd.DataFrame, name: str, row: int) -> Any:
+    value = out[name].iloc[row]
+    return value.item() if isinstance(value, np.generic) else value
+
+
+def _money(out: pd.DataFrame, name: str, row: int) -> Decimal:
+    if f"{name}_ore" in out.columns:
+        return ore(int(_value(out, f"{name}_ore", row)))
+    return Decimal(_value(out, name, row)).quantize(Decimal("0.01"))
+
+
+def transport_of_row(out: Any, row: int) -> Transport:
+    """The one-case result of row ``row`` (its position) of a :func:`transport_frame` output, from the row alone.
+
+    >>> import pandas as pd
+    >>> from datetime import date
+    >>> out = transport_frame(pd.DataFrame({"days": [20], "distance_m": [8000], "net_earnings_ore": [150000],
+    ...                                     "per_km_ore": [150]}), on=date(2025, 3, 1))
+    >>> transport_of_row(out, 0).municipality
+    Decimal('30.00')
+    """
+    attrs = out.attrs.get("socialcalc", {}) if hasattr(out, "attrs") else {}
+    holder = attrs.get("rates")
+    book = (holder.book if isinstance(holder, _Book) else None) or default_book()
+    if not isinstance(out, pd.DataFrame):
+        out = pd.DataFrame(out.to_pandas()) if hasattr(out, "to_pandas") else pd.DataFrame(out)
+    day = pd.Timestamp(_value(out, "on", row)).date()
+    kommune = _value(out, "kommune", row)
+    kommune = None if kommune is None or (isinstance(kommune, float) and kommune != kommune) else str(kommune)
+    table = book.at(day, kommune)
+    used = transport_rates(table)
+    days = int(_value(out, "days", row))
+    distance = Decimal(int(_value(out, "distance_m", row))).scaleb(-3)
+    net = ore(int(_value(out, "net_earnings_ore", row)))
+    price = {name: ore(int(_value(out, f"{name}_ore", row))) if f"{name}_ore" in out.columns else None
+             for name in _PRICES}
+    figures = {name: _money(out, name, row) for name in _FIGURES}
+    capped, within = bool(_value(out, "capped", row)), bool(_value(out, "within_own_distance", row))
+    explanation = transport_facts(
+        days=days, distance_km=distance, net_earnings=net, per_km=price["per_km"],
+        daily_total=price["daily_total"], daily_within_10km=price["daily_within_10km"], rates=used,
+        total=figures["total"], before=figures["citizen_before_cap"], cap=figures["citizen_cap"],
+        citizen=figures["citizen"], municipality=figures["municipality"], capped=capped, within=within)
+    return Transport(amount=figures["municipality"], explanation=explanation, projected=explanation.projected,
+                     total=figures["total"], citizen=figures["citizen"], municipality=figures["municipality"],
+                     capped=capped, citizen_before_cap=figures["citizen_before_cap"],
+                     citizen_cap=figures["citizen_cap"], within_own_distance=within,
+                     price_form=PriceForm.PER_KM if price["per_km"] is not None else PriceForm.ZONE,
+                     days=days, distance_km=distance, net_earnings=net, on=day, kommune=table.kommune, **price)
+
+
+def explain_row(out: Any, row: int, **render: Any) -> str:
+    """The explanation of row ``row`` (its position) of a :func:`transport_frame` output: the text the one-case
+    :func:`~socialcalc.beskyttet_beskaeftigelse.transport` gives for it (``audience``, ``locale``, ``format``
+    as for ``.explain()``).
+
+    >>> import pandas as pd
+    >>> from datetime import date
+    >>> out = transport_frame(pd.DataFrame({"days": [20], "distance_m": [25000], "net_earnings_ore": [150000],
+    ...                                     "per_km_ore": [150]}), on=date(2025, 3, 1))
+    >>> "1.050,00 kr." in explain_row(out, 0, audience="sagsbehandler")
+    True
+    """
+    text: str = transport_of_row(out, row).explain(**render)
+    return text
