@@ -125,7 +125,7 @@ def test_explain_row_108_equals_one_case(cases: list[dict[str, Any]]) -> None:
 
 
 @SETTINGS
-@given(st.lists(st.tuples(st.sampled_from([109, 110]), st.dates(date(2023, 1, 1), date(2024, 11, 30)),
+@given(st.lists(st.tuples(st.sampled_from([109, 110]), st.dates(date(2023, 1, 1), date(2024, 11, 20)),
                           st.integers(0, 40), st.booleans()), min_size=1, max_size=5))
 def test_explain_row_stays_equals_one_case(rows: list[tuple[int, date, int, bool]]) -> None:
     frame = pd.DataFrame({"paragraph": [r[0] for r in rows], "arrival": pd.to_datetime([r[1] for r in rows]),

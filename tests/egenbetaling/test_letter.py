@@ -115,7 +115,7 @@ def test_golden_texts(name: str, audience: str) -> None:
 
 
 @settings(max_examples=25, deadline=None)
-@given(st.lists(st.tuples(st.sampled_from([109, 110]), st.dates(date(2023, 1, 1), date(2024, 11, 30)),
+@given(st.lists(st.tuples(st.sampled_from([109, 110]), st.dates(date(2023, 1, 1), date(2024, 11, 20)),
                           st.integers(0, 40), st.booleans()), min_size=1, max_size=3),
        st.sampled_from(RENDERINGS))
 def test_explain_row_of_a_stay_equals_the_one_case_text(rows: list[tuple[int, date, int, bool]],
