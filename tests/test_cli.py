@@ -59,17 +59,6 @@ def test_an_unknown_municipality_exits_2(capsys: pytest.CaptureFixture[str]) -> 
     assert "kommune" in capsys.readouterr().err
 
 
-def test_folkepension(capsys: pytest.CaptureFixture[str]) -> None:
-    assert main(["folkepension", "1954-03-02"]) == 0
-    assert capsys.readouterr().out.strip() == (
-        "Født 2. marts 1954: folkepensionsalder 65½ år, nås 2. september 2019; folkepension fra 1. oktober 2019."
-    )
-    assert main(["folkepension", "1954-03-02", "--json"]) == 0
-    data = json.loads(capsys.readouterr().out)
-    assert data == {"birth": "1954-03-02", "years": 65, "months": 6, "reached_on": "2019-09-02",
-                    "first_pension_month": "2019-10"}
-
-
 def test_rates_coverage(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["rates", "coverage", "--json"]) == 0
     report = json.loads(capsys.readouterr().out)

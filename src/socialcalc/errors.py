@@ -347,6 +347,63 @@ CATALOG: dict[str, dict[str, str]] = {
         "da": "en bevilling kan ikke dateres før afgørelsen ({decided})",
         "en": "a booking cannot be dated before the decision ({decided})",
     },
+    "input.second_account": {
+        "da": "hjælp efter SEL § 117 a gives én gang pr. sygdomsforløb, og forløbet har allerede et budget "
+              "(afgørelse {when}); bogfør på det budget i stedet",
+        "en": "SEL § 117a help is given once per disease course, and this course already has an account "
+              "(decided on {when}); book on that account instead",
+    },
+    "input.time_paragraph": {
+        "da": "tid (timer eller minutter) bogføres kun for hjælp efter § 83 og § 97",
+        "en": "time (hours or minutes) is booked only for help under § 83 and § 97",
+    },
+    "input.time_or_amount": {
+        "da": "angiv enten værdien (amount) eller tiden (hours eller minutes) med en timepris (hourly_price)",
+        "en": "give either the value (amount) or the time (hours or minutes) with an hourly price (hourly_price)",
+    },
+    "input.bookings_unreadable": {
+        "da": "filen {why}",
+        "en": "the file {why}",
+        "why_da": "findes ikke eller kan ikke læses",
+        "why_en": "does not exist or cannot be read",
+    },
+    "input.bookings_not_list": {
+        "da": "JSON-filen skal indeholde en liste af bevillinger: [{{…}}, …]",
+        "en": "the JSON file must hold a list of bookings: [{{…}}, …]",
+    },
+    "input.bookings_header": {
+        "da": "CSV-filen skal have en overskriftslinje med kolonnerne paragraph, date, amount og eventuelt "
+              "description",
+        "en": "the CSV needs a header row with paragraph,date,amount[,description]",
+    },
+    "input.bookings_extra": {
+        "da": "linjen har flere felter, end overskriften nævner",
+        "en": "more fields than the header names",
+    },
+    "input.bookings_json": {
+        "da": "er ikke gyldig JSON",
+        "en": "not valid JSON",
+    },
+    "input.booking_object": {
+        "da": "en bevilling er et objekt med paragraph, date, amount og description",
+        "en": "a booking is an object with paragraph, date, amount, description",
+    },
+    "input.booking_key": {
+        "da": "ukendt nøgle; en bevilling har paragraph, date, amount og description",
+        "en": "unknown key; a booking has paragraph, date, amount, description",
+    },
+    "input.booking_missing": {
+        "da": "mangler; en bevilling skal have paragraph, date og amount",
+        "en": "missing; a booking needs paragraph, date and amount",
+    },
+    "input.booking_paragraph_text": {
+        "da": "skriv paragraffen som 83, 97, 112 eller 116",
+        "en": "write the paragraph as 83, 97, 112 or 116",
+    },
+    "input.booking_date_text": {
+        "da": "er ikke en dato; skriv ÅÅÅÅ-MM-DD",
+        "en": "not a date; write YYYY-MM-DD",
+    },
     "input.existing_accounts": {
         "da": "eksisterende konti er Budget-objekter (læs dem tilbage med Budget.model_validate_json)",
         "en": "existing accounts are Budget objects (read back with Budget.model_validate_json)",

@@ -1,22 +1,8 @@
-"""SEL § 117a: the one-off budget for a person with a rapidly progressing disease.
+"""The § 117a budget account: :class:`Budget`, its :class:`Booking` s, and the errors of booking on it.
 
-A person with a rapidly progressing disease (hastigt fremadskridende sygdom) may choose help under **§ 83**
-(personal and practical help), **§ 97** (escort), **§ 112** (aids) and **§ 116** (minor housing adaptations),
-whether or not those paragraphs' usual conditions are met, up to a total value: the budget
-(``sel117a.budget``, 2023 level, regulated yearly). The help is given once per disease course, and the whole
-budget must be used before help under the ordinary rules.
-
-:class:`Budget` is the account a municipality keeps of what it granted against that budget. It is opened for
-a decision date (and a municipality), with the budget of the year of the decision, fixed for the whole course
-(our reading of "2023-niveau, reguleret årligt"). Each grant is booked with :meth:`Budget.book`, which returns
-a **new** account (the account is immutable); a booking over the remaining budget raises
-:class:`BudgetExceeded`, which states the remaining amount, and changes nothing. For § 83 and § 97 the value
-of the help is its hours at an hourly price: :func:`value_of_hours` and :func:`value_of_minutes`.
-
-The library keeps no registry of accounts. "Once per disease course" is checked from what the case system
-knows: pass the accounts it already holds for the course as ``existing=`` (or
-``earlier_help_for_same_disease=True`` if the person has had help under serviceloven for the same disease),
-and :meth:`Budget.open` refuses.
+The account's arithmetic is integer øre through :mod:`socialcalc.hastig_sygdom.decisions` (the same functions
+the batch kernel runs on arrays); ``Decimal`` kroner are converted at this edge only. Its explanation is built
+by :func:`socialcalc.hastig_sygdom.facts.facts`, from the account's own fields, when asked for.
 
 >>> from datetime import date
 >>> b = Budget.open(date(2024, 3, 10))
@@ -39,42 +25,74 @@ from datetime import date
 from decimal import Decimal
 from typing import Any, Literal, cast, get_args
 
-from pydantic import BaseModel, ConfigDict, computed_field, field_validator, model_validator
+from pydantic import BaseModel, ConfigDict, Field, computed_field, field_validator, model_validator
 
 from socialcalc import coerce
 from socialcalc.coerce import exact
 from socialcalc.errors import InvalidInput
-from socialcalc.explain import Explanation, Kroner, RateUsed, Step, dato, kr
-from socialcalc.money import ZERO, round_ore, to_decimal
+from socialcalc.explain import Audience, Explanation, Format, Kroner, Locale, RateUsed
+from socialcalc.hastig_sygdom import decisions
+from socialcalc.kernel import PY
+from socialcalc.money import round_ore, to_decimal
 from socialcalc.projection import check_project
 from socialcalc.ratebook import Project, RateBook, Status, default_book
 
 __all__ = [
+    "CITATIONS",
     "PARAGRAPHS",
     "Booking",
     "Budget",
     "BudgetExceeded",
     "Paragraph",
     "SecondAccount",
+    "from_ore",
+    "to_ore",
     "value_of_hours",
     "value_of_minutes",
 ]
+
+_PUBLIC = "socialcalc.hastig_sygdom"
 
 Paragraph = Literal[83, 97, 112, 116]
 """A paragraph of serviceloven whose help may be booked on the budget."""
 
 PARAGRAPHS: tuple[int, ...] = get_args(Paragraph)
 """The paragraphs whose help § 117a covers: §§ 83, 97, 112 and 116, in this order."""
+assert PARAGRAPHS == decisions.PARAGRAPH_CODES
 
-_NAMES: dict[int, str] = {
-    83: "personlig og praktisk hjælp",
-    97: "ledsagelse",
-    112: "hjælpemidler",
-    116: "mindre boligindretning",
+TIME_PARAGRAPHS: tuple[int, ...] = (83, 97)
+"""The paragraphs whose help may be booked as time at an hourly price (personal help and escort)."""
+
+CITATIONS: dict[str, str] = {
+    "budget": "hjemmel.sel117a.budget",
+    "83": "hjemmel.sel117a.personlig_hjaelp",
+    "97": "hjemmel.sel117a.ledsagelse",
+    "112": "hjemmel.sel117a.hjaelpemidler",
+    "116": "hjemmel.sel117a.boligindretning",
+    "almindelige_regler": "hjemmel.sel117a.almindelige_regler",
 }
-_MINUTES_PER_HOUR = 60
+"""The citation keys of the budget's steps (the legal basis is data, dated: ``rates/national/hjemmel-sel117a``)."""
+
 _DERIVED = ("spent", "remaining", "spent_by_paragraph", "ordinary_rules_apply", "grade")
 _IN_FORCE, _BUDGET = "sel117a.in_force", "sel117a.budget"
+
+
+def to_ore(amount: Decimal) -> int:
+    """Kroner (at most two decimals) as integer øre.
+
+    >>> to_ore(Decimal("13522.50"))
+    1352250
+    """
+    return int(amount.scaleb(2))
+
+
+def from_ore(ore: int) -> Decimal:
+    """Integer øre as ``Decimal`` kroner with two decimals.
+
+    >>> from_ore(1352250)
+    Decimal('13522.50')
+    """
+    return Decimal(int(ore)).scaleb(-2).quantize(Decimal("0.01"))
 
 
 class BudgetExceeded(InvalidInput):
@@ -83,9 +101,11 @@ class BudgetExceeded(InvalidInput):
     ``remaining`` is what is left of the budget (exact ``Decimal`` kroner); ``amount`` and ``paragraph`` are the
     refused booking's.
 
+    >>> from decimal import Decimal
     >>> err = BudgetExceeded(112, Decimal("500.00"), Decimal("400.00"), Decimal("1000.00"))
     >>> err.remaining
     Decimal('400.00')
+    >>> from socialcalc.errors import InvalidInput
     >>> isinstance(err, InvalidInput)
     True
     """
@@ -104,6 +124,7 @@ class SecondAccount(InvalidInput):
 
     ``existing`` holds the decision dates of the accounts the case system already has for the course.
 
+    >>> from datetime import date
     >>> SecondAccount((date(2024, 3, 10),)).existing
     (datetime.date(2024, 3, 10),)
     """
@@ -111,39 +132,55 @@ class SecondAccount(InvalidInput):
     def __init__(self, existing: tuple[date, ...]) -> None:
         self.existing = existing
         when = ", ".join(d.isoformat() for d in existing)
-        super().__init__(
-            "existing", when,
-            "SEL § 117a help is given once per disease course, and this course already has an account "
-            "(decided on the date(s) shown); book on that account instead",
-        )
+        super().__init__("existing", when, code="input.second_account", when=_danish_dates(existing))
 
 
-def _day(value: Any, field: str) -> date:
-    return coerce.day(value, field)
+BudgetExceeded.__module__ = SecondAccount.__module__ = _PUBLIC
+
+
+def _danish_dates(days: tuple[date, ...]) -> str:
+    from socialcalc.explain import dato
+
+    return ", ".join(dato(d) for d in days)
 
 
 def _paragraph(value: Any) -> Paragraph:
     if isinstance(value, bool) or not isinstance(value, int):
         raise InvalidInput("paragraph", repr(value), code="input.paragraph_whole")
-    if value not in PARAGRAPHS:
+    if not decisions.covered(PY, value):
         raise InvalidInput("paragraph", value, code="input.paragraph_117a", why=value == 113)
     return cast(Paragraph, value)
 
 
 def _money(value: Any, field: str) -> Decimal:
     amount = to_decimal(value, field)
-    if amount <= 0:
+    if not decisions.positive(amount):
         raise InvalidInput(field, amount, code="input.booking_not_positive")
     if amount != round_ore(amount):
         raise InvalidInput(field, amount, code="input.ore")
     return round_ore(amount)
 
 
+def _scaled(value: Decimal) -> tuple[int, int]:
+    """``value`` as ``(n, places)`` with ``value == n / 10**places`` and ``places >= 0``."""
+    exponent = value.as_tuple().exponent
+    places = -exponent if isinstance(exponent, int) and exponent < 0 else 0
+    return int(value.scaleb(places)), places
+
+
+def _is_none(value: object) -> bool:
+    return value is None
+
+
 class Booking(BaseModel):
     """One grant of help booked on a § 117a budget: its paragraph, date, value and description.
 
+    For §§ 83 and 97 the help may be booked as time at an hourly price (``hours`` or ``minutes`` with
+    ``hourly_price``); ``amount`` is then its value (:func:`value_of_hours`, :func:`value_of_minutes`).
+
     >>> Booking(paragraph=112, date=date(2024, 3, 20), amount=Decimal("18500.00"), description="kørestol")
-    Booking(paragraph=112, date=datetime.date(2024, 3, 20), amount=Decimal('18500.00'), description='kørestol')
+    Booking(paragraph=112, date=datetime.date(2024, 3, 20), amount=Decimal('18500.00'), description='kørestol', \
+hours=None, minutes=None, hourly_price=None)
     """
 
     model_config = ConfigDict(frozen=True, extra="forbid")
@@ -156,11 +193,31 @@ class Booking(BaseModel):
     """The value of the help in kroner (positive, to øre)."""
     description: str = ""
     """What was granted, in the caseworker's words."""
+    hours: Kroner | None = Field(default=None, exclude_if=_is_none)
+    """The hours granted, if the help was booked as hours at ``hourly_price`` (§§ 83 and 97)."""
+    minutes: int | None = Field(default=None, exclude_if=_is_none)
+    """The minutes granted, if the help was booked as minutes at ``hourly_price`` (§§ 83 and 97)."""
+    hourly_price: Kroner | None = Field(default=None, exclude_if=_is_none)
+    """The hourly price the time was valued at."""
 
     @field_validator("amount")
     @classmethod
     def _positive_ore(cls, value: Decimal) -> Decimal:
         return _money(value, "amount")
+
+    @model_validator(mode="after")
+    def _time_fits(self) -> Booking:
+        timed = self.hours is not None or self.minutes is not None
+        if timed and self.paragraph not in TIME_PARAGRAPHS:
+            raise ValueError("tid (timer eller minutter) bogføres kun for hjælp efter § 83 og § 97")
+        if (self.hours is not None and self.minutes is not None) or timed != (self.hourly_price is not None):
+            raise ValueError("en bevilling i tid har enten timer eller minutter, og altid en timepris")
+        if self.hourly_price is not None:
+            value = (value_of_hours(self.hours, self.hourly_price) if self.hours is not None
+                     else value_of_minutes(cast(int, self.minutes), self.hourly_price))
+            if value != self.amount:
+                raise ValueError(f"værdien {self.amount} er ikke tiden gange timeprisen ({value})")
+        return self
 
 
 class Budget(BaseModel):
@@ -189,6 +246,8 @@ class Budget(BaseModel):
     """Whether the budget is a projected, not a published, amount."""
     rates_used: tuple[RateUsed, ...] = ()
     """The rates the account was opened with: the day § 117a took effect, and the budget."""
+    citations: dict[str, str] = {}
+    """The legal citations in force on the decision day, by key (``hjemmel.sel117a.*``), for the explanation."""
     bookings: tuple[Booking, ...] = ()
     """The grants booked on the account, in the order booked."""
 
@@ -210,9 +269,8 @@ class Budget(BaseModel):
 
         The budget is the ``sel117a.budget`` of the decision's year, fixed for the course. A year without a
         published budget raises :class:`~socialcalc.errors.RateNotPublished` unless ``project`` is ``True``, a
-        satsreguleringsprocent as a ``Decimal`` or ``{year: percentage}`` (see :mod:`socialcalc.projection`;
-        SEL § 182 stk. 8 regulates the budget by the satsreguleringsprocent); the account then says
-        ``projected=True``.
+        satsreguleringsprocent as a ``Decimal`` or ``{year: percentage}`` (see :mod:`socialcalc.projection`);
+        the account then says ``projected=True``.
 
         Refused (:class:`~socialcalc.errors.InvalidInput`): a decision before § 117a took effect
         (``sel117a.in_force``); ``existing`` accounts for the same course (:class:`SecondAccount`); a person who
@@ -231,21 +289,19 @@ der er intet § 117 a-budget for en afgørelse før den dag
         >>> Budget.open(date(2024, 6, 1), existing=[b])
         Traceback (most recent call last):
         ...
-        socialcalc.hastig_sygdom.SecondAccount: existing = 2024-03-10: SEL § 117a help is given once per \
-disease course, and this course already has an account (decided on the date(s) shown); book on that account instead
+        socialcalc.hastig_sygdom.SecondAccount: existing = 2024-03-10: hjælp efter SEL § 117 a gives én gang pr. \
+sygdomsforløb, og forløbet har allerede et budget (afgørelse 10. marts 2024); bogfør på det budget i stedet
         """
-        decided_on = _day(decided_on, "decided_on")
+        decided_on = coerce.day(decided_on, "decided_on")
         project = check_project(project)
-        if not isinstance(earlier_help_for_same_disease, bool):
-            raise InvalidInput("earlier_help_for_same_disease", repr(earlier_help_for_same_disease),
-                               code="input.flag")
+        earlier_help_for_same_disease = coerce.flag(earlier_help_for_same_disease, "earlier_help_for_same_disease")
         accounts = tuple(existing)
         for account in accounts:
             if not isinstance(account, Budget):
                 raise InvalidInput("existing", type(account).__name__, code="input.existing_accounts")
         book = rates or default_book()
         in_force = book.latest(_IN_FORCE)
-        if decided_on < in_force.value:
+        if not decisions.dated_ok(decided_on.toordinal(), in_force.value.toordinal()):
             raise InvalidInput("decided_on", decided_on, code="input.before_117a", in_force=in_force.value,
                                source=in_force.source)
         if accounts:
@@ -254,27 +310,43 @@ disease course, and this course already has an account (decided on the date(s) s
             raise InvalidInput("earlier_help_for_same_disease", True, code="input.earlier_help")
         on_day = book.at(decided_on, kommune, project=project)
         budget = on_day.get(_BUDGET)
+        citations = {key: str(on_day.get(key).value) for key in CITATIONS.values()}
         return cls.model_construct(
             decided_on=decided_on,
             kommune=on_day.kommune,
             total=round_ore(Decimal(budget.value)),
             projected=budget.status.value == "projected",
             rates_used=(RateUsed.of(in_force), RateUsed.of(budget)),
+            citations=citations,
             bookings=(),
         )
 
     @exact
-    def book(self, paragraph: int, amount: Decimal | int | str, *, on: date, description: str = "") -> Budget:
+    def book(
+        self,
+        paragraph: int,
+        amount: Decimal | int | str | None = None,
+        *,
+        on: date,
+        description: str = "",
+        hours: Decimal | int | str | None = None,
+        minutes: int | None = None,
+        hourly_price: Decimal | int | str | None = None,
+    ) -> Budget:
         """Book a grant of help on the account; return the new account (SEL § 117a; §§ 83, 97, 112, 116).
 
-        ``amount`` is the value of the help in kroner (positive, at most two decimals; for § 83 and § 97 see
-        :func:`value_of_hours`). ``on`` is the day of the grant, on or after the decision. A booking over the
-        remaining budget raises :class:`BudgetExceeded` with ``.remaining``; the account is never changed.
+        ``amount`` is the value of the help in kroner (positive, at most two decimals). For §§ 83 and 97 the help
+        may instead be given as ``hours`` or ``minutes`` with ``hourly_price``: the value is then
+        :func:`value_of_hours` or :func:`value_of_minutes`, and the explanation states the time. ``on`` is the
+        day of the grant, on or after the decision. A booking over the remaining budget raises
+        :class:`BudgetExceeded` with ``.remaining``; the account is never changed.
 
         >>> b = Budget.open(date(2024, 3, 10))
         >>> b2 = b.book(116, "9000.00", on=date(2024, 4, 2), description="fjernelse af dørtrin")
         >>> b2.spent_by_paragraph[116], b.spent_by_paragraph[116]
         (Decimal('9000.00'), Decimal('0.00'))
+        >>> b.book(97, hours=60, hourly_price="250.00", on=date(2024, 5, 1)).spent
+        Decimal('15000.00')
         >>> b.book(113, "100.00", on=date(2024, 4, 2))
         Traceback (most recent call last):
         ...
@@ -282,49 +354,86 @@ disease course, and this course already has an account (decided on the date(s) s
 116 (forbrugsgoder efter § 113 er ikke omfattet)
         """
         p = _paragraph(paragraph)
+        timed = hours is not None or minutes is not None
+        h: Decimal | None = None
+        m: int | None = None
+        price: Decimal | None = None
+        if timed or hourly_price is not None:
+            if amount is not None or (hours is not None and minutes is not None) or hourly_price is None or not timed:
+                raise InvalidInput("amount", amount, code="input.time_or_amount")
+            if p not in TIME_PARAGRAPHS:
+                raise InvalidInput("paragraph", p, code="input.time_paragraph")
+            price = coerce.non_negative(hourly_price, "hourly_price")
+            if price != round_ore(price):
+                raise InvalidInput("hourly_price", price, code="input.ore")
+            price = round_ore(price)
+            if hours is not None:
+                h = coerce.non_negative(hours, "hours")
+                amount = value_of_hours(h, price)
+            else:
+                m = coerce.whole(minutes, "minutes")
+                amount = value_of_minutes(m, price)
+        elif amount is None:
+            raise InvalidInput("amount", None, code="input.time_or_amount")
         value = _money(amount, "amount")
-        day = _day(on, "on")
-        if day < self.decided_on:
+        day = coerce.day(on, "on")
+        if not decisions.dated_ok(day.toordinal(), self.decided_on.toordinal()):
             raise InvalidInput("on", day, code="input.booking_before_decision", decided=self.decided_on)
         description = coerce.text(description, "description")
-        remaining = self.remaining
-        if value > remaining:
-            raise BudgetExceeded(p, value, remaining, self.total)
-        booking = Booking.model_construct(paragraph=p, date=day, amount=value, description=description)
+        fits, _ = decisions.book(PY, to_ore(self.remaining), to_ore(value))
+        if not fits:
+            raise BudgetExceeded(p, value, self.remaining, self.total)
+        booking = Booking.model_construct(paragraph=p, date=day, amount=value, description=description, hours=h,
+                                          minutes=m, hourly_price=price)
         return type(self).model_construct(
             decided_on=self.decided_on,
             kommune=self.kommune,
             total=self.total,
             projected=self.projected,
             rates_used=self.rates_used,
+            citations=self.citations,
             bookings=(*self.bookings, booking),
         )
 
     # -- what the account says --------------------------------------------------------------------------------
+
+    def remaining_after(self) -> tuple[int, ...]:
+        """What is left, in øre, after each booking in turn (the decisions of :func:`decisions.book`).
+
+        >>> Budget.open(date(2024, 3, 10)).book(112, "22.00", on=date(2024, 3, 10)).remaining_after()
+        (4100000,)
+        """
+        left = to_ore(self.total)
+        after: list[int] = []
+        for b in self.bookings:
+            _, left = decisions.book(PY, left, to_ore(b.amount))
+            after.append(int(left))
+        return tuple(after)
 
     @computed_field  # type: ignore[prop-decorator]
     @property
     @exact
     def spent(self) -> Decimal:
         """The value booked so far."""
-        return round_ore(sum((b.amount for b in self.bookings), ZERO))
+        return from_ore(to_ore(self.total) - to_ore(self.remaining))
 
     @computed_field  # type: ignore[prop-decorator]
     @property
     @exact
     def remaining(self) -> Decimal:
         """What is left of the budget (``total - spent``; never negative)."""
-        return round_ore(self.total - self.spent)
+        after = self.remaining_after()
+        return from_ore(after[-1] if after else to_ore(self.total))
 
     @computed_field  # type: ignore[prop-decorator]
     @property
     @exact
     def spent_by_paragraph(self) -> dict[int, Decimal]:
         """The value booked under each paragraph: every one of 83, 97, 112 and 116, zero if unused."""
-        spent = dict.fromkeys(PARAGRAPHS, ZERO)
+        spent = dict.fromkeys(PARAGRAPHS, 0)
         for b in self.bookings:
-            spent[b.paragraph] += b.amount
-        return {p: round_ore(v) for p, v in spent.items()}
+            spent[b.paragraph] += to_ore(b.amount)
+        return {p: from_ore(v) for p, v in spent.items()}
 
     @computed_field  # type: ignore[prop-decorator]
     @property
@@ -341,23 +450,28 @@ disease course, and this course already has an account (decided on the date(s) s
     @property
     def ordinary_rules_apply(self) -> bool:
         """Whether the whole budget is used, so that help is now given under the ordinary rules."""
-        return self.remaining == 0
+        return bool(decisions.ordinary_rules_apply(to_ore(self.remaining)))
 
     @property
     def explanation(self) -> Explanation:
-        """How the account stands, step by step, in Danish."""
-        return _explain(self)
+        """The facts of the account, step by step (rendered by :meth:`explain`)."""
+        from socialcalc.hastig_sygdom.facts import budget_facts
 
-    def explain(self) -> str:
-        """The account as Danish text: the budget, each booking, spent per paragraph and what is left.
+        return budget_facts(self)
+
+    def explain(self, audience: Audience = "borger", locale: Locale = "da", format: Format = "text") -> str:
+        """The account as text: the budget, each booking, spent per paragraph and what is left.
+
+        ``audience``: ``"borger"`` (the letter, "du") or ``"sagsbehandler"`` (the case file, with every rate);
+        ``locale``: ``"da"`` or ``"en"``; ``format``: ``"text"``, ``"markdown"`` or ``"html"``.
 
         >>> b = Budget.open(date(2023, 10, 1)).book(83, Decimal("39750.00"), on=date(2023, 10, 1))
         >>> print(b.explain().splitlines()[-1])
-        Resultat: 0,00 kr. tilbage af budgettet på 39.750,00 kr.; hjælp gives nu efter de almindelige regler.
+        Hele budgettet er brugt. Har du brug for mere hjælp, gives den nu efter de almindelige regler i \
+serviceloven (serviceloven § 117 a).
         """
-        tail = "; hjælp gives nu efter de almindelige regler." if self.ordinary_rules_apply else ""
-        left = f"{kr(self.remaining)} tilbage af budgettet på {kr(self.total)}"
-        return f"{self.explanation.render()}\nResultat: {left}{tail}"
+        text: str = self.explanation.render(audience=audience, locale=locale, format=format)
+        return text
 
     # -- reading an account back ------------------------------------------------------------------------------
 
@@ -377,14 +491,17 @@ def _check(account: Budget, stored: Mapping[str, Any]) -> None:
     """Refuse an account read back whose bookings, rates or derived figures do not fit together."""
     budget = next((r for r in account.rates_used if r.key == _BUDGET), None)
     if budget is not None and round_ore(Decimal(budget.value)) != account.total:
-        raise ValueError(f"total {account.total} is not the budget rate's value {budget.value}")
+        raise ValueError(f"budgettet {account.total} er ikke budgetsatsens værdi {budget.value}")
     if any(r.status == "projected" for r in account.rates_used) and not account.projected:
-        raise ValueError("an account opened with a projected budget must say projected=True")
+        raise ValueError("et budget åbnet med en fremskrevet sats skal have projected=True")
     for b in account.bookings:
-        if b.date < account.decided_on:
-            raise ValueError(f"a booking dated {b.date} is before the decision ({account.decided_on})")
-    if account.spent > account.total:
-        raise ValueError(f"the bookings ({account.spent}) exceed the budget ({account.total})")
+        if not decisions.dated_ok(b.date.toordinal(), account.decided_on.toordinal()):
+            raise ValueError(f"en bevilling dateret {b.date} ligger før afgørelsen ({account.decided_on})")
+    left = to_ore(account.total)
+    for b in account.bookings:
+        fits, left = decisions.book(PY, left, to_ore(b.amount))
+        if not fits:
+            raise ValueError(f"bevillingerne overstiger budgettet ({account.total})")
     for key, value in stored.items():
         derived = getattr(account, key)
         if key == "spent_by_paragraph" and isinstance(value, Mapping):
@@ -396,60 +513,7 @@ def _check(account: Budget, stored: Mapping[str, Any]) -> None:
         else:
             ok = to_decimal(value, key) == derived
         if not ok:
-            raise ValueError(f"the stored {key} ({value}) is not what the bookings give ({derived})")
-
-
-def _explain(b: Budget) -> Explanation:
-    rates = {r.key: r for r in b.rates_used}
-    budget, in_force = rates.get(_BUDGET), rates.get(_IN_FORCE)
-    year = b.decided_on.year
-    since = f"; § 117a gælder fra {dato(date.fromisoformat(in_force.value))}" if in_force else ""
-    text = (f"Afgørelsen om hjælp efter § 117a er truffet {dato(b.decided_on)}{since}. Budgettet for "
-            f"sygdomsforløbet er beløbet for afgørelsens år, {year}: {kr(b.total)} Beløbet ligger fast for hele "
-            "forløbet (vores læsning af \"2023-niveau\", reguleret årligt).")
-    if b.projected:
-        text += f" Beløbet for {year} er endnu ikke offentliggjort og er fremskrevet."
-    steps = [_legacy_step(
-        rule="hastig_sygdom.budget", paragraph="SEL § 117a stk. 1", text=text,
-        inputs={"decided_on": b.decided_on.isoformat()},
-        rates=tuple(r for r in (in_force, budget) if r is not None), output=str(b.total))]
-    left = b.total
-    for n, booking in enumerate(b.bookings, 1):
-        left -= booking.amount
-        what = f" ({booking.description})" if booking.description else ""
-        steps.append(_legacy_step(
-            rule="hastig_sygdom.bevilling", paragraph=f"SEL § 117a, jf. § {booking.paragraph}",
-            text=(f"Bevilling {n}, {dato(booking.date)}: {_NAMES[booking.paragraph]} efter "
-                  f"§ {booking.paragraph}{what} til en værdi af {kr(booking.amount)}; tilbage herefter {kr(left)}"),
-            inputs={"paragraph": str(booking.paragraph), "date": booking.date.isoformat(),
-                    "amount": str(booking.amount)},
-            rates=(), output=str(left)))
-    if not b.bookings:
-        steps.append(_legacy_step(
-            rule="hastig_sygdom.bevilling", paragraph="SEL § 117a",
-            text="Der er endnu ikke bevilget hjælp på budgettet.", inputs={}, rates=(), output=None))
-    per = ", ".join(f"§ {p} {kr(v)}" for p, v in b.spent_by_paragraph.items())
-    steps.append(_legacy_step(
-        rule="hastig_sygdom.forbrug", paragraph="SEL § 117a",
-        text=f"Brugt i alt {kr(b.spent)} af {kr(b.total)} ({per}); tilbage {kr(b.remaining)}",
-        inputs={}, rates=(), output=str(b.remaining)))
-    if b.ordinary_rules_apply:
-        text = ("Hele budgettet er brugt: yderligere hjælp efter §§ 83, 97, 112 og 116 gives efter serviceloven "
-                "på almindelige vilkår.")
-    else:
-        text = (f"Budgettet er ikke brugt op ({kr(b.remaining)} tilbage): hjælp efter serviceloven på "
-                "almindelige vilkår gives først, når hele budgettet er brugt.")
-    steps.append(_legacy_step(rule="hastig_sygdom.almindelige_regler", paragraph="SEL § 117a", text=text,
-                                      inputs={}, rates=(), output=str(b.ordinary_rules_apply)))
-    return Explanation(title="Hjælp ved hastigt fremadskridende sygdom (SEL § 117a): budget",
-                                       steps=tuple(steps))
-
-
-def _legacy_step(*, rule: str, paragraph: str, text: str, inputs: dict[str, str], rates: tuple[RateUsed, ...],
-                 output: str | None) -> Step:
-    # a step written in code (before facts; rendered as written)
-    return Step(step=rule, basis=paragraph, text=text, inputs=inputs, rates=rates,
-                outputs={} if output is None else {"output": output})
+            raise ValueError(f"den gemte {key} ({value}) er ikke det, bevillingerne giver ({derived})")
 
 
 @exact
@@ -457,20 +521,19 @@ def value_of_hours(hours: Decimal | int | str, hourly_price: Decimal | int | str
     """The value of ``hours`` of help at ``hourly_price``, to øre half up, for a § 83 or § 97 booking (§ 117a).
 
     ``hours`` is a number of hours (``Decimal``, ``int`` or a decimal string: an ``int`` means whole hours;
-    for minutes use :func:`value_of_minutes`). Both must be non-negative; a float is refused.
+    for minutes use :func:`value_of_minutes`). Both must be non-negative; a float is refused. The product is
+    exact and rounded once (:func:`socialcalc.hastig_sygdom.decisions.value_of_time`).
 
     >>> value_of_hours(60, "250.00")
     Decimal('15000.00')
     >>> value_of_hours(Decimal("2.5"), Decimal("333.33"))
     Decimal('833.33')
     """
-    h = to_decimal(hours, "hours")
-    price = to_decimal(hourly_price, "hourly_price")
-    if h < 0:
-        raise InvalidInput("hours", h, code="input.negative")
-    if price < 0:
-        raise InvalidInput("hourly_price", price, code="input.negative")
-    return round_ore(h * price)
+    h = coerce.non_negative(hours, "hours")
+    price = coerce.non_negative(hourly_price, "hourly_price")
+    hn, hp = _scaled(h)
+    pn, pp = _scaled(price)
+    return from_ore(decisions.value_of_time(PY, hn, pn * 100, 10 ** (hp + pp)))
 
 
 @exact
@@ -486,7 +549,6 @@ def value_of_minutes(minutes: int, hourly_price: Decimal | int | str) -> Decimal
         raise InvalidInput("minutes", repr(minutes), code="input.whole", kind=type(minutes).__name__)
     if minutes < 0:
         raise InvalidInput("minutes", minutes, code="input.negative")
-    price = to_decimal(hourly_price, "hourly_price")
-    if price < 0:
-        raise InvalidInput("hourly_price", price, code="input.negative")
-    return round_ore(minutes * price / _MINUTES_PER_HOUR)
+    price = coerce.non_negative(hourly_price, "hourly_price")
+    pn, pp = _scaled(price)
+    return from_ore(decisions.value_of_time(PY, minutes, pn * 100, decisions.MINUTES_PER_HOUR * 10 ** pp))

@@ -1,4 +1,5 @@
-"""SEL § 117a: the one-off budget for a rapidly progressing disease (socialcalc.hastig_sygdom)."""
+"""SEL § 117a: the one-off budget for a rapidly progressing disease (socialcalc.hastig_sygdom): the spec's worked
+examples, the checks, the account's JSON, the command line."""
 
 from __future__ import annotations
 
@@ -21,6 +22,7 @@ from socialcalc.hastig_sygdom import (
     value_of_hours,
     value_of_minutes,
 )
+from socialcalc.ratebook import default_book
 from socialcalc.schema import json_schemas
 from tests.codes import raises_code
 
@@ -102,7 +104,8 @@ def test_an_unpublished_year_is_refused_in_strict_mode_and_projected_on_request(
     given = Budget.open(date(2027, 2, 1), project=D("2.5"))
     assert given.projected is True
     assert given.total == D("45522.00")  # 42499 * 1.045 * 1.025 = 45521.74
-    assert "fremskrevet" in given.explain()
+    assert "fremskrevet" in given.explain(audience="sagsbehandler")
+    assert "et foreløbigt beløb for 2027" in given.explain()
     with pytest.raises(ValueError, match="projected"):
         Budget.model_validate_json(projected.model_dump_json().replace('"projected": true', '"projected": false')
                                    .replace('"projected":true', '"projected":false'))
@@ -281,24 +284,73 @@ def test_value_of_hours_refuses_negative_and_non_numbers() -> None:
 # -- explanation ---------------------------------------------------------------------------------------------------
 
 def test_the_account_explains_itself_in_danish() -> None:
-    text = example_1().explain()
+    text = example_1().explain(audience="sagsbehandler")
     lines = text.splitlines()
-    assert lines[0] == "Hjælp ved hastigt fremadskridende sygdom (SEL § 117a): budget"
+    assert lines[0] == "Hjælp ved hastigt fremadskridende sygdom: budget"
     assert "truffet 10. marts 2024" in lines[1]
-    assert "2024: 41.022,00 kr." in lines[1]
-    assert "fast for hele forløbet" in lines[1]
-    assert lines[2] == ("2. Bevilling 1, 20. marts 2024: hjælpemidler efter § 112 (kørestol) til en værdi af "
-                        "18.500,00 kr.; tilbage herefter 22.522,00 kr. (SEL § 117a, jf. § 112)")
+    assert "41.022,00 kr., beløbet for afgørelsens år, 2024" in lines[1]
+    assert "fast for hele sygdomsforløbet" in lines[1]
+    assert lines[2] == ("2. Bevilling 1 den 20. marts 2024: hjælpemidler (kørestol) til en værdi af "
+                        "18.500,00 kr.; tilbage herefter 22.522,00 kr. (serviceloven § 117 a, stk. 1, jf. § 112).")
     assert "tilbage herefter 13.522,00 kr." in lines[3]
-    assert "§ 112 18.500,00 kr., § 116 9.000,00 kr." in lines[4]
-    assert "almindelige vilkår gives først" in lines[5]
-    assert "sel117a.budget = 41.022 kr." in text
-    assert lines[-1] == "Resultat: 13.522,00 kr. tilbage af budgettet på 41.022,00 kr."
+    assert "§ 112: 18.500,00 kr.; § 116: 9.000,00 kr." in lines[4]
+    assert "tilbage 13.522,00 kr." in lines[4]
+    assert "gives først, når hele budgettet er brugt" in lines[5]
+    assert "41.022 kr." in text
+    assert "sel117a.budget" not in text
     assert example_1().explanation.projected is False
+    letter = example_1().explain()
+    assert "Dit budget for hele sygdomsforløbet er 41.022,00 kr., som er beløbet for 2024." in letter
+    assert "herefter var der 13.522,00 kr. tilbage af budgettet" in letter
+
+
+def test_hours_and_minutes_are_booked_with_their_time_in_the_text() -> None:
+    b = Budget.open(date(2024, 3, 10)).book(97, hours=60, hourly_price="250.00", on=date(2024, 5, 1))
+    assert b.spent == D("15000.00")
+    assert b.bookings[0].hours == D("60") and b.bookings[0].hourly_price == D("250.00")
+    assert "60 timer ledsagelse til 250,00 kr. i timen, i alt 15.000,00 kr." in b.explain()
+    one = Budget.open(date(2024, 3, 10)).book(83, hours=1, hourly_price="300.00", on=date(2024, 5, 1))
+    assert "1 time personlig og praktisk hjælp" in one.explain()
+    m = Budget.open(date(2024, 3, 10)).book(83, minutes=45, hourly_price="250.00", on=date(2024, 5, 1),
+                                            description="bad")
+    assert m.spent == D("187.50")
+    assert "45 minutter personlig og praktisk hjælp (bad) til 250,00 kr. i timen" in m.explain()
+    assert "1 minut " in Budget.open(date(2024, 3, 10)).book(97, minutes=1, hourly_price="60.00",
+                                                             on=date(2024, 5, 1)).explain()
+    assert Budget.model_validate_json(m.model_dump_json()) == m
+    with raises_code(InvalidInput, "input.time_paragraph"):
+        Budget.open(date(2024, 3, 10)).book(112, hours=2, hourly_price="250.00", on=date(2024, 5, 1))
+    with raises_code(InvalidInput, "input.time_or_amount"):
+        Budget.open(date(2024, 3, 10)).book(97, "100.00", hours=2, hourly_price="250.00", on=date(2024, 5, 1))
+    with raises_code(InvalidInput, "input.time_or_amount"):
+        Budget.open(date(2024, 3, 10)).book(97, hours=2, on=date(2024, 5, 1))
+    with raises_code(InvalidInput, "input.time_or_amount"):
+        Budget.open(date(2024, 3, 10)).book(97, on=date(2024, 5, 1))
+    with pytest.raises(BudgetExceeded):
+        Budget.open(date(2024, 3, 10)).book(97, hours=1000, hourly_price="250.00", on=date(2024, 5, 1))
 
 
 def test_an_empty_account_says_so() -> None:
-    assert "endnu ikke bevilget" in Budget.open(date(2024, 3, 10)).explain()
+    assert "endnu ikke fået bevilget" in Budget.open(date(2024, 3, 10)).explain()
+    assert "endnu ikke bevilget" in Budget.open(date(2024, 3, 10)).explain(audience="sagsbehandler")
+
+
+def test_the_citations_are_dated_data() -> None:
+    b = Budget.open(date(2024, 3, 10))
+    assert b.citations["hjemmel.sel117a.hjaelpemidler"] == "serviceloven § 117 a, stk. 1, jf. § 112"
+    assert set(b.citations) == {"hjemmel.sel117a.budget", "hjemmel.sel117a.personlig_hjaelp",
+                                "hjemmel.sel117a.ledsagelse", "hjemmel.sel117a.hjaelpemidler",
+                                "hjemmel.sel117a.boligindretning", "hjemmel.sel117a.almindelige_regler"}
+    assert "(serviceloven § 117 a, stk. 1)." in b.explain()
+    before = default_book().at(date(2023, 5, 31))
+    with pytest.raises(RateNotPublished):  # no citation before the rule existed
+        before.get("hjemmel.sel117a.budget")
+
+
+def test_english_on_request() -> None:
+    text = example_1().explain(locale="en")
+    assert text.splitlines()[0] == "Help for a rapidly progressing disease: budget"
+    assert "13.522,00" not in text or "13,522.00" in text
 
 
 # -- JSON ----------------------------------------------------------------------------------------------------------
@@ -322,15 +374,16 @@ def test_json_round_trip_is_exact_and_carries_the_derived_figures() -> None:
 
 
 @pytest.mark.parametrize(("path", "value", "message"), [
-    (("remaining",), "20000.00", "stored remaining"),
-    (("spent",), "1.00", "stored spent"),
-    (("ordinary_rules_apply",), True, "stored ordinary_rules_apply"),
-    (("spent_by_paragraph", "83"), "1.00", "stored spent_by_paragraph"),
-    (("total",), "1000.00", "budget rate"),
-    (("bookings", 0, "date"), "2024-01-01", "before the decision"),
+    (("remaining",), "20000.00", "gemte remaining"),
+    (("spent",), "1.00", "gemte spent"),
+    (("ordinary_rules_apply",), True, "gemte ordinary_rules_apply"),
+    (("spent_by_paragraph", "83"), "1.00", "gemte spent_by_paragraph"),
+    (("total",), "1000.00", "budgetsatsens"),
+    (("bookings", 0, "date"), "2024-01-01", "før afgørelsen"),
     (("bookings", 0, "amount"), "0.00", "positiv"),
     (("bookings", 0, "paragraph"), 113, "paragraph"),
-    (("bookings", 0, "amount"), "40000.00", "exceed the budget"),
+    (("bookings", 0, "amount"), "40000.00", "overstiger budgettet"),
+    (("bookings", 0, "hours"), "2", "§ 83 og § 97"),
     (("surprise",), 1, "Extra inputs"),
 ])
 def test_a_tampered_account_is_refused_when_read_back(path: tuple[object, ...], value: object, message: str) -> None:
@@ -357,7 +410,11 @@ def test_the_schema_is_exported() -> None:
 def test_cli_budget(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["hastig-sygdom", "budget", "2024-03-10", "--kommune", "lemvig"]) == 0
     out = capsys.readouterr().out
-    assert out.splitlines()[-1] == "Resultat: 41.022,00 kr. tilbage af budgettet på 41.022,00 kr."
+    assert out.splitlines()[-2] == ("Du har i alt brugt 0,00 kr. af budgettet på 41.022,00 kr., og der er "
+                                    "41.022,00 kr. tilbage (serviceloven § 117 a, stk. 1).")
+    assert main(["hastig-sygdom", "budget", "2024-03-10", "--audience", "sagsbehandler"]) == 0
+    out = capsys.readouterr().out
+    assert "Anvendte satser:" in out and "41.022 kr. (gældende fra 1. januar 2024, officiel" in out
 
 
 def test_cli_budget_json(capsys: pytest.CaptureFixture[str]) -> None:
@@ -398,7 +455,7 @@ def test_cli_replay_refused_booking_exits_2_with_the_remaining_amount(
     assert main(["hastig-sygdom", "replay", "2024-03-10", "--bookings", str(f)]) == 2
     captured = capsys.readouterr()
     assert captured.out == ""
-    assert captured.err.startswith("socialcalc: fejl: line 4: amount = 15000.00")
+    assert captured.err.startswith("socialcalc: fejl: linje 4: amount = 15000.00")
     assert "13.522,00 kr. tilbage" in captured.err
 
 
@@ -415,7 +472,7 @@ def test_cli_replay_json_list_and_stored_bookings(tmp_path: Path, capsys: pytest
     f.write_text('[{"paragraph": 83, "date": "2023-10-01", "amount": 39750.00, "description": "hjælp"}]')
     assert main(["hastig-sygdom", "replay", "2023-10-01", "--bookings", str(f)]) == 0
     out = capsys.readouterr().out
-    assert out.splitlines()[-1].endswith("hjælp gives nu efter de almindelige regler.")
+    assert "Hele budgettet er brugt." in out.splitlines()[-1]
     g = tmp_path / "stored.json"
     g.write_text(json.dumps(json.loads(example_1().model_dump_json())["bookings"]))
     assert main(["hastig-sygdom", "replay", "2024-03-10", "--bookings", str(g), "--json"]) == 0
@@ -423,19 +480,19 @@ def test_cli_replay_json_list_and_stored_bookings(tmp_path: Path, capsys: pytest
 
 
 @pytest.mark.parametrize(("content", "expected"), [
-    ("paragraph,date,amount\n113,2024-03-20,100.00\n", "line 2: paragraph = 113"),
-    ("paragraph,date,amount\n112,2024-03-01,100.00\n", "line 2: on = 2024-03-01"),
-    ("paragraph,date,amount\n112,2024-03-20,-100.00\n", "line 2: amount = -100.00"),
-    ("paragraph,date,amount\n112,2024-03-20,\n", "line 2: amount"),
+    ("paragraph,date,amount\n113,2024-03-20,100.00\n", "linje 2: paragraph = 113"),
+    ("paragraph,date,amount\n112,2024-03-01,100.00\n", "linje 2: on = 2024-03-01"),
+    ("paragraph,date,amount\n112,2024-03-20,-100.00\n", "linje 2: amount = -100.00"),
+    ("paragraph,date,amount\n112,2024-03-20,\n", "linje 2: amount"),
     ("paragraph,date,amount\n112,2024-03-20,\"100,00\"\n", 'skriv det som "100.00"'),
     ("paragraph,date,amount\nx,2024-03-20,100.00\n", "paragraph"),
-    ("paragraph,date,amount\n112,20.03.2024,100.00\n", "not a date"),
-    ("paragraph,date,amount\n112,2024-03-20,100.00,extra\n", "more fields"),
-    ("paragraf,dato,beløb\n112,2024-03-20,100.00\n", "header row"),
-    ('[{"paragraph": 112, "date": "2024-03-20", "amount": "1.00", "value": 1}]', "unknown key"),
-    ('[112]', "a booking is an object"),
-    ('{"paragraph": 112}', "must hold a list"),
-    ('[{"paragraph": 112,', "not valid JSON"),
+    ("paragraph,date,amount\n112,20.03.2024,100.00\n", "er ikke en dato"),
+    ("paragraph,date,amount\n112,2024-03-20,100.00,extra\n", "flere felter"),
+    ("paragraf,dato,beløb\n112,2024-03-20,100.00\n", "overskriftslinje"),
+    ('[{"paragraph": 112, "date": "2024-03-20", "amount": "1.00", "value": 1}]', "ukendt nøgle"),
+    ('[112]', "en bevilling er et objekt"),
+    ('{"paragraph": 112}', "skal indeholde en liste"),
+    ('[{"paragraph": 112,', "er ikke gyldig JSON"),
     ('[{"paragraph": 112, "date": "2024-03-20", "amount": true}]', "sandhedsværdi"),
 ])
 def test_cli_replay_bad_input_exits_2(tmp_path: Path, capsys: pytest.CaptureFixture[str], content: str,
@@ -448,4 +505,4 @@ def test_cli_replay_bad_input_exits_2(tmp_path: Path, capsys: pytest.CaptureFixt
 
 def test_cli_replay_missing_file(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["hastig-sygdom", "replay", "2024-03-10", "--bookings", str(tmp_path / "none.csv")]) == 2
-    assert "cannot read the file" in capsys.readouterr().err
+    assert "findes ikke eller kan ikke læses" in capsys.readouterr().err

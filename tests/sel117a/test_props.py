@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 
 from socialcalc.explain import kr
 from socialcalc.hastig_sygdom import PARAGRAPHS, Booking, Budget, BudgetExceeded
-from socialcalc.testing.hastig_sygdom import booking_amounts, bookings, budgets, decision_dates
+from socialcalc.hastig_sygdom.strategies import booking_amounts, bookings, budgets, decision_dates
 
 SETTINGS = settings(max_examples=150, deadline=None)
 
@@ -89,17 +89,21 @@ def test_json_round_trip_is_exact(account: Budget) -> None:
 @SETTINGS
 @given(budgets())
 def test_the_account_explains_itself(account: Budget) -> None:
-    text = account.explain()
+    text = account.explain(audience="sagsbehandler")
     lines = text.splitlines()
     assert kr(account.total) in lines[1]
     booking_lines = [line for line in lines if "Bevilling " in line]
     assert len(booking_lines) == len(account.bookings)
     for line, b in zip(booking_lines, account.bookings, strict=True):
-        assert f"efter § {b.paragraph}" in line
+        assert f"jf. § {b.paragraph})" in line
         assert kr(b.amount) in line
-    assert lines[-1].startswith(f"Resultat: {kr(account.remaining)} tilbage af budgettet på {kr(account.total)}")
-    assert ("almindelige regler" in lines[-1]) is account.ordinary_rules_apply
+    steps = [f.step for f in account.explanation.steps]
+    assert steps[-1] == ("sel117a.almindelige_regler.gaelder" if account.ordinary_rules_apply
+                         else "sel117a.almindelige_regler.endnu_ikke")
+    assert f"Brugt i alt {kr(account.spent)} af {kr(account.total)}" in text
+    assert f"tilbage {kr(account.remaining)} (serviceloven § 117 a, stk. 1)." in text
     assert account.explanation.projected is account.projected is False
+    assert account.explain() == Budget.model_validate_json(account.model_dump_json()).explain()
 
 
 @SETTINGS

@@ -1,4 +1,4 @@
-"""Folkepensionsalder (state pension age): when a person reaches it, and the month folkepension starts.
+"""Folkepensionsalder: the age by birth date, the day it is reached, the first pension month.
 
 Several rules end or start at folkepensionsalderen: § 97's entitlement, the end of § 100, § 103's target group.
 The age depends on the birth date (lov om social pension § 1 a, LBK 527/2022, and the 2025 decision raising it
@@ -30,15 +30,25 @@ from socialcalc import coerce
 from socialcalc.errors import InvalidInput
 from socialcalc.months import Month, MonthEndRule, months_after
 from socialcalc.projection import check_project
-from socialcalc.ratebook import Project, RateBook, default_book
+from socialcalc.ratebook import Project, Rate, RateBook, default_book
 from socialcalc.ratebook.model import AgeRow
 
-__all__ = ["PensionAge", "birth_date_from_cpr", "first_pension_month", "pension_age", "reached_on"]
+__all__ = [
+    "TABLE", "PensionAge", "birth_date_from_cpr", "first_pension_month", "pension_age", "reached_on", "row_for",
+    "table_rate",
+]
+
+TABLE = "folkepension.age_table"
+"""The rate key of the folkepensionsalder table."""
 
 
 @dataclass(frozen=True)
 class PensionAge:
-    """An age in whole years and months (65½ is ``PensionAge(65, 6)``)."""
+    """An age in whole years and months (65½ is ``PensionAge(65, 6)``; lov om social pension § 1 a).
+
+    >>> str(PensionAge(65, 6)), PensionAge(65, 6).total_months
+    ('65½ år', 786)
+    """
 
     years: int
     months: int = 0
@@ -57,12 +67,34 @@ def _birth(birth: date) -> date:
     return coerce.day(birth, "birth")
 
 
-def _table(rates: RateBook | None, on: date | None, project: Project = False) -> tuple[AgeRow, ...]:
+def table_rate(rates: RateBook | None, on: date | None, project: Project = False) -> Rate:
+    """The ``folkepension.age_table`` rate in force on ``on`` (default: the latest in the book).
+
+    >>> table_rate(None, date(2024, 6, 1)).valid_from
+    datetime.date(2022, 1, 1)
+    """
     book = rates or default_book()
     project = check_project(project)
-    rate = (book.at(on, project=project).get("folkepension.age_table") if on
-            else book.latest("folkepension.age_table"))
-    table: tuple[AgeRow, ...] = rate.value
+    if on is not None:
+        on = coerce.day(on, "on")
+    return (book.at(on, project=project).get(TABLE) if on else book.latest(TABLE))
+
+
+def row_for(table: tuple[AgeRow, ...], birth: date) -> AgeRow:
+    """The row of ``table`` for a person born on ``birth``: the last row whose ``born_from`` is on or before it.
+
+    >>> row_for(table_rate(None, None).value, date(1955, 7, 1)).years
+    67
+    """
+    row = table[0]
+    for candidate in table:
+        if candidate.born_from is None or candidate.born_from <= birth:
+            row = candidate
+    return row
+
+
+def _table(rates: RateBook | None, on: date | None, project: Project = False) -> tuple[AgeRow, ...]:
+    table: tuple[AgeRow, ...] = table_rate(rates, on, project).value
     return table
 
 
@@ -81,11 +113,7 @@ def pension_age(
     '70 år'
     """
     birth = _birth(birth)
-    table = _table(rates, on, project)
-    row = table[0]
-    for candidate in table:
-        if candidate.born_from is None or candidate.born_from <= birth:
-            row = candidate
+    row = row_for(_table(rates, on, project), birth)
     return PensionAge(row.years, row.months)
 
 
