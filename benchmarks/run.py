@@ -1,25 +1,27 @@
-"""Benchmarks: socialcalc's exact and batch paths, and the same work in OpenFisca-Core, on the same data.
+"""Benchmarks: socialcalc and OpenFisca-Core side by side, interleaved, on one generated caseload.
 
-    python benchmarks/run.py              # 1 000 000 persons (a few minutes on 2 cores, the first time longer)
-    python benchmarks/run.py --quick      # 100 000 persons, fewer repeats
+    python benchmarks/run.py              # 1 000 000 persons, 5 interleaved rounds (under a minute on 2 cores)
+    python benchmarks/run.py --quick      # 100 000 persons, 3 rounds
     python benchmarks/run.py --n 250000 --no-openfisca
 
-Measured in one run, on one generated caseload:
+Measured in one run, **interleaved**: after an untimed warm-up round, each round runs every task once in
+socialcalc and then once in OpenFisca (in a worker process, ``benchmarks/openfisca_model.py``), so both see the
+same machine load. Every figure is the **min and median** over the rounds; the machine's load average
+(``os.getloadavg``) is printed before and after, and written with the table. The tasks:
 
-1. one § 100 case end to end with its explanation (``calculate(...).explain()``), in µs;
-2. N persons × § 100 for one month (the batch kernel ``socialcalc.batch.merudgift``);
-3. N persons × a 12-month § 97 hour bank (the batch kernel ``socialcalc.batch.bank``);
-4. ``import socialcalc`` in a fresh interpreter;
-5. loading and checking the packaged rate book (``check_rates()``);
-6. the same § 100 and § 97 work in OpenFisca-Core (``benchmarks/openfisca_model.py``).
+1. one case, end to end: § 100 with its explanation (``calculate(...).explain()``) and the amount alone;
+   a kompensationsydelse case, a § 103 transport split and a § 109 stay, each with its explanation; a 12-month
+   § 97 bank with its statements. socialcalc's figure is the mean of a batch of calls; OpenFisca's a
+   simulation of one person built, given its inputs and computed;
+2. N persons × § 100 (both regimes), × a 12-month § 97 bank, × § 103 transport, × §§ 109/110 stays: the batch
+   kernels (``socialcalc.batch``) against OpenFisca's vectorised formulas (``calculate`` only);
+3. the pandas adapters (``socialcalc.batch.frame``) against their kernels on the same rows (target ≤ 2×).
 
 OpenFisca is **never a dependency of socialcalc**: this script creates ``benchmarks/.venv-openfisca`` (ignored by
-git) and runs ``pip install openfisca-core`` there the first time, then runs ``openfisca_model.py`` with that
-venv's Python. It checks that OpenFisca's outputs equal socialcalc's on the same data and reports mismatches
-(OpenFisca computes money in float32). It also checks the batch kernels against the exact scalar functions on
-a sample of the rows.
-
-Times are the median of several runs after a warm-up run. The table is printed and written to
+git) and runs ``pip install openfisca-core`` there the first time. It checks that OpenFisca's outputs equal
+socialcalc's on every row of the caseload and reports mismatches (OpenFisca computes money in float32), and
+that the batch kernels equal the exact scalar functions on a sample. The ratio is socialcalc's median time ÷
+OpenFisca's (below 1: socialcalc is faster); the targets are issue 15's. The table is printed and written to
 ``benchmarks/results.md``.
 """
 
@@ -36,6 +38,7 @@ import tempfile
 import time
 import venv
 from collections.abc import Callable
+from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
@@ -46,25 +49,36 @@ if (ROOT / "src" / "socialcalc").is_dir():  # measure this checkout, not another
     sys.path.insert(0, str(ROOT / "src"))
 
 import numpy as np  # noqa: E402
+import pandas as pd  # noqa: E402
 
 from socialcalc import Month, check_rates  # noqa: E402
-from socialcalc.batch import bank, merudgift  # noqa: E402
+from socialcalc.batch import bank, merudgift, stays, transport  # noqa: E402
+from socialcalc.batch.frame import bank_frame, merudgift_frame, stays_frame, transport_frame  # noqa: E402
+from socialcalc.beskyttet_beskaeftigelse import transport as transport_one  # noqa: E402
+from socialcalc.egenbetaling import stay  # noqa: E402
 from socialcalc.ledsageordning import Bank  # noqa: E402
 from socialcalc.merudgift import calculate  # noqa: E402
 
 OPENFISCA_VENV = HERE / ".venv-openfisca"
 PAYMENT_DAY = date(2024, 6, 1)  # § 100: the 2024 band table, one month
+KOMP_DAY = date(2025, 10, 1)  # the kompensationsydelse (decisions from 1 September 2025)
+TRANSPORT_DAY = date(2025, 3, 1)
 FIRST_MONTH = "2024-01"  # § 97: a bank over the 12 months of 2024, national rules (oldest first)
 MONTHS = 12
 GRANT, SAVING = 15 * 60, 6  # the packaged book's § 97 figures, used only to generate feasible use
+CALLS = 200  # one-case tasks: the mean of this many calls is one measurement
+ADAPTER_ROWS = 200_000  # rows (for the bank: persons × 12 months) of the adapter comparison
 
 
 def generate(n: int, seed: int = 2024) -> dict[str, np.ndarray]:
-    """A synthetic caseload: § 100 expenses (øre) and documentation, and 12 months of § 97 use (minutes).
+    """A synthetic caseload: § 100 expenses (øre) and documentation, 12 months of § 97 use (minutes), and
+    kompensationsydelse expenses, § 103 transport and §§ 109/110 stays of 2024.
 
     Expenses are log-normal around 1 500 kr. a month with a long tail (so every band, full cover and large
     documented amounts occur). Each month about 55 % of the persons use escort, up to 30 hours, never more than
-    a safe lower bound of what their bank holds, so every bank is valid.
+    a safe lower bound of what their bank holds, so every bank is valid. Kompensationsydelse: log-normal around
+    2 500 kr., half with documented expenses on the positive list (a share of the total). Transport: 1-23 days,
+    1-40 km, 1,00-2,50 kr. per km. Stays: arrival in 2024, 0-60 nights, departure in 2024.
     """
     rng = np.random.default_rng(seed)
     expenses = np.clip(np.rint(rng.lognormal(np.log(150_000), 0.9, n)), 0, 20_000_000).astype(np.int64)
@@ -76,38 +90,130 @@ def generate(n: int, seed: int = 2024) -> dict[str, np.ndarray]:
         safe = lots * GRANT - used[:, window].sum(axis=1)  # lots alive now, less everything used from them
         wish = np.where(rng.random(n) < 0.55, rng.integers(0, 2 * GRANT + 1, n), 0)
         used[:, t] = np.minimum(wish, safe)
-    return {"expenses_ore": expenses, "documented": documented, "used_minutes": used}
+    komp = np.clip(np.rint(rng.lognormal(np.log(250_000), 0.6, n)), 0, 20_000_000).astype(np.int64)
+    listed = np.where(rng.random(n) < 0.5, 0, np.floor(komp * rng.random(n))).astype(np.int64)
+    day0 = np.datetime64("2024-01-01")
+    arrival = day0 + rng.integers(0, 366, n).astype("m8[D]")
+    departure = np.minimum(arrival + rng.integers(0, 61, n).astype("m8[D]"), np.datetime64("2024-12-31"))
+    return {"expenses_ore": expenses, "documented": documented, "used_minutes": used,
+            "komp_expenses_ore": komp, "komp_listed_ore": listed,
+            "days": rng.integers(1, 24, n).astype(np.int64), "distance_km": rng.integers(1, 41, n).astype(np.int64),
+            "per_km_ore": rng.integers(100, 251, n).astype(np.int64),
+            "net_ore": np.rint(rng.lognormal(np.log(300_000), 0.5, n)).astype(np.int64),
+            "paragraph": np.where(rng.random(n) < 0.5, 109, 110).astype(np.int64),
+            "arrival": arrival, "departure": departure}
 
 
-def timed(work: Callable[[], object], repeats: int) -> float:
-    """The median wall time of ``repeats`` runs after one warm-up run, in seconds."""
-    work()
-    runs = []
-    for _ in range(repeats):
-        start = time.perf_counter()
+def _one_bank() -> object:
+    first = Month.parse(FIRST_MONTH)
+    scalar = Bank.open(first)
+    for t in range(MONTHS):
+        scalar = scalar.use(first + t, minutes=800)
+    return [s.explain() for s in scalar.statements(first + MONTHS - 1)]
+
+
+ONE_CASE: dict[str, Callable[[], object]] = {
+    "one_sel100": lambda: calculate("1800", decided_on=PAYMENT_DAY).explain(),
+    "one_sel100_amount": lambda: calculate("1800", decided_on=PAYMENT_DAY).amount,
+    "one_komp": lambda: calculate("2500", listed_documented="2500", decided_on=KOMP_DAY).explain(),
+    "one_sel103": lambda: transport_one(days=20, distance_km=25, net_earnings="1500.00", per_km="1.50",
+                                        on=TRANSPORT_DAY).explain(),
+    "one_stay": lambda: stay(109, date(2024, 3, 3), date(2024, 3, 13)).explain(),
+    "one_bank": _one_bank,
+}
+"""socialcalc's one-case tasks (each timed as the mean of :data:`CALLS` calls)."""
+
+
+@dataclass
+class Task:
+    """One line of the table: what, socialcalc's work, OpenFisca's task name, the target ratio."""
+
+    label: str
+    ours: Callable[[], object]
+    theirs: str | None
+    target: float | None
+    calls: int = 1
+    times: list[float] = field(default_factory=list)
+    their_times: list[float] = field(default_factory=list)
+
+
+def tasks(data: dict[str, np.ndarray], n: int) -> list[Task]:
+    label = f"{n:,}".replace(",", " ")
+    d = data
+    return [
+        Task("One § 100 case with its explanation", ONE_CASE["one_sel100"], "one_sel100", 0.20, CALLS),
+        Task("One § 100 case, the amount alone (no explanation rendered)", ONE_CASE["one_sel100_amount"],
+             "one_sel100", 0.10, CALLS),
+        Task("One kompensationsydelse case with its explanation", ONE_CASE["one_komp"], "one_komp", 0.20, CALLS),
+        Task("One § 103 transport split with its explanation", ONE_CASE["one_sel103"], "one_sel103", 0.20, CALLS),
+        Task("One §§ 109/110 stay with its explanation", ONE_CASE["one_stay"], "one_stay", 0.20, CALLS),
+        Task("A 12-month § 97 bank with its statements", ONE_CASE["one_bank"], "one_bank", 0.05, CALLS // 4),
+        Task(f"{label} persons × § 100, one month",
+             lambda: merudgift(d["expenses_ore"], decided_on=PAYMENT_DAY, documented=d["documented"]),
+             "batch_sel100", 0.33),
+        Task(f"{label} persons × § 97 bank, 12 months", lambda: bank(d["used_minutes"], months=FIRST_MONTH),
+             "batch_bank", 0.33),
+        Task(f"{label} persons × kompensationsydelse",
+             lambda: merudgift(d["komp_expenses_ore"], decided_on=KOMP_DAY, listed_documented=d["komp_listed_ore"]),
+             "batch_komp", None),
+        Task(f"{label} persons × § 103 transport",
+             lambda: transport(d["days"], d["distance_km"] * 1000, d["net_ore"], per_km=d["per_km_ore"],
+                               on=TRANSPORT_DAY),
+             "batch_sel103", None),
+        Task(f"{label} stays × §§ 109/110", lambda: stays(d["paragraph"], d["arrival"], d["departure"]),
+             "batch_stays", None),
+    ]
+
+
+def _n(count: int) -> str:
+    return f"{count:,}".replace(",", " ")
+
+
+def adapters(data: dict[str, np.ndarray]) -> list[tuple[str, Callable[[], object], Callable[[], object]]]:
+    """(label, adapter, kernel) on the same rows: the frame adapter against the kernel it calls."""
+    m = min(ADAPTER_ROWS, len(data["expenses_ore"]))
+    persons = max(1, m // MONTHS)
+    d = {k: v[:m] for k, v in data.items()}
+    used = data["used_minutes"][:persons]
+    f100 = pd.DataFrame({"expenses_ore": d["expenses_ore"], "documented": d["documented"]})
+    f103 = pd.DataFrame({"days": d["days"], "distance_m": d["distance_km"] * 1000, "net_earnings_ore": d["net_ore"],
+                         "per_km_ore": d["per_km_ore"]})
+    fstay = pd.DataFrame({"paragraph": d["paragraph"], "arrival": d["arrival"], "departure": d["departure"]})
+    months = [f"2024-{t + 1:02d}" for t in range(MONTHS)]
+    fbank = pd.DataFrame({"person": np.repeat(np.arange(persons), MONTHS), "month": np.tile(months, persons),
+                          "used_minutes": used.reshape(-1)})
+    return [
+        (f"merudgift_frame, {_n(m)} rows",
+         lambda: merudgift_frame(f100, decided_on=PAYMENT_DAY),
+         lambda: merudgift(d["expenses_ore"], decided_on=PAYMENT_DAY, documented=d["documented"])),
+        (f"transport_frame, {_n(m)} rows",
+         lambda: transport_frame(f103, on=TRANSPORT_DAY),
+         lambda: transport(d["days"], d["distance_km"] * 1000, d["net_ore"], per_km=d["per_km_ore"],
+                           on=TRANSPORT_DAY)),
+        (f"stays_frame, {_n(m)} rows", lambda: stays_frame(fstay),
+         lambda: stays(d["paragraph"], d["arrival"], d["departure"])),
+        (f"bank_frame, {_n(persons * MONTHS)} rows ({_n(persons)} persons × 12 months)",
+         lambda: bank_frame(fbank), lambda: bank(used, months=FIRST_MONTH)),
+    ]
+
+
+def clock(work: Callable[[], object], calls: int = 1) -> float:
+    """Seconds of one run of ``work`` (the mean of ``calls`` calls)."""
+    start = time.perf_counter()
+    for _ in range(calls):
         work()
-        runs.append(time.perf_counter() - start)
-    return statistics.median(runs)
+    return (time.perf_counter() - start) / calls
 
 
-def one_case(repeats: int) -> float:
-    """Seconds for one § 100 case with its explanation (median of batches of 1 000 calls)."""
-    def work() -> None:
-        for _ in range(1000):
-            calculate("1800", decided_on=PAYMENT_DAY).explain()
-
-    return timed(work, repeats) / 1000
-
-
-def import_time(repeats: int) -> float:
-    """Seconds for ``import socialcalc`` in a fresh interpreter (timed inside it)."""
+def import_time(repeats: int) -> list[float]:
+    """Seconds for ``import socialcalc`` in a fresh interpreter (timed inside it), after one untimed start."""
     code = "import time; t = time.perf_counter(); import socialcalc; print(time.perf_counter() - t)"
     env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(ROOT / "src"), os.environ.get("PYTHONPATH", "")])}
     runs = []
     for _ in range(repeats + 1):
         done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, env=env)
         runs.append(float(done.stdout.strip()))
-    return statistics.median(runs[1:])
+    return runs[1:]
 
 
 def check_scalar_sample(data: dict[str, np.ndarray], sel100: np.ndarray, closing: np.ndarray,
@@ -148,21 +254,49 @@ def openfisca_python() -> Path | None:
     return python
 
 
-def run_openfisca(data_path: Path, repeats: int) -> tuple[dict[str, float], dict[str, np.ndarray], str] | None:
-    python = openfisca_python()
-    if python is None:
-        return None
-    out_path = data_path.with_name("openfisca_out.npz")
-    done = subprocess.run([str(python), str(HERE / "openfisca_model.py"), str(data_path), str(out_path),
-                           str(repeats)], capture_output=True, text=True)
-    if done.returncode != 0:
-        print(f"OpenFisca run failed:\n{done.stderr[-2000:]}")
-        return None
-    times = json.loads(done.stdout.strip().splitlines()[-1])
-    version = subprocess.run([str(python), "-c", "import importlib.metadata as m; print(m.version('openfisca-core'))"],
-                             capture_output=True, text=True).stdout.strip()
-    with np.load(out_path) as outputs:
-        return times, {k: outputs[k] for k in outputs.files}, version
+class OpenFisca:
+    """The OpenFisca worker: one process in its own venv, answering one task at a time."""
+
+    def __init__(self, python: Path, data_path: Path, out_path: Path) -> None:
+        self.out_path = out_path
+        self.proc = subprocess.Popen([str(python), str(HERE / "openfisca_model.py"), str(data_path), str(out_path)],
+                                     stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
+        self._read()  # {"ready": true}
+        self.version = subprocess.run([str(python), "-c", "import importlib.metadata as m; "
+                                       "print(m.version('openfisca-core'))"], capture_output=True,
+                                      text=True).stdout.strip()
+
+    def _read(self) -> dict[str, object]:
+        assert self.proc.stdout is not None
+        line = self.proc.stdout.readline()
+        if not line:
+            raise RuntimeError("the OpenFisca worker stopped")
+        answer: dict[str, object] = json.loads(line)
+        return answer
+
+    def ask(self, task: str, calls: int = 1) -> float:
+        assert self.proc.stdin is not None
+        self.proc.stdin.write(json.dumps({"task": task, "calls": calls}) + "\n")
+        self.proc.stdin.flush()
+        return float(self._read()["seconds"])  # type: ignore[arg-type]
+
+    def outputs(self) -> dict[str, np.ndarray]:
+        assert self.proc.stdin is not None
+        self.proc.stdin.write(json.dumps({"task": "outputs"}) + "\n")
+        self.proc.stdin.flush()
+        self._read()
+        with np.load(self.out_path) as found:
+            return {k: found[k] for k in found.files}
+
+    def close(self) -> None:
+        if self.proc.stdin is not None:
+            self.proc.stdin.close()
+        self.proc.wait(timeout=60)
+
+
+def load() -> str:
+    one, five, fifteen = os.getloadavg()
+    return f"{one:.2f}, {five:.2f}, {fifteen:.2f} (1, 5, 15 min; {os.cpu_count()} CPUs)"
 
 
 def fmt(seconds: float | None) -> str:
@@ -175,70 +309,115 @@ def fmt(seconds: float | None) -> str:
     return f"{seconds:.2f} s"
 
 
-def ratio(theirs: float | None, ours: float) -> str:
-    return "–" if theirs is None else f"{theirs / ours:.1f}×"
+def span(times: list[float]) -> str:
+    return "–" if not times else f"{fmt(min(times))} / {fmt(statistics.median(times))}"
+
+
+def decimal(x: float, places: int = 2) -> str:
+    return f"{x:.{places}f}".replace(".", ",")
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--n", type=int, default=None, help="persons in the caseload (default 1 000 000)")
-    parser.add_argument("--quick", action="store_true", help="100 000 persons and fewer repeats")
+    parser.add_argument("--quick", action="store_true", help="100 000 persons and 3 rounds")
+    parser.add_argument("--rounds", type=int, default=None, help="interleaved rounds (default 5; 3 with --quick)")
     parser.add_argument("--no-openfisca", action="store_true", help="skip OpenFisca (no install, no run)")
     parser.add_argument("--out", type=Path, default=HERE / "results.md", help="where to write the table")
     args = parser.parse_args(argv)
     n = args.n or (100_000 if args.quick else 1_000_000)
-    repeats = 3 if args.quick else 5
+    rounds = args.rounds or (3 if args.quick else 5)
+    command = "python benchmarks/run.py" + "".join(f" {a}" for a in (argv if argv is not None else sys.argv[1:]))
+    began = time.perf_counter()
 
     print(f"Generating a caseload of {n:,} persons …", flush=True)
     data = generate(n)
-    rows: list[tuple[str, float | None, float | None, str]] = []
-
-    print("Measuring socialcalc …", flush=True)
-    case = one_case(repeats)
-    sel100 = timed(lambda: merudgift(data["expenses_ore"], decided_on=PAYMENT_DAY, documented=data["documented"]),
-                   repeats)
-    result100 = merudgift(data["expenses_ore"], decided_on=PAYMENT_DAY, documented=data["documented"])
-    sel097 = timed(lambda: bank(data["used_minutes"], months=FIRST_MONTH), repeats)
-    result097 = bank(data["used_minutes"], months=FIRST_MONTH)
-    imported = import_time(repeats)
-    book = timed(lambda: check_rates(), repeats)
-    checked_rows, checked_persons = check_scalar_sample(data, result100.amount, result097.closing, 2000, 200)
-
-    notes = [f"The batch kernels equal the exact scalar functions on the {checked_rows:,} sampled § 100 rows and "
-             f"the {checked_persons:,} sampled § 97 banks (12 monthly statements each)."]
-    theirs: dict[str, float] = {}
-    openfisca_version = ""
-    if not args.no_openfisca:
-        print("Running OpenFisca-Core on the same data …", flush=True)
-        with tempfile.TemporaryDirectory(prefix="socialcalc-bench-") as tmp:
+    work = tasks(data, n)
+    pairs = adapters(data)
+    notes: list[str] = []
+    with tempfile.TemporaryDirectory(prefix="socialcalc-bench-") as tmp:
+        fisca = None
+        if not args.no_openfisca and (python := openfisca_python()) is not None:
             data_path = Path(tmp) / "caseload.npz"
             np.savez(data_path, **data)
-            found = run_openfisca(data_path, repeats)
-        if found is not None:
-            theirs, outputs, openfisca_version = found
-            notes.extend(compare(result100.amount, result097.closing, outputs))
+            fisca = OpenFisca(python, data_path, Path(tmp) / "openfisca_out.npz")
+        load_before = load()
+        print(f"Load average before: {load_before}", flush=True)
+        for r in range(rounds + 1):  # round 0 is the warm-up, untimed
+            print(f"Round {r}/{rounds}{' (warm-up)' if r == 0 else ''} …", flush=True)
+            for task in work:
+                ours = clock(task.ours, task.calls)
+                theirs = fisca.ask(task.theirs, task.calls) if fisca is not None and task.theirs else None
+                if r:
+                    task.times.append(ours)
+                    if theirs is not None:
+                        task.their_times.append(theirs)
+        adapter_times: list[tuple[str, list[float], list[float]]] = [(label, [], []) for label, _, _ in pairs]
+        for r in range(rounds + 1):
+            for (_, adapter, kernel), (_, a_times, k_times) in zip(pairs, adapter_times, strict=True):
+                a, k = clock(adapter), clock(kernel)
+                if r:
+                    a_times.append(a)
+                    k_times.append(k)
+        imported = import_time(rounds)
+        book = [clock(check_rates) for _ in range(rounds)]
+        load_after = load()
+        print(f"Load average after:  {load_after}", flush=True)
+        d = data
+        result100 = merudgift(d["expenses_ore"], decided_on=PAYMENT_DAY, documented=d["documented"])
+        result097 = bank(d["used_minutes"], months=FIRST_MONTH)
+        checked_rows, checked_persons = check_scalar_sample(data, result100.amount, result097.closing, 2000, 200)
+        notes.append(f"The batch kernels equal the exact scalar functions on the {checked_rows:,} sampled § 100 rows "
+                     f"and the {checked_persons:,} sampled § 97 banks (12 monthly statements each).")
+        version = ""
+        if fisca is not None:
+            outputs = fisca.outputs()
+            version = fisca.version
+            fisca.close()
+            komp = merudgift(d["komp_expenses_ore"], decided_on=KOMP_DAY, listed_documented=d["komp_listed_ore"])
+            split = transport(d["days"], d["distance_km"] * 1000, d["net_ore"], per_km=d["per_km_ore"],
+                              on=TRANSPORT_DAY)
+            paid = stays(d["paragraph"], d["arrival"], d["departure"])
+            notes.extend(compare(result100.amount, result097.closing, komp.amount, split.citizen,
+                                 split.municipality, paid.amount, outputs))
 
-    label = f"{n:,}".replace(",", " ")
-    rows.append(("One § 100 case with its explanation", case, None, "≤ 50 µs"))
-    rows.append((f"{label} persons × § 100, one month", sel100, theirs.get("sel100"), "≤ OpenFisca"))
-    rows.append((f"{label} persons × § 97 bank, 12 months", sel097, theirs.get("sel097"), "< OpenFisca"))
-    rows.append(("`import socialcalc` (fresh interpreter)", imported, None, "≤ 150 ms"))
-    rows.append(("Load and check the rate book (`check_rates()`)", book, None, ""))
-    table = render(rows)
+    table = render(work)
+    adapter_table = render_adapters(adapter_times)
+    extra = (f"`import socialcalc` (fresh interpreter): {span(imported)} (target ≤ 60 ms); load and check the "
+             f"rate book (`check_rates()`): {span(book)}.")
+    seconds = time.perf_counter() - began
     print()
     print(table)
     print()
+    print(adapter_table)
+    print()
+    print(extra)
     for note in notes:
         print(f"- {note}")
-    write(args.out, table, notes, n, repeats, openfisca_version)
-    print(f"\nWritten to {args.out}")
+    write(args.out, command, table, adapter_table, extra, notes, n, rounds, version, load_before, load_after,
+          seconds)
+    print(f"\nWritten to {args.out} ({seconds:.0f} s in all)")
     return 0
 
 
-def compare(sel100: np.ndarray, closing: np.ndarray, outputs: dict[str, np.ndarray]) -> list[str]:
-    """Notes on how OpenFisca's outputs compare with socialcalc's (øre for § 100, minutes for § 97)."""
+def _ore_of(kroner: np.ndarray) -> np.ndarray:
+    return np.rint(kroner.astype(np.float64) * 100).astype(np.int64)
+
+
+def _equal(what: str, ours: np.ndarray, theirs_kr: np.ndarray) -> str:
+    theirs = _ore_of(theirs_kr)
+    differ = theirs != ours
+    if not differ.any():
+        return f"{what}: OpenFisca's amounts, rounded to øre, equal socialcalc's on all {len(ours):,} rows."
+    return (f"{what}: OpenFisca differs from socialcalc on {int(differ.sum()):,} of {len(ours):,} rows (at most "
+            f"{int(np.abs(theirs - ours).max())} øre; its money is {theirs_kr.dtype}).")
+
+
+def compare(sel100: np.ndarray, closing: np.ndarray, komp: np.ndarray, citizen: np.ndarray,
+            municipality: np.ndarray, paid: np.ndarray, outputs: dict[str, np.ndarray]) -> list[str]:
+    """Notes on how OpenFisca's outputs compare with socialcalc's (øre for money, minutes for § 97)."""
     notes = []
-    theirs = np.rint(outputs["sel100"].astype(np.float64) * 100).astype(np.int64)
+    theirs = _ore_of(outputs["sel100"])
     differ = theirs != sel100
     if differ.any():
         worst = int(np.abs(theirs - sel100).max())
@@ -263,15 +442,36 @@ def compare(sel100: np.ndarray, closing: np.ndarray, outputs: dict[str, np.ndarr
     notes.append(f"§ 97 pitfall: asking OpenFisca for December first (without computing the months in order) "
                  f"gives a wrong balance for {wrong:,} of {len(sample):,} persons, without any error: its spiral "
                  "detection cuts the recursion into earlier months and returns zeros.")
+    notes.append(_equal("Kompensationsydelse", komp, outputs["komp"]))
+    notes.append(_equal("§ 103, the citizen's part", citizen, outputs["sel103"][:, 0]))
+    notes.append(_equal("§ 103, the municipality's part", municipality, outputs["sel103"][:, 1]))
+    notes.append(_equal("§§ 109/110 stays", paid, outputs["stays"]))
     return notes
 
 
-def render(rows: list[tuple[str, float | None, float | None, str]]) -> str:
-    lines = ["| Work | socialcalc | OpenFisca-Core | OpenFisca ÷ socialcalc | Target |",
-             "|---|---:|---:|---:|---|"]
-    for what, ours, theirs, target in rows:
-        assert ours is not None
-        lines.append(f"| {what} | {fmt(ours)} | {fmt(theirs)} | {ratio(theirs, ours)} | {target} |")
+def render(work: list[Task]) -> str:
+    lines = ["| Work | socialcalc min / median | OpenFisca-Core min / median | socialcalc ÷ OpenFisca (median) "
+             "| Target | Met |", "|---|---:|---:|---:|---:|---|"]
+    for task in work:
+        ratio = target = met = "–"
+        if task.their_times:
+            value = statistics.median(task.times) / statistics.median(task.their_times)
+            ratio = decimal(value)
+            if task.target is not None:
+                met = "yes" if value <= task.target else "**no**"
+        if task.target is not None:
+            target = f"≤ {decimal(task.target)}"
+        lines.append(f"| {task.label} | {span(task.times)} | {span(task.their_times)} | {ratio} | {target} | {met} |")
+    return "\n".join(lines)
+
+
+def render_adapters(rows: list[tuple[str, list[float], list[float]]]) -> str:
+    lines = ["| Adapter (`socialcalc.batch.frame`) | adapter min / median | kernel min / median "
+             "| adapter ÷ kernel (median) | Target | Met |", "|---|---:|---:|---:|---:|---|"]
+    for label, a, k in rows:
+        value = statistics.median(a) / statistics.median(k)
+        lines.append(f"| {label} | {span(a)} | {span(k)} | {decimal(value, 1)} | ≤ 2,0 | "
+                     f"{'yes' if value <= 2 else '**no**'} |")
     return "\n".join(lines)
 
 
@@ -286,25 +486,30 @@ def processor() -> str:
     return platform.processor() or "unknown processor"
 
 
-def write(path: Path, table: str, notes: list[str], n: int, repeats: int, openfisca_version: str) -> None:
-    import numpy
-
+def write(path: Path, command: str, table: str, adapter_table: str, extra: str, notes: list[str], n: int,
+          rounds: int, openfisca_version: str, load_before: str, load_after: str, seconds: float) -> None:
     machine = (f"{platform.system()} {platform.machine()}, {os.cpu_count()} CPU(s) "
                f"({processor()}), Python {platform.python_version()}, "
-               f"numpy {numpy.__version__}"
+               f"numpy {np.__version__}, pandas {pd.__version__}"
                + (f", OpenFisca-Core {openfisca_version}" if openfisca_version else ""))
     text = [
         "# Benchmark results",
         "",
-        f"Written by `python benchmarks/run.py` on {date.today().isoformat()}: {n:,} persons, median of "
-        f"{repeats} runs after a warm-up run. {machine}.",
+        f"Written by `{command}` on {date.today().isoformat()} ({seconds:.0f} s): {n:,} persons, "
+        f"{rounds} interleaved rounds after a warm-up round, min / median of the rounds. {machine}. "
+        f"Load average before: {load_before}; after: {load_after}.",
         "",
         table,
         "",
+        adapter_table,
+        "",
+        extra,
+        "",
         *[f"- {note}" for note in notes],
         "",
-        "OpenFisca's times cover `simulation.calculate(...)` only (inputs already set); socialcalc's include "
-        "validating every input column. Both compute the § 97 bank for the 12 months of 2024 in order.",
+        "OpenFisca's batch times cover `simulation.calculate(...)` only (inputs already set); socialcalc's include "
+        "validating every input column. Both compute the § 97 bank for the 12 months of 2024 in order. One case in "
+        "OpenFisca is a simulation of one person, built and computed (no explanation: OpenFisca has none).",
         "",
     ]
     path.write_text("\n".join(text), encoding="utf-8")

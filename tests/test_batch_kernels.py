@@ -125,12 +125,12 @@ def test_a_negative_amount_names_the_column_and_first_row() -> None:
 
 
 def test_the_wrong_dtype_is_refused_naming_the_column() -> None:
-    with pytest.raises(BatchInputError, match="must hold integers") as caught:
+    with pytest.raises(BatchInputError, match="skal indeholde heltal") as caught:
         merudgift(np.array([1.5, 2.5]), decided_on=date(2024, 6, 1))
     assert caught.value.column == "expenses"
-    with pytest.raises(BatchInputError, match="days column must hold integers"):
+    with pytest.raises(BatchInputError, match="kolonne med dage skal indeholde heltal"):
         transport(np.array([20.0]), np.array([1000]), np.array([0]), per_km=1, on=date(2025, 3, 1))
-    with pytest.raises(BatchInputError, match="dtype bool"):
+    with pytest.raises(BatchInputError, match="typen bool"):
         merudgift(np.array([100]), decided_on=date(2024, 6, 1), documented=np.array([1]))
     with pytest.raises(BatchInputError, match="datetime64") as caught:
         merudgift(np.array([100]), decided_on=np.array(["2024-06-01"]))
@@ -150,7 +150,7 @@ def test_nat_and_bad_choices_name_the_first_row() -> None:
 
 
 def test_columns_of_different_lengths_are_refused() -> None:
-    with pytest.raises(BatchInputError, match="same number of rows"):
+    with pytest.raises(BatchInputError, match="samme antal rækker"):
         merudgift(np.array([1, 2]), decided_on=np.array(["2024-01-01"], dtype="M8[D]"))
 
 

@@ -27,8 +27,6 @@ from enum import StrEnum
 from functools import total_ordering
 from typing import Any
 
-from dateutil.relativedelta import relativedelta
-
 from socialcalc import coerce
 from socialcalc.errors import InvalidInput
 
@@ -211,6 +209,8 @@ def months_after(day: date, months: int, rule: MonthEndRule = MonthEndRule.CLAMP
         except (ValueError, TypeError):
             raise InvalidInput("rule", repr(coerce._short(rule)), "en regel for månedsskift er 'clamp' eller "
                                "'roll_forward'") from None
+    from dateutil.relativedelta import relativedelta  # here: the only use (a command line rarely needs it)
+
     try:
         clamped: date = day + relativedelta(months=months)
         if rule is MonthEndRule.ROLL_FORWARD and clamped.day != day.day:

@@ -68,8 +68,8 @@ def _percent(text: str) -> Decimal:
     try:
         return Decimal(text.strip())
     except InvalidOperation:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a percentage; write e.g. 4.5 (a decimal point, "
-                                         "no % sign)") from None
+        raise argparse.ArgumentTypeError(f"{text!r} er ikke en procentsats; skriv fx 4.5 (med punktum, uden "
+                                         "%-tegn)") from None
 
 
 def project_value(text: str) -> Project:
@@ -82,7 +82,7 @@ def project_value(text: str) -> Project:
     >>> project_value("2026=4,5")
     Traceback (most recent call last):
     ...
-    argparse.ArgumentTypeError: '5' is not YEAR=PERCENT; write e.g. 2026=4.5,2027=3.0 (a decimal point)
+    argparse.ArgumentTypeError: '5' er ikke ÅR=PROCENT; skriv fx 2026=4.5,2027=3.0 (med punktum)
     """
     value: Any
     if "=" in text:
@@ -90,11 +90,11 @@ def project_value(text: str) -> Project:
         for part in text.split(","):
             match = _YEAR_PERCENT.fullmatch(part.strip())
             if match is None:
-                raise argparse.ArgumentTypeError(f"{part!r} is not YEAR=PERCENT; write e.g. 2026=4.5,2027=3.0 "
-                                                 "(a decimal point)")
+                raise argparse.ArgumentTypeError(f"{part!r} er ikke ÅR=PROCENT; skriv fx 2026=4.5,2027=3.0 "
+                                                 "(med punktum)")
             year = int(match.group(1))
             if year in value:
-                raise argparse.ArgumentTypeError(f"the year {year} is given twice")
+                raise argparse.ArgumentTypeError(f"året {year} er angivet to gange")
             value[year] = _percent(match.group(2))
     else:
         value = _percent(text)

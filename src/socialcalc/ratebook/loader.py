@@ -28,7 +28,6 @@ and :func:`socialcalc.load_rates` raises :class:`~socialcalc.errors.RateFileErro
 
 from __future__ import annotations
 
-import difflib
 import os
 import re
 import tomllib
@@ -193,35 +192,62 @@ class _File:
         except (OSError, UnicodeDecodeError) as err:
             self.fault(Position(1, 1), f"cannot read the file ({type(err).__name__})", "save it as UTF-8 text")
             return
+        # The depth check scans the text character by character (a third of a load), so it runs only when the
+        # parsed data could be nested too deep, or the file is refused anyway: a file's values nest at least as
+        # deep as its brackets (table headers nest 2), so data no deeper than MAX_DEPTH has no bracket deeper.
+        # A fault of nesting still takes precedence over every other fault of the file, as before.
+        try:
+            self.data = tomllib.loads(text, parse_float=_parse_float)
+        except (tomllib.TOMLDecodeError, ValueError, RecursionError) as err:
+            if not self._too_deep(text):
+                self._unreadable(text, err)
+            return
+        if _depth(self.data) > MAX_DEPTH and self._too_deep(text):
+            self.data = None
+            return
+        self.map = scan(text)
+
+    def _too_deep(self, text: str) -> bool:
+        """Report (and say) whether brackets or braces nest more than :data:`MAX_DEPTH` deep."""
         deep = deepest(text, MAX_DEPTH)
         if deep is not None:
             self.fault(deep, f"arrays or tables nested more than {MAX_DEPTH} deep",
                        "a rate file needs at most 3 levels: close the brackets")
-            return
-        try:
-            self.data = tomllib.loads(text, parse_float=_parse_float)
-        except tomllib.TOMLDecodeError as err:
+        return deep is not None
+
+    def _unreadable(self, text: str, err: Exception) -> None:
+        """Report why ``tomllib`` refused the text."""
+        if isinstance(err, tomllib.TOMLDecodeError):
             msg = str(err)
             self.fault(syntax_position(msg), f"not valid TOML: {msg.split(' (at')[0]}",
                        "fix the syntax (an impossible date such as 2024-02-30 is refused here too)")
-            return
-        except ValueError as err:  # an integer of more digits than Python converts (4300 by default)
+        elif isinstance(err, ValueError):  # an integer of more digits than Python converts (4300 by default)
             long = re.search(r"\d[\d_]{99,}", text)
             at = text[:long.start()] if long else ""
             pos = Position(at.count("\n") + 1, len(at) - (at.rfind("\n") + 1) + 1)
             self.fault(pos, f"a number too long to read ({str(err).split(':')[0]})",
                        "write the figure as it is published (a rate has a few digits)")
-            return
-        except RecursionError:  # not reached after the depth check above, kept as a guard
+        else:  # RecursionError: not reached after the depth check, kept as a guard
             self.fault(Position(1, 1), "nested too deep to read", "close the brackets")
-            return
-        self.map = scan(text)
 
     def fault(self, pos: Position, problem: str, fix: str, severity: str = "error") -> None:
         self.tree.faults.append(RateFault(self.name, pos.line, pos.col, problem, fix, severity))
 
     def where(self, pos: Position) -> str:
         return f"{self.name}:{pos.line}"
+
+
+def _depth(value: Any) -> int:
+    """How deep lists and tables nest in parsed TOML data (a scalar is 0; a table of scalars 1).
+
+    >>> _depth({"a": [{"b": 1}]}), _depth({})
+    (3, 1)
+    """
+    if isinstance(value, dict):
+        return 1 + max(map(_depth, value.values()), default=0)
+    if isinstance(value, list):
+        return 1 + max(map(_depth, value), default=0)
+    return 0
 
 
 def _display(path: Path, root: Path) -> str:
@@ -442,8 +468,9 @@ def _read_percents(f: _File, into: dict[int, Percent]) -> None:
             continue
         year = int(label)
         for name in rec:
-            if name not in {"percent", "status", "source", "supersedes"}:
-                f.fault(f.map.field(table, None, name), f"unknown field {name!r}", "use percent, status and source")
+            if name not in {"percent", "status", "source", "note", "supersedes"}:
+                f.fault(f.map.field(table, None, name), f"unknown field {name!r}",
+                        "use percent, status, source and note")
         percent, status, source = rec.get("percent"), rec.get("status"), rec.get("source")
         if isinstance(percent, FloatLiteral):
             f.fault(f.map.field(table, None, "percent"), f"percent = {percent} is a float literal "
@@ -516,6 +543,8 @@ def _known_key(f: _File, key: Any, pos: Position) -> KeySpec | None:
         return None
     spec = f.tree.keys.get(key)
     if spec is None:
+        import difflib  # here: only a fault needs it
+
         near = difflib.get_close_matches(key, list(f.tree.keys), n=1)
         fix = f"did you mean {near[0]!r}?" if near else "declare it in keys.toml first, or fix the spelling"
         f.fault(pos, f"unknown key {key!r}", fix)
@@ -550,6 +579,8 @@ def _read_rate(f: _File, kommune: str | None, defaults: dict[str, Any], i: int, 
 
     for name in rec:
         if name not in _RATE_FIELDS:
+            import difflib  # here: only a fault needs it
+
             near = difflib.get_close_matches(name, sorted(_RATE_FIELDS), n=1)
             fix = f"did you mean {near[0]!r}?" if near else f"use {', '.join(sorted(_RATE_FIELDS))}"
             f.fault(at(name), f"unknown field {name!r} in a [[rate]] record", fix)
