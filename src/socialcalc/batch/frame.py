@@ -41,14 +41,13 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from contextlib import contextmanager
-from decimal import Decimal
 from typing import Any, Literal, TypeAlias
 
 import numpy as np
 import numpy.typing as npt
 import pandas as pd
 
-from socialcalc.batch import sel097, sel109_110
+from socialcalc.batch import sel097
 from socialcalc.batch.columns import (
     BatchInputError,
     BatchRateNotPublished,
@@ -61,7 +60,13 @@ from socialcalc.errors import InvalidInput
 from socialcalc.ratebook import RateBook
 
 __all__ = [
-    "FLOAT_RULE", "Money", "bank_frame", "explain_row", "stays_frame",
+    "FLOAT_RULE",
+    "Money",
+    "band_labels",  # noqa: F822  (in its rule's folder; resolved by __getattr__ below)
+    "bank_frame",
+    "explain_row",
+    "merudgift_frame",  # noqa: F822  (in its rule's folder; resolved by __getattr__ below)
+    "stays_frame",  # noqa: F822  (in its rule's folder; resolved by __getattr__ below)
     "transport_frame",  # noqa: F822  (in its rule's folder; resolved by __getattr__ below)
 ]
 
@@ -73,7 +78,6 @@ FLOAT_RULE = ("float columns are read as their shortest decimal representation (
 
 _ORDERS = {sel097.OLDEST_FIRST: "oldest_first",
            sel097.CURRENT_MONTH_THEN_NEWEST_SAVED: "current_month_then_newest_saved"}
-_DAY_COUNTS = {sel109_110.NIGHTS_MIN_ONE: "nights_min_one", sel109_110.CALENDAR_DAYS: "calendar_days"}
 
 
 class _Reader:
@@ -201,52 +205,6 @@ def _frame(columns: dict[str, Any], read: _Reader, attrs: dict[str, Any]) -> Any
     out = pd.DataFrame(columns, index=read.frame.index)
     out.attrs["socialcalc"] = attrs
     return to_kind(out, read.kind)
-
-
-def stays_frame(
-    frame: Any,
-    *,
-    paragraph: Any = None,
-    has_income: Any = None,
-    kommune: Any = None,
-    money: Money = "ore",
-    rates: RateBook | None = None,
-) -> Any:
-    """SEL §§ 109/110 stays for every row of ``frame`` (:func:`socialcalc.batch.sel109_110.stays`).
-
-    Columns read: ``arrival``, ``departure`` (``datetime64`` or ``datetime.date``); ``paragraph`` (109/110),
-    ``has_income`` (bool), ``kommune`` as columns or keywords; optionally ``reduction`` (kroner off, or
-    ``reduction_ore``) or ``reduction_share`` (``Decimal`` or decimal text, 0–1).
-
-    Columns out: ``days``, ``day_count``, ``gross``, ``reduction``, ``amount`` (see ``money``).
-
-    >>> import pandas as pd
-    >>> frame = pd.DataFrame({"arrival": pd.to_datetime(["2023-12-28"]), "departure": pd.to_datetime(["2024-01-03"])})
-    >>> out = stays_frame(frame, paragraph=109, money="decimal")
-    >>> int(out.loc[0, "days"]), out.loc[0, "amount"]
-    (6, Decimal('568.12'))
-    """
-    money = _check_money(money)
-    read = _Reader(frame)
-    with read.relabel():
-        for name in ("arrival", "departure"):
-            if not read.has(name):
-                raise BatchInputError(name, 0, "missing", f"the frame needs a column {name!r}")
-        para = read.setting("paragraph", paragraph)
-        if para is None:
-            raise BatchInputError("paragraph", 0, "missing", "give a paragraph column or paragraph=")
-        shares = read.optional_objects("reduction_share") if read.has("reduction_share") else None
-        if shares is not None:
-            shares = np.array([Decimal(0) if s is None else s for s in shares.tolist()], dtype=object)
-        result = sel109_110.stays(
-            para, read.date_setting("arrival", None), read.date_setting("departure", None),
-            has_income=read.setting("has_income", has_income, True),
-            reduction=read.amount("reduction", required=False), reduction_share=shares,
-            kommune=read.setting("kommune", kommune, labels=True), rates=rates)
-    out: dict[str, Any] = {"days": result.days, "day_count": _labelled(result.day_count, _DAY_COUNTS)}
-    for name in ("gross", "reduction", "amount"):
-        _put_money(out, name, getattr(result, name), money)
-    return _frame(out, read, read.attrs(money))
 
 
 def _minutes(read: _Reader, name: str, *, required: bool) -> npt.NDArray[np.int64] | None:
