@@ -67,7 +67,7 @@ def test_nan_names_the_column_the_row_and_the_index_label() -> None:
     with pytest.raises(BatchInputError) as caught:
         merudgift_frame(frame, decided_on=date(2024, 6, 1))
     assert (caught.value.column, caught.value.row) == ("expenses", 2)
-    assert "index label 'c'" in str(caught.value)
+    assert "indeks 'c'" in str(caught.value)
 
 
 def test_negative_amounts_and_wrong_dtypes_are_named() -> None:
@@ -103,7 +103,7 @@ def test_a_setting_given_twice_or_not_at_all_is_refused() -> None:
 def test_a_missing_rate_names_the_row_and_label() -> None:
     frame = pd.DataFrame({"expenses": [1.0, 2.0], "decided_on": pd.to_datetime(["2024-06-01", "2025-03-01"])},
                          index=["x", "y"])
-    with pytest.raises(BatchRateNotPublished, match="index label 'y'") as caught:
+    with pytest.raises(BatchRateNotPublished, match="indeks 'y'") as caught:
         merudgift_frame(frame)
     assert caught.value.row == 1
     projected = merudgift_frame(frame, project=True)
@@ -158,7 +158,7 @@ def test_bank_frame_months_out_of_order_name_the_row() -> None:
     with pytest.raises(BatchInputError, match="out of order") as caught:
         bank_frame(frame)
     assert (caught.value.column, caught.value.row) == ("month", 2)
-    assert "index label 103" in str(caught.value)
+    assert "indeks 103" in str(caught.value)
 
 
 def test_bank_frame_use_over_the_balance_names_the_frame_row() -> None:
@@ -167,7 +167,7 @@ def test_bank_frame_use_over_the_balance_names_the_frame_row() -> None:
     with pytest.raises(BatchInputError, match="der er kun") as caught:
         bank_frame(frame)
     assert caught.value.row == 4
-    assert "index label 202" in str(caught.value)
+    assert "indeks 202" in str(caught.value)
 
 
 def test_bank_frame_hours_must_be_whole_minutes() -> None:

@@ -240,15 +240,15 @@ def test_bank_use_before_the_first_month_and_a_start_before_the_months() -> None
 
 def test_stays_bad_input() -> None:
     arrival = np.array(["2024-03-03", "2024-03-03"], dtype="M8[D]")
-    with pytest.raises(BatchInputError, match="only for SEL § 109") as caught:
+    with pytest.raises(BatchInputError, match="kun for SEL § 109") as caught:
         stays(np.array([110, 108]), arrival, arrival)
     assert (caught.value.column, caught.value.row) == ("paragraph", 1)
-    with pytest.raises(BatchInputError, match="not both"):
+    with pytest.raises(BatchInputError, match="ikke begge"):
         stays(110, arrival, arrival, reduction=np.array([0, 100]), reduction_share=["0", "0.5"])
-    with pytest.raises(BatchInputError, match="from 0 to 1") as caught:
+    with pytest.raises(BatchInputError, match="fra 0 til 1") as caught:
         stays(110, arrival, arrival, reduction_share=["0.5", "1.5"])
     assert caught.value.row == 1
-    with pytest.raises(BatchInputError, match="never a float"):
+    with pytest.raises(BatchInputError, match="aldrig en float"):
         stays(110, arrival, arrival, reduction_share=np.array([0.5, 0.5]))
 
 

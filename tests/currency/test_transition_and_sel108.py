@@ -115,8 +115,9 @@ def test_the_batch_path_uses_the_same_reading() -> None:
 def test_sel108_without_kompensationsbeloeb_says_what_was_not_deducted() -> None:
     r = sel108(income_basis=300000, dwelling_costs=60000, on=date(2024, 6, 1))
     assert r.kompensationsbeloeb is None and r.kompensation_deducted == 0
-    step = next(s for s in r.explanation.steps if s.rule == "sel108.kompensation")
-    assert "ikke oplyst et kompensationsbeløb" in step.text and "BEK 1387/2006 §§ 6–8" in step.text
+    step = next(s for s in r.explanation.steps if s.step == "sel108.kompensation.ingen")
+    assert step.basis == "bekendtgørelse nr. 1387/2006, §§ 6-8"
+    assert "ikke oplyst et kompensationsbeløb" in r.explain()
     assert "ikke indarbejdet" not in r.explain() and "ufuldstændig" not in r.explain()
 
 
@@ -126,7 +127,7 @@ def test_sel108_kompensationsbeloeb_is_deducted_and_capped() -> None:
                                                               Decimal("1000.00"))
     capped = sel108(income_basis=10000, dwelling_costs=60000, on=date(2024, 6, 1), kompensationsbeloeb=5000)
     assert (capped.amount, capped.kompensation_deducted) == (Decimal("0.00"), Decimal("1000.00"))
-    assert "begrænset til betalingen" in capped.explain()
+    assert "kan ikke blive mindre end 0 kr." in capped.explain()
 
 
 def test_sel108_kompensationsbeloeb_after_the_couples_discount() -> None:

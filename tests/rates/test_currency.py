@@ -471,7 +471,8 @@ def test_every_rule_computes_a_2026_and_a_2027_case(tmp_path: Path) -> None:
     assert Budget.open(date(2026, 2, 1), project=True).projected
     assert Budget.open(date(2027, 2, 1), project=D("2.9")).projected
     assert pension_age(date(1975, 5, 1), on=date(2027, 1, 1)).years == 70
-    assert "fra kommunens egne satser:" in stay(109, date(2027, 3, 3), date(2027, 3, 13), rates=book).explain()
+    assert "fra kommunens egne satser:" in stay(109, date(2027, 3, 3), date(2027, 3, 13), rates=book).explain(
+        "sagsbehandler")
 
 
 @pytest.mark.parametrize("bad", ["abc", "nan", "inf", "-101"])

@@ -41,14 +41,12 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from contextlib import contextmanager
-from decimal import Decimal
 from typing import Any, Literal, TypeAlias
 
 import numpy as np
 import numpy.typing as npt
 import pandas as pd
 
-from socialcalc.batch import sel109_110
 from socialcalc.batch.columns import (
     BatchInputError,
     BatchRateNotPublished,
@@ -57,11 +55,16 @@ from socialcalc.batch.columns import (
 )
 from socialcalc.batch.tables import as_pandas, categorical, date_values, decimal_column, to_kind
 from socialcalc.errors import InvalidInput
-from socialcalc.ratebook import RateBook
 
-__all__ = [  # noqa: F822  (bank_frame and transport_frame live in their rules' folders: __getattr__ below)
-    "FLOAT_RULE", "Money", "bank_frame", "explain_row", "stays_frame",
-    "transport_frame",
+__all__ = [
+    "FLOAT_RULE",
+    "Money",
+    "band_labels",  # noqa: F822  (in its rule's folder; resolved by __getattr__ below)
+    "bank_frame",  # noqa: F822  (in its rule's folder; resolved by __getattr__ below)
+    "explain_row",
+    "merudgift_frame",  # noqa: F822  (in its rule's folder; resolved by __getattr__ below)
+    "stays_frame",  # noqa: F822  (in its rule's folder; resolved by __getattr__ below)
+    "transport_frame",  # noqa: F822  (in its rule's folder; resolved by __getattr__ below)
 ]
 
 Money: TypeAlias = Literal["ore", "decimal", "both"]
@@ -70,7 +73,6 @@ FLOAT_RULE = ("float columns are read as their shortest decimal representation (
               "up to whole øre (metres for km); hours must be whole minutes")
 """The rule at the float edge, as it is written into ``result.attrs["socialcalc"]["float_rule"]``."""
 
-_DAY_COUNTS = {sel109_110.NIGHTS_MIN_ONE: "nights_min_one", sel109_110.CALENDAR_DAYS: "calendar_days"}
 
 
 class _Reader:
@@ -138,12 +140,14 @@ class _Reader:
         try:
             yield
         except BatchRateNotPublished as err:
-            err.args = (f"{err.args[0]} (index label {self._label(err.row)!r})",)
+            err.args = (f"{err.args[0]} (indeks {self._label(err.row)!r})",)
             raise
         except BatchInputError as err:
+            # the frame's column name and the row's index label; the error's code and fields are kept
             column = (names or {}).get(err.column, err.column)
-            raise BatchInputError(column, err.row, err.value,
-                                  f"{err.rule} (index label {self._label(err.row)!r})") from err
+            named = BatchInputError(column, err.row, err.value, err._rule_text, code=err.code, **err.params)
+            named.args = (f"{named.args[0]} (indeks {self._label(err.row)!r})",)
+            raise named from err
 
     def _label(self, row: int) -> Any:
         index = self.frame.index
@@ -196,52 +200,6 @@ def _frame(columns: dict[str, Any], read: _Reader, attrs: dict[str, Any]) -> Any
     out = pd.DataFrame(columns, index=read.frame.index)
     out.attrs["socialcalc"] = attrs
     return to_kind(out, read.kind)
-
-
-def stays_frame(
-    frame: Any,
-    *,
-    paragraph: Any = None,
-    has_income: Any = None,
-    kommune: Any = None,
-    money: Money = "ore",
-    rates: RateBook | None = None,
-) -> Any:
-    """SEL §§ 109/110 stays for every row of ``frame`` (:func:`socialcalc.batch.sel109_110.stays`).
-
-    Columns read: ``arrival``, ``departure`` (``datetime64`` or ``datetime.date``); ``paragraph`` (109/110),
-    ``has_income`` (bool), ``kommune`` as columns or keywords; optionally ``reduction`` (kroner off, or
-    ``reduction_ore``) or ``reduction_share`` (``Decimal`` or decimal text, 0–1).
-
-    Columns out: ``days``, ``day_count``, ``gross``, ``reduction``, ``amount`` (see ``money``).
-
-    >>> import pandas as pd
-    >>> frame = pd.DataFrame({"arrival": pd.to_datetime(["2023-12-28"]), "departure": pd.to_datetime(["2024-01-03"])})
-    >>> out = stays_frame(frame, paragraph=109, money="decimal")
-    >>> int(out.loc[0, "days"]), out.loc[0, "amount"]
-    (6, Decimal('568.12'))
-    """
-    money = _check_money(money)
-    read = _Reader(frame)
-    with read.relabel():
-        for name in ("arrival", "departure"):
-            if not read.has(name):
-                raise BatchInputError(name, 0, "missing", f"the frame needs a column {name!r}")
-        para = read.setting("paragraph", paragraph)
-        if para is None:
-            raise BatchInputError("paragraph", 0, "missing", "give a paragraph column or paragraph=")
-        shares = read.optional_objects("reduction_share") if read.has("reduction_share") else None
-        if shares is not None:
-            shares = np.array([Decimal(0) if s is None else s for s in shares.tolist()], dtype=object)
-        result = sel109_110.stays(
-            para, read.date_setting("arrival", None), read.date_setting("departure", None),
-            has_income=read.setting("has_income", has_income, True),
-            reduction=read.amount("reduction", required=False), reduction_share=shares,
-            kommune=read.setting("kommune", kommune, labels=True), rates=rates)
-    out: dict[str, Any] = {"days": result.days, "day_count": _labelled(result.day_count, _DAY_COUNTS)}
-    for name in ("gross", "reduction", "amount"):
-        _put_money(out, name, getattr(result, name), money)
-    return _frame(out, read, read.attrs(money))
 
 
 def _plug_frames() -> dict[str, str]:

@@ -233,7 +233,7 @@ def _row_error(err: Any, row: int, path: Path) -> SocialcalcError:
     value = f" = {err.value}" if isinstance(err, InvalidInput) else ""
 
     def detail(text: str) -> str:
-        text = text.split(" (index label")[0]
+        text = text.split(" (indeks ")[0]
         text = text.split(": ", 1)[1] if ": " in text else text
         if value and text.startswith(value[3:] + ": "):
             text = text[len(value) - 1:]

@@ -110,7 +110,7 @@ def merudgift_frame(
     >>> merudgift_frame(pd.DataFrame({"expenses": [1.0, float("nan")]}), decided_on=date(2024, 6, 1))  # noqa: float-ok
     Traceback (most recent call last):
     ...
-    socialcalc.batch.columns.BatchInputError: expenses[1] = nan: not a number (NaN or infinite) (index label 1)
+    socialcalc.batch.columns.BatchInputError: expenses[1] = nan: er ikke et tal (NaN eller uendelig) (indeks 1)
     """
     money = _check_money(money)
     read = _Reader(frame)

@@ -477,7 +477,8 @@ den: angiv project=Decimal('…') (procentsatsen for 2022) eller project={2022: 
         end = date(day.year, 12, 31)
         if spec.ends is not None and spec.ends < end:
             end = spec.ends
-        source = (f"fremskrevet fra {danish_value(base.value)} ({base.valid_from.year}, {base.status.danish}; "
+        source = (f"fremskrevet ud fra værdien {danish_value(base.value)} "
+                  f"({base.valid_from.year}, {base.status.danish}; "
                   f"{base.source}) "
                   f"med {regulation.danish}: {'; '.join(steps)}; afrundet {_ROUNDING_DA.get(spec.rounding, '')}"
                   f"; grad: fremskrevet").replace("afrundet ;", "uden afrunding;")

@@ -19,7 +19,7 @@ from socialcalc.batch import BatchInputError, BatchRateNotPublished, stays
 from socialcalc.batch.sel109_110 import CALENDAR_DAYS, NIGHTS_MIN_ONE
 from socialcalc.egenbetaling import Reduction, StayResult, stay
 from socialcalc.errors import SocialcalcError
-from tests.egenbetaling_books import CALENDAR_KOMMUNE, calendar_book
+from tests.egenbetaling.books import CALENDAR_KOMMUNE, calendar_book
 
 SETTINGS = settings(max_examples=100, deadline=None)
 

@@ -16,7 +16,7 @@ unit = "policy"
 value = "calendar_days"
 valid_from = 2018-01-01
 status = "official"
-source = "test overlay: a municipality that counts every calendar day of the stay"
+source = "testkommunens politik: hver kalenderdag i opholdet tælles som ét døgn"
 """
 
 
