@@ -32,7 +32,7 @@ from babel.core import Locale as _BabelLocale
 from pydantic import BaseModel, BeforeValidator, ConfigDict, field_validator
 
 from socialcalc.months import Month
-from socialcalc.ratebook.model import STATUS_DA, Rate, Status
+from socialcalc.ratebook.model import Rate, Status
 
 __all__ = [
     "SCHEMA_VERSION", "Audience", "Explainer", "Explanation", "Fact", "Format", "Kroner", "Locale", "RateUsed",
