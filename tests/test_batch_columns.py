@@ -31,9 +31,9 @@ def test_a_negative_amount_names_the_first_bad_row() -> None:
 
 
 def test_the_wrong_dtype_is_refused() -> None:
-    with pytest.raises(BatchInputError, match="must hold integers"):
+    with pytest.raises(BatchInputError, match="skal indeholde heltal"):
         ore_column(np.array([1.5]), "expenses_ore")
-    with pytest.raises(BatchInputError, match="numeric, Decimal or text"):
+    with pytest.raises(BatchInputError, match="numerisk, Decimal eller tekst"):
         kroner_to_ore(np.array([True, False]), "expenses")
     with pytest.raises(BatchInputError) as caught:
         kroner_to_ore(np.array(["1.00", "1,50"], dtype=object), "expenses")

@@ -99,14 +99,14 @@ def test_the_comparison_round_trips_through_parquet_and_polars(tmp_path: Path) -
 
 
 @pytest.mark.parametrize(("kwargs", "message"), [
-    ({"rule": "bank", "books": {"a": {}}}, "compare runs one of"),
-    ({"books": {}}, "at least one scenario"),
-    ({"books": {"a": 2024}}, "a scenario is a RateBook"),
-    ({"books": {"a": {}}, "baseline": "b"}, "the baseline is one of"),
-    ({"books": {"a": {"money": "decimal"}}}, "once for all scenarios"),
+    ({"rule": "bank", "books": {"a": {}}}, r"compare\(\) beregner en af"),
+    ({"books": {}}, "mindst ét scenarie"),
+    ({"books": {"a": 2024}}, "et scenarie er en RateBook"),
+    ({"books": {"a": {}}, "baseline": "b"}, "et af scenarierne"),
+    ({"books": {"a": {"money": "decimal"}}}, "én gang for alle scenarier"),
 ])
 def test_bad_arguments(kwargs: dict[str, object], message: str) -> None:
     with pytest.raises(InvalidInput, match=message):
         compare(_cases(2), decided_on=date(2025, 10, 1), **kwargs)  # type: ignore[arg-type]
-    with pytest.raises(InvalidInput, match="compare\\(\\) returned"):
+    with pytest.raises(InvalidInput, match="som compare\\(\\) returnerede"):
         totals(pd.DataFrame())

@@ -53,7 +53,7 @@ def test_the_shipped_spec_examples_pass() -> None:
     assert report.count >= 40
     done = _run("test", "--spec-examples")
     assert done.returncode == 0, done.stdout + done.stderr
-    assert "0 failures" in done.stderr
+    assert "0 fejl" in done.stderr
 
 
 def test_a_failure_is_one_line_and_exit_1(tmp_path: Path) -> None:
@@ -61,7 +61,7 @@ def test_a_failure_is_one_line_and_exit_1(tmp_path: Path) -> None:
     cases.write_text(OWN, encoding="utf-8")
     report = run_file(cases)
     assert report.count == 3
-    assert report.failures == ["lejre.yaml:8: forkert forventning: amount: expected '1137.00', got "
+    assert report.failures == ["lejre.yaml:8: forkert forventning: amount: forventede '1137.00', fik "
                                "Decimal('1138.00') (a deliberate mistake)"]
     done = _run("test", str(cases))
     assert done.returncode == 1
@@ -76,20 +76,20 @@ def test_a_new_rate_table_is_checked_against_the_cases(tmp_path: Path) -> None:
     assert _run("test", str(cases)).returncode == 0
     done = _run("test", str(cases), "--rates", str(tmp_path / "rates"))
     assert done.returncode == 1
-    assert "amount: expected '1005.00', got Decimal('900.00')" in done.stdout
+    assert "amount: forventede '1005.00', fik Decimal('900.00')" in done.stdout
     cases.write_text("rates: rates\n" + cases.read_text(encoding="utf-8"), encoding="utf-8")
     assert not run_file(cases).ok
 
 
 @pytest.mark.parametrize(("text", "message"), [
     ("cases: [{rule: merudgift, source: x, inputs: {expenses: 1706.99, decided_on: 2024-06-01},"
-     " expected: {amount: '1138'}}]", "not as a float"),
-    ("cases: [{rule: os.system, source: x, expected: {}}]", "a public function"),
-    ("cases: [{rule: merudgift, inputs: {}, expected: {}}]", "every case has a source"),
+     " expected: {amount: '1138'}}]", "ikke som kommatal"),
+    ("cases: [{rule: os.system, source: x, expected: {}}]", "en offentlig funktion"),
+    ("cases: [{rule: merudgift, inputs: {}, expected: {}}]", "hver sag har en source"),
     ("cases: [{rule: merudgift.calculate, source: x, inputs: {expenses: '1'}, expected: {amount: '0'}}]",
-     "the inputs do not fit"),
+     "inputs passer ikke til"),
     ("cases: [{rule: merudgift.calculate, source: x, inputs: {expenses: '1', decided_on: 2024-06-01},"
-     " expected: {nothing: 1}}]", "no such field"),
+     " expected: {nothing: 1}}]", "resultatet har ikke det felt"),
 ])
 def test_bad_cases_are_failures_with_a_reason(tmp_path: Path, text: str, message: str) -> None:
     cases = tmp_path / "bad.yaml"
@@ -101,7 +101,7 @@ def test_bad_cases_are_failures_with_a_reason(tmp_path: Path, text: str, message
 def test_a_malformed_file_is_refused(tmp_path: Path) -> None:
     cases = tmp_path / "bad.yaml"
     cases.write_text("just: [text", encoding="utf-8")
-    with pytest.raises(InvalidInput, match="not a YAML file"):
+    with pytest.raises(InvalidInput, match="ikke en YAML-fil"):
         run_file(cases)
     cases.write_text("- a list", encoding="utf-8")
     with pytest.raises(InvalidInput, match="under 'cases:'"):

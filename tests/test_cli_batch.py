@@ -57,7 +57,7 @@ def test_parquet_in_and_out_with_rates_and_project(tmp_path: Path) -> None:
     out = tmp_path / "out.parquet"
     refused = _run("batch", "merudgift", str(source), "-o", str(out))
     assert refused.returncode == 2 and "RateNotPublished" not in refused.stderr
-    assert "row 0" in refused.stderr
+    assert "række 0" in refused.stderr
     overlay = tmp_path / "rates" / "national"
     overlay.mkdir(parents=True)
     (overlay / "same.toml").write_text('[[rate]]\nkey = "sel097.max_hours"\nunit = "hours"\nvalue = 90\n'
@@ -79,16 +79,16 @@ def test_a_bad_row_is_named_by_row_and_line(tmp_path: Path) -> None:
     source.write_text(CSV.replace("2846.01", "28x6.01"), encoding="utf-8")
     done = _run("batch", "merudgift", str(source), "-o", str(tmp_path / "out.csv"))
     assert done.returncode == 2
-    assert "cases.csv row 2 (line 4): expenses" in done.stderr
+    assert "cases.csv række 2 (linje 4): expenses" in done.stderr
     assert not (tmp_path / "out.csv").exists()
     source.write_text(CSV.replace("true", "maybe"), encoding="utf-8")
-    assert "row 2 (line 4): documented" in _run("batch", "merudgift", str(source), "-o",
+    assert "række 2 (linje 4): documented" in _run("batch", "merudgift", str(source), "-o",
                                                   str(tmp_path / "o.csv")).stderr
     source.write_text(CSV.replace("0,false,2024-06-01,lejre", "0,false,2024-06-01,lejre,extra"), encoding="utf-8")
-    assert "not a readable CSV file" in _run("batch", "merudgift", str(source), "-o",
+    assert "ikke en læsbar CSV-fil" in _run("batch", "merudgift", str(source), "-o",
                                              str(tmp_path / "o.csv")).stderr
     source.write_text(CSV.replace("2024-06-01,lejre", "2024-06-01,atlantis"), encoding="utf-8")
-    assert "row 1 (line 3): kommune" in _run("batch", "merudgift", str(source), "-o",
+    assert "række 1 (linje 3): kommune" in _run("batch", "merudgift", str(source), "-o",
                                                str(tmp_path / "o.csv")).stderr
 
 
@@ -101,7 +101,7 @@ def test_chunks_and_the_progress_bar(tmp_path: Path) -> None:
     out = tmp_path / "out.parquet"
     done = _run("batch", "transport", str(source), "-o", str(out), "--on", "2025-03-01", "--progress")
     assert done.returncode == 0, done.stderr
-    assert "rows" in done.stderr and "250k" in done.stderr.replace("250.0k", "250k")
+    assert "rækker" in done.stderr and "250k" in done.stderr.replace("250.0k", "250k")
     got = pq.read_table(out).column("municipality_ore").to_numpy()
     expected = transport_frame(frame, on=date(2025, 3, 1))["municipality_ore"].to_numpy()
     assert len(got) == rows and int(got.sum()) == int(expected.sum())
@@ -109,7 +109,7 @@ def test_chunks_and_the_progress_bar(tmp_path: Path) -> None:
     bad.loc[200_123, "distance_m"] = -1
     pq.write_table(pa.Table.from_pandas(bad), source)
     failed = _run("batch", "transport", str(source), "-o", str(out), "--on", "2025-03-01")
-    assert failed.returncode == 2 and "row 200123: distance_m" in failed.stderr
+    assert failed.returncode == 2 and "række 200123: distance_m" in failed.stderr
 
 
 def test_bank_and_usage_errors(tmp_path: Path) -> None:
@@ -123,7 +123,7 @@ def test_bank_and_usage_errors(tmp_path: Path) -> None:
     assert got["closing_minutes"].astype(int).tolist() == bank_frame(frame)["closing_minutes"].tolist()
     assert got["closing_hours"].tolist() == ["15.0000", "30.0000", "25.0000"]
     assert _run("batch", "bank", str(source), "-o", str(tmp_path / "x.json")).returncode == 2
-    assert "does not apply" in _run("batch", "bank", str(source), "-o", str(out), "--project").stderr
+    assert "gælder ikke" in _run("batch", "bank", str(source), "-o", str(out), "--project").stderr
     assert _run("batch", "nothing", str(source), "-o", str(out)).returncode == 2
 
 
@@ -146,4 +146,4 @@ def test_a_long_bank_runs_in_chunks_of_whole_persons(tmp_path: Path) -> None:
     frame.loc[100_003, "used_minutes"] = 100 * 60     # more than the bank holds: row 100003
     pq.write_table(pa.Table.from_pandas(frame), source)
     failed = _run("batch", "bank", str(source), "-o", str(out))
-    assert failed.returncode == 2 and "row 100003: used_minutes" in failed.stderr
+    assert failed.returncode == 2 and "række 100003: used_minutes" in failed.stderr

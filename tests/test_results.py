@@ -19,10 +19,9 @@ BOOK = load_rates()
 def _result(project: bool = False) -> Result:
     rate = BOOK.at(date(2026, 1, 1) if project else date(2025, 1, 1),
                    project=Decimal("2.9") if project else False).get("sel097.expense_grant_max")
-    ex = Explainer("§ 97 ledsageordning — tilskud")
-    ex.step("ledsageordning.tilskud", "SEL § 97 stk. 7",
-            f"Tilskuddet er det mindste af udgifterne og årets maksimum på {kr(rate.value)}",
-            inputs={"udgifter": Decimal("1500")}, rates=[rate], output=rate.value)
+    ex = Explainer("core.title.example")
+    ex.fact("core.example", basis="serviceloven § 97, stk. 7", inputs={"udgifter": Decimal("1500")},
+            outputs={"amount": rate.value}, rates=[rate])
     explanation = ex.build()
     return Result(amount=Decimal(rate.value), explanation=explanation, projected=explanation.projected)
 
@@ -38,19 +37,22 @@ def test_danish_formatting() -> None:
 
 
 def test_explain_renders_steps_rates_and_result_in_danish() -> None:
-    text = _result().explain()
-    assert text.splitlines()[0] == "§ 97 ledsageordning — tilskud"
-    assert "1. Tilskuddet er det mindste af udgifterne og årets maksimum på 1.041,00 kr. (SEL § 97 stk. 7)" in text
-    assert ("sel097.expense_grant_max = 1.041 kr./år (gældende fra 1. januar 2025, afledt; "
-            "kilde: afledt: 1.005 (2024) × 1,036") in text
+    text = _result().explain(audience="sagsbehandler")
+    assert text.splitlines()[0] == "Eksempel"
+    assert "1. Eksemplet giver 1.041,00 kr. (serviceloven § 97, stk. 7)." in text
+    assert "Ledsageordning: årligt højeste tilskud til ledsagerens udgifter: 1.041 kr. om året (gældende fra " \
+           "1. januar 2025, afledt; kilde: " in text
     assert text.endswith("Resultat: 1.041,00 kr.")
-    assert "fremskrevne" not in text
+    assert "fremskrevne" not in text and "sel097" not in text
+    letter = _result().explain()
+    assert letter.endswith("Beløb: 1.041,00 kr.") and "kilde" not in letter
 
 
 def test_a_projected_result_says_so() -> None:
     result = _result(project=True)
     assert result.projected
-    assert "fremskrevne satser" in result.explain()
+    assert "fremskrevne satser" in result.explain(audience="sagsbehandler")
+    assert "fremskrevet sats" in result.explain()
     with pytest.raises(ValidationError, match="projected"):
         Result(amount=result.amount, explanation=result.explanation, projected=False)
 
@@ -72,9 +74,9 @@ def test_results_are_frozen_and_refuse_floats() -> None:
 
 def test_rates_used_are_listed_once() -> None:
     rate = BOOK.at(date(2025, 1, 1)).get("sel097.expense_grant_max")
-    ex = Explainer("x")
-    ex.step("a", "§", "a", rates=[rate])
-    ex.step("b", "§", "b", rates=[rate])
+    ex = Explainer("core.title.example")
+    ex.fact("a", rates=[rate])
+    ex.fact("b", rates=[rate])
     assert ex.build().rates() == [RateUsed.of(rate)]
 
 

@@ -1,7 +1,7 @@
 """Mutation testing of one rule module with mutmut 3, on a scratch copy of the project.
 
     pip install -e '.[dev,mutation]'
-    python tools/mutation.py src/socialcalc/merudgift/ydelse.py tests/test_merudgift.py
+    python tools/mutation.py src/socialcalc/merudgift/regel.py tests/sel100/test_mutation_regel.py
     python tools/mutation.py src/socialcalc/beskyttet_beskaeftigelse/befordring.py \\
         tests/test_beskyttet_beskaeftigelse.py tests/test_mutation_survivors.py
 
@@ -62,7 +62,7 @@ def prepare(module: str, tests: list[str]) -> Path:
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("module", help="the module to mutate, e.g. src/socialcalc/merudgift/ydelse.py")
+    parser.add_argument("module", help="the module to mutate, e.g. src/socialcalc/merudgift/regel.py")
     parser.add_argument("tests", nargs="+", help="the test files (or ids) that exercise it")
     parser.add_argument("--keep", action="store_true", help="keep the scratch copy in .mutation/")
     args = parser.parse_args()

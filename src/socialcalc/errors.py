@@ -187,7 +187,180 @@ CATALOG: dict[str, dict[str, str]] = {
     },
     "input.usage": {
         "da": "kommandoen er brugt forkert: {rule}",
-        "en": "the command is used wrongly: {rule}",
+        "en": "the command is used wrongly: {english}",
+    },
+    # The command line (socialcalc …): options and files.
+    "cli.no_file": {"da": "filen findes ikke", "en": "no such file"},
+    "cli.input_format": {"da": "inputfilen er en .csv- eller .parquet-fil",
+                         "en": "the input is a .csv or .parquet file"},
+    "cli.output_format": {"da": "outputfilen er en .csv- eller .parquet-fil",
+                          "en": "the output is a .csv or .parquet file"},
+    "cli.csv_unreadable": {"da": "er ikke en læsbar CSV-fil (UTF-8, kommasepareret): {detail}",
+                           "en": "not a readable CSV file (UTF-8, comma-separated): {detail}"},
+    "cli.truth_value": {"da": "en sandhedsværdi skrives true eller false (eller 1 eller 0)",
+                        "en": "a truth value is true/false (or 1/0)"},
+    "cli.whole_number": {"da": "et helt tal skal angives", "en": "a whole number is required"},
+    "cli.not_applicable": {
+        "da": "{option} gælder ikke for {command}{projected}{minutes}",
+        "en": "{option} does not apply to {command}{projected}{minutes}",
+        "projected_da": " (dens satser fremskrives ikke)",
+        "projected_en": " (its rates are not projected)",
+        "minutes_da": " (dens resultater er minutter)",
+        "minutes_en": " (its results are minutes)",
+    },
+    "cli.keep_missing": {"da": "inputfilen {file} har ingen kolonne {column}",
+                         "en": "no column {column} in {file}"},
+    "cli.file_row": {
+        "da": "{file} række {row}{line_da}: {column}{shown}: {detail_da}",
+        "en": "{file} row {row}{line_en}: {column}{shown}: {detail_en}",
+    },
+    "cli.year_or_date": {"da": "skriv et år (2024) eller en dato (ÅÅÅÅ-MM-DD)",
+                         "en": "write a year (2024) or a date (2024-06-01)"},
+    "cli.draft_published": {
+        "da": "satsbogen har allerede satser for {year} (fx {key} i {where}); lav et udkast til et år, den ikke har",
+        "en": "the book already publishes {year} (e.g. {key} at {where}); draft a year it does not publish",
+    },
+    "cli.draft_exists": {"da": "filen findes allerede; flyt den væk, eller vælg en anden mappe",
+                         "en": "the file exists already; move it away or choose another DIR"},
+    "cli.draft_write": {"da": "udkastet kan ikke skrives ({problem})", "en": "cannot write the draft ({problem})"},
+    "cli.cases_none": {"da": "angiv en sagsfil (eller --spec-examples)",
+                       "en": "name a case file (or --spec-examples)"},
+    "cli.server_missing": {"da": "serveren er ikke installeret",
+                           "en": "the server is not installed",
+                           "remedy_da": "installer den med pip install 'socialcalc[server]'",
+                           "remedy_en": "pip install 'socialcalc[server]'"},
+    "cli.workers": {"da": "skal være mindst 1", "en": "at least 1"},
+    "cli.port": {"da": "en port er fra 0 til 65535", "en": "a port is 0 to 65535"},
+    "cli.schema_model": {"da": "ukendt model; kendte modeller: {known}", "en": "unknown model; known: {known}"},
+    # Case files (socialcalc.cases, socialcalc test)
+    "cases.rule_name": {"da": "en regel angives ved sit navn, fx merudgift.calculate",
+                        "en": "a rule is a name like merudgift.calculate"},
+    "cases.rule_module": {"da": "en offentlig funktion i et af modulerne {modules}",
+                          "en": "a public function of one of {modules}"},
+    "cases.rule_function": {"da": "socialcalc.{module} har ingen offentlig funktion {name}",
+                            "en": "socialcalc.{module} has no public function {name}"},
+    "cases.float": {"da": "et beløb skrives som tekst ('1138.50'), ikke som kommatal (float)",
+                    "en": "write an amount as text ('1138.50'), not as a float"},
+    "cases.case_form": {"da": "en sag er en mapping med rule, inputs, expected og source",
+                        "en": "a case is a mapping with rule, inputs, expected and source"},
+    "cases.case_missing": {"da": "hver sag har en {key}", "en": "every case has a {key}"},
+    "cases.expected_missing": {"da": "hver sag har forventede tal (expected, eller raises)",
+                               "en": "every case has expected figures (or raises:)"},
+    "cases.case_unknown": {"da": "en sag har name, rule, source, args, inputs, expected og raises",
+                           "en": "a case has name, rule, source, args, inputs, expected, raises"},
+    "cases.not_yaml": {"da": "er ikke en YAML-fil: {detail}", "en": "not a YAML file: {detail}"},
+    "cases.file_form": {"da": "en sagsfil er en mapping med en liste af sager under 'cases:'",
+                        "en": "a case file is a mapping with a list of cases under 'cases:'"},
+    # The HTTP API (socialcalc serve)
+    "server.project_keys": {"da": "nøglerne er årstal, fx {{\"2027\": \"2.5\"}}",
+                            "en": "the keys are years, e.g. {{\"2027\": \"2.5\"}}"},
+    "server.project_not_used": {"da": "denne regel fremskriver ikke satser; udelad project",
+                                "en": "this rule does not project rates; leave project out"},
+    "server.birth_or_cpr": {"da": "angiv enten birth (ÅÅÅÅ-MM-DD) eller cpr, ikke begge og ikke ingen af dem",
+                            "en": "give either birth (YYYY-MM-DD) or cpr, not both and not neither"},
+    # Batch columns (socialcalc.batch): the field is "column[row]", the first bad row (0-based).
+    "batch.int_column": {
+        "da": "en kolonne med {unit_da} skal indeholde heltal (int64)",
+        "en": "a {unit} column must hold integers (int64)",
+    },
+    "batch.too_large": {
+        "da": "er for stor til et 64-bit heltal (int64)",
+        "en": "too large for int64",
+    },
+    "batch.ore_column": {
+        "da": "en kolonne i øre skal indeholde heltal (int64)",
+        "en": "an øre column must hold integers (int64)",
+        "remedy_da": "omregn kroner med kroner_to_ore",
+        "remedy_en": "convert kroner with kroner_to_ore",
+    },
+    "batch.not_number": {
+        "da": "er ikke et tal (NaN eller uendelig)",
+        "en": "not a number (NaN or infinite)",
+    },
+    "batch.kroner_dtype": {
+        "da": "en kolonne i kroner skal være numerisk, Decimal eller tekst",
+        "en": "a kroner column must be numeric, Decimal or text",
+    },
+    "batch.not_kroner": {
+        "da": "er ikke et beløb i kroner",
+        "en": "not an amount in kroner",
+    },
+    "batch.one_dimensional": {
+        "da": "en kolonne er endimensional",
+        "en": "a column is one-dimensional",
+    },
+    "batch.rows": {
+        "da": "alle kolonner skal have samme antal rækker ({rows})",
+        "en": "every column must have the same number of rows ({rows})",
+    },
+    "batch.date_value": {
+        "da": "en dato er en datetime.date (eller en kolonne af typen datetime64)",
+        "en": "a date is a datetime.date (or a datetime64 column)",
+    },
+    "batch.date_missing": {
+        "da": "en dato skal angives ({missing} fundet)",
+        "en": "a date is required ({missing} found)",
+    },
+    "batch.date_time": {
+        "da": "en dato har intet klokkeslæt",
+        "en": "a date has no time of day",
+    },
+    "batch.date_dtype": {
+        "da": "en datokolonne er af typen datetime64 eller indeholder datetime.date-værdier",
+        "en": "a date column is datetime64 or holds datetime.date values",
+    },
+    "batch.date_text": {
+        "da": "en dato er en datetime.date, en datetime64 ved midnat eller tekst på formen ÅÅÅÅ-MM-DD",
+        "en": "a date is a datetime.date, a datetime64 at midnight or ISO text YYYY-MM-DD",
+    },
+    "batch.date_tz": {
+        "da": "et tidspunkt med tidszone modtages ikke: reglerne tæller kalenderdage i Danmark; omregn først, "
+              "fx {fix}",
+        "en": "a tz-aware timestamp: the rules count calendar days in Denmark; convert first, e.g. {fix}",
+    },
+    "batch.kommune_type": {
+        "da": "en kommune er et navn (str) eller None",
+        "en": "a municipality is a name (str) or None",
+    },
+    "batch.choice": {
+        "da": "skal være en af {allowed}",
+        "en": "must be one of {allowed}",
+    },
+    "batch.bool_dtype": {
+        "da": "en kolonne med sandhedsværdier har typen bool",
+        "en": "a truth-value column has dtype bool",
+    },
+    "batch.frame_type": {
+        "da": "forventede en pandas DataFrame, en pyarrow Table eller en polars DataFrame",
+        "en": "expected a pandas DataFrame, a pyarrow Table or a polars DataFrame",
+    },
+    "batch.arrow_extension": {
+        "da": "kun almindelige Arrow-typer modtages",
+        "en": "plain Arrow types only",
+    },
+    "batch.compare_rule": {
+        "da": "compare() beregner en af reglerne {rules}",
+        "en": "compare runs one of {rules}",
+    },
+    "batch.compare_books": {
+        "da": "angiv mindst ét scenarie i books (navn: satsbog, satsmappe eller indstillinger)",
+        "en": "give at least one scenario in books (name: rate book, rate directory or settings)",
+    },
+    "batch.compare_baseline": {
+        "da": "sammenligningsgrundlaget (baseline) er et af scenarierne {names}",
+        "en": "the baseline is one of the scenarios {names}",
+    },
+    "batch.compare_money": {
+        "da": "money= angives til compare() én gang for alle scenarier",
+        "en": "give money= to compare, once for all scenarios",
+    },
+    "batch.scenario_type": {
+        "da": "et scenarie er en RateBook, en satsmappe (overlay) eller en mapping af indstillinger",
+        "en": "a scenario is a RateBook, a rate directory (overlay) or a mapping of settings",
+    },
+    "batch.comparison": {
+        "da": "forventede den tabel, som compare() returnerede",
+        "en": "expected the frame compare() returned",
     },
     "internal.catalog": {
         "da": "fejl i socialcalc's tekstkataloger (meld det til udviklerne): {rule}",
@@ -466,12 +639,63 @@ CATALOG: dict[str, dict[str, str]] = {
         "da": "angiv tiden enten som timer eller som minutes=…",
         "en": "give the time either as hours or as minutes=…",
     },
+    "input.insufficient_hours": {
+        "da": "der er kun {available_da} til rådighed i {month_da}, og timer kan ikke bruges forud; intet er "
+              "registreret",
+        "en": "only {available_en} are available in {month_en}, and hours cannot be used in advance; nothing was "
+              "recorded",
+    },
+    "input.deduction_uncovers_use": {
+        "da": "fradraget fra {from_da} ville efterlade forbruget i {month_da} udækket (der er kun {available_da} "
+              "til rådighed); intet er ændret",
+        "en": "the deduction from {from_en} would leave the use recorded in {month_en} uncovered (only "
+              "{available_en} are available); nothing was changed",
+    },
+    "input.use_out_of_order": {
+        "da": "ligger før {last_da}, hvor der allerede er registreret forbrug; forbrug registreres i "
+              "månedsrækkefølge",
+        "en": "is earlier than {last_en}, for which use is already recorded; uses are recorded in month order",
+    },
+    "input.deduction_out_of_order": {
+        "da": "ligger før den seneste ændring af fradraget ({latest_da}); ændringer registreres i "
+              "månedsrækkefølge",
+        "en": "is earlier than the latest deduction change ({latest_en}); changes are recorded in month order",
+    },
+    "input.before_bank_start": {
+        "da": "ligger før timebankens første måned, {start_da}; der bevilges og bruges ingen timer, før ordningen "
+              "træder i kraft",
+        "en": "is before the bank's first month, {start_en}; nothing is granted or used before the scheme takes "
+              "effect",
+    },
+    "input.use_before_person_start": {
+        "da": "forbruget i {month_da} ligger før personens første måned; der bevilges og bruges ingen timer, før "
+              "ordningen træder i kraft",
+        "en": "the use in {month_en} is before the person's first month; nothing is granted or used before the "
+              "scheme takes effect",
+    },
+    "rate.sel097_saving_months": {
+        "da": "ledsageordningens opsparingsperiode er {value} måneder den {day} ({where}); timer skal kunne bruges "
+              "mindst i den måned, de bevilges, så opsparingsperioden er mindst 1 måned",
+        "en": "sel097.saving_months = {value} on {day} ({where}): hours must be usable at least in the month they "
+              "are granted; the saving period is 1 month or more",
+    },
+    "rate.sel097_order_of_use": {
+        "da": "rækkefølgen for brug af opsparede timer har en ukendt værdi den {day} ({where}); der findes to "
+              "rækkefølger: de ældste timer først, eller månedens egne timer og derefter de senest opsparede",
+        "en": "sel097.order_of_use = {value} on {day} ({where}): socialcalc knows {known}",
+    },
     # Rate errors: exit code 3 (not published) or 1 (faults in rate files); the message is the template.
     "rate.not_published": {
-        "da": "satsen {key} har ingen værdi den {day}{why}{known}{hint}",
-        "en": "rate {key} has no value on {day}{why}{known}{hint}.",
-        "known_da": "; senest kendte værdi: {last_known}",
-        "known_en": "; last known value: {last_known}",
+        "da": "satsen {key} har ingen værdi {on}{why}{known}{hint}",
+        "en": "rate {key} has no value {on}{why}{known}{hint}.",
+        "on_da": "den {day}",
+        "on_en": "on {day}",
+        "any_day_da": "på nogen dag",
+        "any_day_en": "on any date",
+        "known_da": "; senest kendte værdi: {last_known}{last_from}",
+        "known_en": "; last known value: {last_known}{last_from}",
+        "from_da": " (gældende fra {last_from})",
+        "from_en": " (valid from {last_from})",
         "unknown_da": "; ingen tidligere værdi kendes",
         "unknown_en": "; no earlier value is known",
         "hint_da": ". Angiv project=True (eller en satsreguleringsprocent) for at fremskrive den; "
@@ -585,6 +809,18 @@ class _Formatter(string.Formatter):
                 return str(format_date(value, format="d. MMMM y", locale="da_DK"))
             return value.isoformat()
         return str(super().format_field(value, format_spec))
+
+
+def _number_text(text: str, locale: Locale) -> str:
+    """``text`` with a plain number (``93.38``, ``1041``) in the locale's format; any other text as written.
+
+    >>> _number_text("1041.50", "da"), _number_text("fra 534", "da"), _number_text("1041.50", "en")
+    ('1.041,50', 'fra 534', '1041.50')
+    """
+    if locale != "da" or not re.fullmatch(r"-?\d+(\.\d+)?", text):
+        return text
+    places = len(text.split(".")[1]) if "." in text else 0
+    return _danish_number(Decimal(text), places)
 
 
 def _render(template: str, locale: Locale, params: Mapping[str, Any]) -> str:
@@ -756,7 +992,17 @@ class UnknownRate(RateError):
 class RateNotPublished(RateError):
     """No value of ``key`` holds on ``day`` (strict mode never reuses another period's value).
 
-    ``last_known`` is the latest value before ``day`` as text (or ``None``), so the caller can decide to project.
+    ``last_known`` is the latest value before ``day`` as text (or ``None``), so the caller can decide to project;
+    ``last_from`` the day it took effect, ``last_known_da`` the value as Danish text (a band table as prose). A
+    plain number in ``last_known`` is shown in the message's language (Danish: decimal comma), the day as a
+    Danish date.
+
+    >>> err = RateNotPublished("sel110.per_day", date(2022, 3, 1), "93.38", last_from=date(2021, 1, 1),
+    ...                        can_project=False)
+    >>> str(err).split("; ")[-1]
+    'senest kendte værdi: 93,38 (gældende fra 1. januar 2021)'
+    >>> err.message("en").split("; ")[-1]
+    'last known value: 93.38 (valid from 2021-01-01).'
 
     >>> err = RateNotPublished("sel097.expense_grant_max", date(2030, 1, 1), "13522.00")
     >>> err.code
@@ -770,11 +1016,13 @@ class RateNotPublished(RateError):
 
     def __init__(
         self, key: str, day: Any, last_known: str | None, reason: str = "", *, can_project: bool = True,
-        **reason_params: Any,
+        last_from: date | None = None, last_known_da: str | None = None, **reason_params: Any,
     ) -> None:
         self.key = str(redact(key))
         self.day = redact(day)
         self.last_known = last_known
+        self.last_from = last_from
+        self._last_known_da = last_known_da
         self.reason_code: str | None = reason if reason in REASONS else None
         self.reason_params = {name: redact(v) for name, v in reason_params.items()}
         self._reason_text = str(redact(reason))
@@ -782,7 +1030,8 @@ class RateNotPublished(RateError):
         self.can_project = can_project
         extra = {"reason_code": self.reason_code, **self.reason_params} if self.reason_code else {}
         SocialcalcError.__init__(self, self.default_code, key=self.key, day=self.day, last_known=last_known,
-                                 reason=self.reason, can_project=can_project, **extra)
+                                 **({"last_from": last_from} if last_from else {}), reason=self.reason,
+                                 can_project=can_project, **extra)
 
     def _reason(self, locale: Locale) -> str:
         """The reason in ``locale`` (a reason given as free text is shown as written)."""
@@ -800,6 +1049,13 @@ class RateNotPublished(RateError):
     def _params(self, locale: Locale) -> dict[str, Any]:
         entry = CATALOG[self.code]
         params = dict(self.fields)
+        if self.last_known is not None:
+            shown = self._last_known_da if locale == "da" and self._last_known_da else self.last_known
+            params["last_known"] = _number_text(shown, locale)
+        params["last_from"] = _render(entry[f"from_{locale}"], locale, {"last_from": self.last_from}) \
+            if self.last_from else ""
+        params["on"] = _render(entry[f"on_{locale}"] if self.day is not None else entry[f"any_day_{locale}"],
+                               locale, params)
         params["known"] = _render(entry[f"known_{locale}"] if self.last_known else entry[f"unknown_{locale}"],
                                   locale, params)
         params["hint"] = entry[f"hint_{locale}"] if self.can_project else ""

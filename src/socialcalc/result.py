@@ -27,7 +27,8 @@ class Result(BaseModel):
 
     >>> from decimal import Decimal
     >>> from socialcalc.explain import Explainer
-    >>> ex = Explainer("Eksempel"); ex.step("eksempel", "SEL § 0", "Et trin.")
+    >>> ex = Explainer("core.title.example")
+    >>> ex.fact("core.example", basis="serviceloven § 0", outputs={"amount": Decimal("1041")})
     >>> r = Result(amount=Decimal("1041.00"), explanation=ex.build(), projected=False)
     >>> Result.model_validate_json(r.model_dump_json()) == r
     True
@@ -35,7 +36,13 @@ class Result(BaseModel):
     ('official', False)
     >>> print(r.explain())
     Eksempel
-    1. Et trin. (SEL § 0)
+    Eksemplet giver 1.041,00 kr. (serviceloven § 0).
+    Beløb: 1.041,00 kr.
+    >>> print(r.explain(audience="sagsbehandler", format="markdown"))
+    **Eksempel**
+    <BLANKLINE>
+    1. Eksemplet giver 1.041,00 kr. (serviceloven § 0).
+    <BLANKLINE>
     Resultat: 1.041,00 kr.
     """
 

@@ -75,7 +75,7 @@ def test_sel100_old_awards_paid_later_use_the_frozen_table(paid: date) -> None:
     r = calculate("2000", decided_on=date(2024, 3, 1), on=paid, project=True)
     assert r.regime == "merudgiftsydelse" and r.table_year == 2025 and r.rates_on == date(2025, 8, 31)
     assert (r.amount, r.projected, r.grade) == (Decimal("2359.00"), True, Status.PROJECTED)
-    assert "»frozen«" in r.explain()
+    assert "gælder uændret, indtil bevillingen er genvurderet" in r.explain(audience="sagsbehandler")
 
 
 def test_sel100_new_regime_2025_strict() -> None:

@@ -35,8 +35,8 @@ def test_the_default_reading_is_the_frozen_table() -> None:
     reading = default_book().at(date(2026, 1, 1)).get("sel100.transition_reading")
     assert reading.value == "frozen"
     r = calculate("2000", decided_on=date(2024, 3, 1), on=date(2026, 4, 1), project=True)
-    text = r.explain()
-    assert "uden senere regulering" in text and "»frozen«" in text
+    text = r.explain(audience="sagsbehandler")
+    assert "uden senere regulering" in text and "gælder uændret, indtil bevillingen er genvurderet" in text
     assert r.table_year == 2025
 
 
@@ -47,14 +47,15 @@ def test_the_regulated_reading_regulates_the_frozen_table_by_the_years_percentag
     assert frozen.amount == Decimal("2359.00")
     assert r.table_year == 2026 and r.projected and r.grade is Status.PROJECTED
     assert r.amount == Decimal("2465.00")  # 2359 × 1.045 = 2465.16
-    text = r.explain()
-    assert "»regulated«" in text and "BEK 931/2020 § 12" in text and "2026: 4,5 %" in text
+    text = r.explain(audience="sagsbehandler")
+    assert "også omfatter den årlige regulering" in text and "§ 12 i bekendtgørelse nr. 931 af 19. juni 2020" in text
+    assert "2026: 4,5 %" in text
 
 
 def test_the_regulated_reading_in_2025_is_the_table_itself() -> None:
     r = calculate("2000", decided_on=date(2024, 3, 1), on=date(2025, 11, 1), project=True, rates=regulated_book())
     assert (r.table_year, r.amount) == (2025, Decimal("2359.00"))
-    assert "»regulated«" in r.explain()
+    assert "også omfatter den årlige regulering" in r.explain(audience="sagsbehandler")
 
 
 _TABLE_2025 = """\
@@ -79,7 +80,7 @@ def test_strict_mode_pays_the_frozen_table_but_refuses_the_regulated_one() -> No
     regulated = book_with({**files, "national/reading.toml": _REGULATED})
     with pytest.raises(RateNotPublished) as caught:
         old_award_table(regulated, date(2026, 4, 1), None, False)
-    assert "'regulated'" in str(caught.value) and "project=True" in str(caught.value)
+    assert "»regulated«" in str(caught.value) and "project=True" in str(caught.value)
 
 
 def test_the_regulated_reading_in_2027_needs_the_2027_percentage() -> None:
@@ -91,7 +92,8 @@ def test_the_regulated_reading_in_2027_needs_the_2027_percentage() -> None:
         r = calculate("2000", decided_on=date(2024, 3, 1), on=date(2027, 4, 1), project=project, rates=book)
         assert (r.table_year, r.amount, r.grade) == (2027, Decimal("2539.00"), Status.PROJECTED)
         # 2359 × 1.045 × 1.03 = 2539.1; the 2026 step is the book's derived 4.5 %
-        assert "2026: 4,5 % (afledt)" in r.explain() and "2027: 3 % (oplyst af brugeren)" in r.explain()
+        note = r.explain(audience="sagsbehandler")
+        assert "2026: 4,5 % (afledt)" in note and "2027: 3 % (oplyst af brugeren)" in note
 
 
 def test_the_deadline_still_refuses_whatever_the_reading() -> None:
@@ -113,8 +115,9 @@ def test_the_batch_path_uses_the_same_reading() -> None:
 def test_sel108_without_kompensationsbeloeb_says_what_was_not_deducted() -> None:
     r = sel108(income_basis=300000, dwelling_costs=60000, on=date(2024, 6, 1))
     assert r.kompensationsbeloeb is None and r.kompensation_deducted == 0
-    step = next(s for s in r.explanation.steps if s.rule == "sel108.kompensation")
-    assert "ikke oplyst et kompensationsbeløb" in step.text and "BEK 1387/2006 §§ 6–8" in step.text
+    step = next(s for s in r.explanation.steps if s.step == "sel108.kompensation.ingen")
+    assert step.basis == "bekendtgørelse nr. 1387/2006, §§ 6-8"
+    assert "ikke oplyst et kompensationsbeløb" in r.explain()
     assert "ikke indarbejdet" not in r.explain() and "ufuldstændig" not in r.explain()
 
 
@@ -124,7 +127,7 @@ def test_sel108_kompensationsbeloeb_is_deducted_and_capped() -> None:
                                                               Decimal("1000.00"))
     capped = sel108(income_basis=10000, dwelling_costs=60000, on=date(2024, 6, 1), kompensationsbeloeb=5000)
     assert (capped.amount, capped.kompensation_deducted) == (Decimal("0.00"), Decimal("1000.00"))
-    assert "begrænset til betalingen" in capped.explain()
+    assert "kan ikke blive mindre end 0 kr." in capped.explain()
 
 
 def test_sel108_kompensationsbeloeb_after_the_couples_discount() -> None:

@@ -57,7 +57,9 @@ def test_rounding_to_ore_is_idempotent_and_close(a: Decimal, extra: int) -> None
 @given(covered_dates("sel097.expense_grant_max"), amounts())
 def test_results_round_trip_through_json_exactly(day: date, amount: Decimal) -> None:
     rate = BOOK.at(day).get("sel097.expense_grant_max")
-    ex = Explainer("t")
-    ex.step("t", "SEL § 97", "t", inputs={"x": amount}, rates=[rate], output=amount)
+    ex = Explainer("core.title.example")
+    ex.fact("core.example", basis="serviceloven § 97", inputs={"x": amount}, rates=[rate], outputs={"amount": amount})
     result = Result(amount=amount, explanation=ex.build())
     assert Result.model_validate_json(result.model_dump_json()) == result
+    back = Result.model_validate_json(result.model_dump_json())
+    assert back.explain(audience="sagsbehandler") == result.explain(audience="sagsbehandler")

@@ -146,8 +146,8 @@ def test_grade_is_the_weakest_grade_used_and_survives_json() -> None:
     for r in (official, secondary, derived, projected):
         assert type(r).model_validate_json(r.model_dump_json()) == r
         assert json.loads(r.model_dump_json())["grade"] == r.grade.value
-    assert "sekundær kilde" in secondary.explain()
-    assert "afledt" in derived.explain()
+    assert "sekundær kilde" in secondary.explain(audience="sagsbehandler")
+    assert "afledt" in derived.explain(audience="sagsbehandler")
     assert "fremskrevet" in projected.explain()
 
 
@@ -336,7 +336,7 @@ def test_socialcalc_rates_names_overlays(tmp_path: Path, monkeypatch: pytest.Mon
 
 def test_draft_writes_next_year_as_expected_and_check_validates_it(tmp_path: Path) -> None:
     refused = _cli("rates", "draft", "2025", "--out", str(tmp_path / "x"))
-    assert refused.returncode == 2 and "already publishes 2025" in refused.stderr
+    assert refused.returncode == 2 and "har allerede satser for 2025" in refused.stderr
     done = _cli("rates", "draft", "2027", "--out", str(tmp_path / "d"), "--percent", "2.9")
     assert done.returncode == 0, done.stderr
     text = (tmp_path / "d" / "national" / "2027.toml").read_text(encoding="utf-8")
@@ -471,13 +471,14 @@ def test_every_rule_computes_a_2026_and_a_2027_case(tmp_path: Path) -> None:
     assert Budget.open(date(2026, 2, 1), project=True).projected
     assert Budget.open(date(2027, 2, 1), project=D("2.9")).projected
     assert pension_age(date(1975, 5, 1), on=date(2027, 1, 1)).years == 70
-    assert "fra kommunens egne satser:" in stay(109, date(2027, 3, 3), date(2027, 3, 13), rates=book).explain()
+    assert "fra kommunens egne satser:" in stay(109, date(2027, 3, 3), date(2027, 3, 13), rates=book).explain(
+        "sagsbehandler")
 
 
 @pytest.mark.parametrize("bad", ["abc", "nan", "inf", "-101"])
 def test_rates_show_refuses_a_bad_percentage(bad: str) -> None:
     done = _cli("rates", "show", "2027", "--project", bad)
-    assert done.returncode == 2 and "percentage" in done.stderr and "Traceback" not in done.stderr
+    assert done.returncode == 2 and "procentsats" in done.stderr and "Traceback" not in done.stderr
 
 
 def test_rates_show_lists_a_key_that_needs_more_years_instead_of_failing() -> None:

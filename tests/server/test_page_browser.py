@@ -77,8 +77,8 @@ def test_a_section_100_case(browser: object, server: Served) -> None:
     amount = browser.find_element(By.ID, "beloeb").text  # type: ignore[attr-defined]
     assert amount == "2.277,00 kr. om måneden"
     letter = browser.find_element(By.ID, "brevtekst").get_attribute("value")  # type: ignore[attr-defined]
-    assert letter.startswith("Merudgiftsydelse (SEL § 100)")
-    assert "Resultat: 2.277,00 kr." in letter
+    assert letter.startswith("Merudgiftsydelse efter serviceloven § 100")
+    assert "Beløb: 2.277,00 kr." in letter
     note = browser.find_element(By.ID, "notat").text  # type: ignore[attr-defined]
     assert "Anvendte satser" in note
     copy = browser.find_element(By.ID, "kopier")  # type: ignore[attr-defined]
@@ -102,8 +102,8 @@ def test_a_section_97_bank(browser: object, server: Served) -> None:
     amount = browser.find_element(By.ID, "beloeb").text  # type: ignore[attr-defined]
     assert amount == "Saldo 32,5 timer ved udgangen af april 2024"
     letter = browser.find_element(By.ID, "brevtekst").get_attribute("value")  # type: ignore[attr-defined]
-    assert letter.startswith("Ledsageordning (SEL § 97): timebanken for april 2024")
-    assert "Saldo: 32,5 timer" in letter
+    assert letter.startswith("Ledsageordning efter serviceloven § 97: timebanken\nI april 2024 får du 15 timer")
+    assert "Ved udgangen af april 2024 har du 32,5 timer tilbage" in letter
 
 
 def test_a_refusal_points_at_the_field(browser: object, server: Served) -> None:

@@ -18,7 +18,7 @@ and re-exported here; a rule module never imports numpy, the batch imports the r
 - :func:`merudgift` (SEL § 100, both regimes; :mod:`socialcalc.batch.sel100`),
 - :func:`transport` (SEL § 103 transport; :mod:`socialcalc.batch.sel103`),
 - :func:`bank` (SEL § 97 hour banks, many persons × months, both orders of use; :mod:`socialcalc.batch.sel097`),
-- :func:`stays` (SEL §§ 109/110 stays; :mod:`socialcalc.batch.sel109_110`).
+- :func:`stays` (SEL §§ 109/110 stays; :mod:`socialcalc.egenbetaling.batch`).
 
 **What would a change cost?** :func:`compare` (and :func:`totals`) runs one caseload under several rate books
 or years (:mod:`socialcalc.batch.reform`; loads pandas when first used).
@@ -63,10 +63,14 @@ from socialcalc.registry import plugs as _plugs
 def _kernels() -> dict[str, Any]:
     # every rule's kernels, from the module its plug.toml names (imported here: the batch path needs them all)
     import importlib
+    import sys
 
     found: dict[str, Any] = {}
     for p in _plugs():
         if p.batch:
+            loading = sys.modules.get(p.batch)
+            if loading is not None and not hasattr(loading, "__all__"):
+                continue  # a rule's kernel module importing this package first: found by __getattr__ below
             module = importlib.import_module(p.batch)
             found.update({name: getattr(module, name) for name in module.__all__})
     return found
@@ -82,6 +86,13 @@ def __getattr__(name: str) -> Any:
         from socialcalc.batch import reform
 
         return getattr(reform, name)
+    import importlib
+
+    for p in _plugs():
+        if p.batch:
+            module = importlib.import_module(p.batch)
+            if name in getattr(module, "__all__", ()):
+                return getattr(module, name)
     raise AttributeError(f"module 'socialcalc.batch' has no attribute {name!r}")
 
 

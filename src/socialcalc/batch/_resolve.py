@@ -57,19 +57,19 @@ def length_of(values: Any, column: str) -> int:
     """
     array = np.asarray(values)
     if array.ndim != 1:
-        raise BatchInputError(column, 0, f"an array of shape {array.shape}", "a column is one-dimensional")
+        raise BatchInputError(column, 0, f"form {array.shape}", code="batch.one_dimensional")
     return int(array.shape[0])
 
 
 def _check_length(array: npt.NDArray[Any], column: str, n: int) -> None:
     if array.ndim != 1 or array.shape[0] != n:
-        raise BatchInputError(column, 0, f"{array.shape[0] if array.ndim == 1 else array.shape} rows",
-                              f"every column must have the same number of rows ({n})")
+        raise BatchInputError(column, 0, f"{array.shape[0] if array.ndim == 1 else array.shape} rækker",
+                              code="batch.rows", rows=n)
 
 
 def _day_of(value: Any, column: str, row: int) -> int:
     if isinstance(value, datetime) or not isinstance(value, date):
-        raise BatchInputError(column, row, repr(value), "a date is a datetime.date (or a datetime64 column)")
+        raise BatchInputError(column, row, repr(value), code="batch.date_value")
     return (value - _EPOCH).days
 
 
@@ -84,7 +84,7 @@ def day_column(values: Any, column: str, n: int) -> Column:
     >>> day_column(np.array(["2024-01-01", "NaT"], dtype="datetime64[D]"), "on", 2)
     Traceback (most recent call last):
     ...
-    socialcalc.batch.columns.BatchInputError: on[1] = NaT: a date is required (NaT found)
+    socialcalc.batch.columns.BatchInputError: on[1] = NaT: en dato skal angives (NaT fundet)
     """
     if not isinstance(values, np.ndarray) and not isinstance(values, list | tuple) and not hasattr(values, "dtype"):
         return _day_of(values, column, 0)
@@ -95,14 +95,14 @@ def day_column(values: Any, column: str, n: int) -> Column:
         nat = np.isnat(days)
         if nat.any():
             row = int(np.flatnonzero(nat)[0])
-            raise BatchInputError(column, row, "NaT", "a date is required (NaT found)")
+            raise BatchInputError(column, row, "NaT", code="batch.date_missing", missing="NaT")
         if array.dtype != days.dtype and (whole := days.astype(array.dtype) != array).any():
             row = int(np.flatnonzero(whole)[0])
-            raise BatchInputError(column, row, str(array[row]), "a date has no time of day")
+            raise BatchInputError(column, row, str(array[row]), code="batch.date_time")
         return days.astype(np.int64)
     if array.dtype.kind == "O":
         return np.fromiter((_day_of(v, column, i) for i, v in enumerate(array.tolist())), np.int64, n)
-    raise BatchInputError(column, 0, str(array.dtype), "a date column is datetime64 or holds datetime.date values")
+    raise BatchInputError(column, 0, str(array.dtype), code="batch.date_dtype")
 
 
 def to_date(days: int) -> date:
@@ -129,14 +129,14 @@ def kommune_column(values: Any, n: int) -> tuple[list[str | None], Column]:
         try:
             return [normalise_kommune(values)], 0
         except InvalidInput as err:
-            raise BatchInputError("kommune", 0, err.value, err.rule) from None
+            raise BatchInputError("kommune", 0, err.value, err._rule_text, code=err.code, **err.params) from None
     array = np.asarray(values, dtype=object)
     _check_length(array, "kommune", n)
     text = np.array([_NATIONAL if v is None else v for v in array.tolist()], dtype=object)
     kinds = np.array([isinstance(v, str) for v in text.tolist()], dtype=bool)
     if not kinds.all():
         row = int(np.flatnonzero(~kinds)[0])
-        raise BatchInputError("kommune", row, repr(array[row]), "a municipality is a name (str) or None")
+        raise BatchInputError("kommune", row, repr(array[row]), code="batch.kommune_type")
     spelled, codes = np.unique(text.astype(str), return_inverse=True)
     names: list[str | None] = []
     index: dict[str | None, int] = {}
@@ -146,7 +146,7 @@ def kommune_column(values: Any, n: int) -> tuple[list[str | None], Column]:
             canonical = None if name == _NATIONAL else normalise_kommune(name)
         except InvalidInput as err:
             row = int(np.flatnonzero(codes == i)[0])
-            raise BatchInputError("kommune", row, err.value, err.rule) from None
+            raise BatchInputError("kommune", row, err.value, err._rule_text, code=err.code, **err.params) from None
         remap[i] = index.setdefault(canonical, len(names))
         if remap[i] == len(names):
             names.append(canonical)
@@ -161,12 +161,12 @@ def choice_column(values: Any, column: str, n: int, choices: Sequence[str | None
     >>> choice_column(np.array(["month", "week"]), "per", 2, ["month", "year"])
     Traceback (most recent call last):
     ...
-    socialcalc.batch.columns.BatchInputError: per[1] = 'week': must be one of 'month', 'year'
+    socialcalc.batch.columns.BatchInputError: per[1] = 'week': skal være en af 'month', 'year'
     """
     allowed = ", ".join(repr(c) for c in choices)
     if values is None or isinstance(values, str):
         if values not in choices:
-            raise BatchInputError(column, 0, repr(values), f"must be one of {allowed}")
+            raise BatchInputError(column, 0, repr(values), code="batch.choice", allowed=allowed)
         return choices.index(values)
     array = np.asarray(values, dtype=object)
     _check_length(array, column, n)
@@ -176,7 +176,7 @@ def choice_column(values: Any, column: str, n: int, choices: Sequence[str | None
         codes[hit & (codes < 0)] = i
     if (bad := codes < 0).any():
         row = int(np.flatnonzero(bad)[0])
-        raise BatchInputError(column, row, repr(array[row]), f"must be one of {allowed}")
+        raise BatchInputError(column, row, repr(array[row]), code="batch.choice", allowed=allowed)
     return codes
 
 
@@ -186,13 +186,13 @@ def as_bool(values: Any, column: str, n: int) -> bool | npt.NDArray[np.bool_]:
     >>> as_bool(np.array([1, 0]), "documented", 2)
     Traceback (most recent call last):
     ...
-    socialcalc.batch.columns.BatchInputError: documented[0] = int64: a truth-value column has dtype bool
+    socialcalc.batch.columns.BatchInputError: documented[0] = int64: en kolonne med sandhedsværdier har typen bool
     """
     if isinstance(values, bool):
         return values
     array = np.asarray(values)
     if array.dtype != np.bool_:
-        raise BatchInputError(column, 0, str(array.dtype), "a truth-value column has dtype bool")
+        raise BatchInputError(column, 0, str(array.dtype), code="batch.bool_dtype")
     _check_length(array, column, n)
     return array
 
@@ -342,10 +342,10 @@ def wrap(err: SocialcalcError, column: str) -> Callable[[int], SocialcalcError]:
     """An error of the scalar rules, re-raised for a batch row: it names the column and the row.
 
     >>> from socialcalc.errors import InvalidInput
-    >>> raise wrap(InvalidInput("on", "2027-09-01", "too late"), "on")(4)
+    >>> raise wrap(InvalidInput("hours", "-1", code="input.negative"), "hours")(4)
     Traceback (most recent call last):
     ...
-    socialcalc.batch.columns.BatchInputError: on[4] = 2027-09-01: too late
+    socialcalc.batch.columns.BatchInputError: hours[4] = -1: må ikke være negativ
     """
     def make(row: int) -> SocialcalcError:
         if isinstance(err, RateNotPublished):

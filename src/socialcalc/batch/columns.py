@@ -36,10 +36,22 @@ __all__ = [
 Ore = npt.NDArray[np.int64]
 """An ``int64`` array of amounts in øre."""
 
+_UNITS_DA = {"days": "dage", "minutes": "minutter", "metres": "meter", "rows": "rækker", "øre": "øre"}
+"""The Danish name of a column's unit in a message (an unknown unit is shown as written)."""
 
 
 class BatchInputError(InvalidInput):
-    """A bad batch column: ``.column`` names it and ``.row`` is the first bad row (0-based position)."""
+    """A bad batch column: ``.column`` names it and ``.row`` is the first bad row (0-based position).
+
+    The message is the catalog's (:data:`socialcalc.errors.CATALOG`, codes ``batch.*``): Danish by default,
+    English by ``message("en")``; the field is ``column[row]``.
+
+    >>> err = BatchInputError("expenses", 3, "nan", code="batch.not_number")
+    >>> str(err), err.column, err.row
+    ('expenses[3] = nan: er ikke et tal (NaN eller uendelig)', 'expenses', 3)
+    >>> err.message("en")
+    'expenses[3] = nan: not a number (NaN or infinite)'
+    """
 
     def __init__(self, column: str, row: int, value: Any, rule: str = "", *, code: str | None = None,
                  **params: Any) -> None:
@@ -76,19 +88,19 @@ def int_column(values: Any, column: str, *, unit: str, allow_negative: bool = Fa
     >>> int_column(np.array([20.0]), "days", unit="days")
     Traceback (most recent call last):
     ...
-    socialcalc.batch.columns.BatchInputError: days[0] = float64: a days column must hold integers (int64)
+    socialcalc.batch.columns.BatchInputError: days[0] = float64: en kolonne med dage skal indeholde heltal (int64)
     """
     array = np.asarray(values)
     if array.dtype.kind not in "iu" or array.ndim != 1:
         raise BatchInputError(column, 0, str(array.dtype) if array.ndim == 1 else f"shape {array.shape}",
-                              f"a {unit} column must hold integers (int64)")
+                              code="batch.int_column", unit=unit, unit_da=_UNITS_DA.get(unit, unit))
     if array.dtype == np.uint64 and array.size and (big := array > np.iinfo(np.int64).max).any():
         row = _first(big)
-        raise BatchInputError(column, row, int(array[row]), "too large for int64")
+        raise BatchInputError(column, row, int(array[row]), code="batch.too_large")
     result = array.astype(np.int64, copy=False)
     if not allow_negative and result.size and (bad := result < 0).any():
         row = _first(bad)
-        raise BatchInputError(column, row, int(result[row]), "must not be negative")
+        raise BatchInputError(column, row, int(result[row]), code="input.negative")
     return result
 
 
@@ -100,12 +112,11 @@ def ore_column(values: Any, column: str, *, allow_negative: bool = False) -> Ore
     >>> ore_column(np.array([100, -1]), "expenses_ore")
     Traceback (most recent call last):
     ...
-    socialcalc.batch.columns.BatchInputError: expenses_ore[1] = -1: must not be negative
+    socialcalc.batch.columns.BatchInputError: expenses_ore[1] = -1: må ikke være negativ
     """
     array = np.asarray(values)
     if array.dtype.kind not in "iu":
-        raise BatchInputError(column, 0, str(array.dtype),
-                              "an øre column must hold integers (int64); convert kroner with kroner_to_ore")
+        raise BatchInputError(column, 0, str(array.dtype), code="batch.ore_column")
     return int_column(array, column, unit="øre", allow_negative=allow_negative)
 
 
@@ -120,7 +131,7 @@ def kroner_to_ore(values: Any, column: str, *, allow_negative: bool = False) -> 
     >>> kroner_to_ore(np.array([1.0, np.nan]), "expenses")
     Traceback (most recent call last):
     ...
-    socialcalc.batch.columns.BatchInputError: expenses[1] = nan: not a number (NaN or infinite)
+    socialcalc.batch.columns.BatchInputError: expenses[1] = nan: er ikke et tal (NaN eller uendelig)
     """
     return decimal_to_int(values, column, places=2, allow_negative=allow_negative)
 
@@ -142,11 +153,11 @@ def decimal_to_int(values: Any, column: str, *, places: int, allow_negative: boo
         finite = np.isfinite(array)
         if not finite.all():
             row = _first(~finite)
-            raise BatchInputError(column, row, array[row].item(), "not a number (NaN or infinite)")
+            raise BatchInputError(column, row, array[row].item(), code="batch.not_number")
         scaled = array.astype(np.float64) * scale
         result = np.floor(np.abs(scaled) + 0.5).astype(np.int64) * np.sign(scaled).astype(np.int64)
         # values within a hair of a half unit: decide exactly from the shortest decimal representation
-        near_half = np.abs(np.abs(scaled - np.trunc(scaled)) - 0.5) < 1e-6
+        near_half = np.abs(np.abs(scaled - np.trunc(scaled)) - 0.5) < 1e-6 + np.abs(scaled) * 1e-12
         for i in np.flatnonzero(near_half).tolist():
             result[i] = _exact(Decimal(repr(array[i].item())), scale)
     elif kind in "OU":
@@ -154,10 +165,10 @@ def decimal_to_int(values: Any, column: str, *, places: int, allow_negative: boo
         for i, item in enumerate(array.tolist()):
             result[i] = _exact(_decimal(item, column, i), scale)
     else:
-        raise BatchInputError(column, 0, str(array.dtype), "a kroner column must be numeric, Decimal or text")
+        raise BatchInputError(column, 0, str(array.dtype), code="batch.kroner_dtype")
     if not allow_negative and result.size and (bad := result < 0).any():
         row = _first(bad)
-        raise BatchInputError(column, row, array[row], "must not be negative")
+        raise BatchInputError(column, row, array[row], code="input.negative")
     return result
 
 
@@ -168,7 +179,7 @@ def _decimal(item: Any, column: str, row: int) -> Decimal:
         return Decimal(item)
     if isinstance(item, float):
         if not math.isfinite(item):
-            raise BatchInputError(column, row, item, "not a number (NaN or infinite)")
+            raise BatchInputError(column, row, item, code="batch.not_number")
         return Decimal(repr(item))
     if isinstance(item, str):
         try:
@@ -177,7 +188,7 @@ def _decimal(item: Any, column: str, row: int) -> Decimal:
             d = Decimal("NaN")
         if d.is_finite():
             return d
-    raise BatchInputError(column, row, repr(item), "not an amount in kroner")
+    raise BatchInputError(column, row, repr(item), code="batch.not_kroner")
 
 
 def _exact(value: Decimal, scale: int) -> int:

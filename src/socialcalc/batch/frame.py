@@ -26,6 +26,7 @@ bad row (its position, and its index label in the message).
 
 >>> import pandas as pd
 >>> from datetime import date
+>>> from socialcalc.batch.frame import merudgift_frame
 >>> frame = pd.DataFrame({"expenses": [607.0, 1706.99, 3000.0]}, index=["a", "b", "c"])
 >>> out = merudgift_frame(frame, decided_on=date(2024, 6, 1), documented=True, money="both")
 >>> out["amount_ore"].tolist() == [0, 113800, 300000], out["band"].tolist()
@@ -40,27 +41,29 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from contextlib import contextmanager
-from decimal import Decimal
 from typing import Any, Literal, TypeAlias
 
 import numpy as np
 import numpy.typing as npt
 import pandas as pd
 
-from socialcalc.batch import sel097, sel100, sel109_110
 from socialcalc.batch.columns import (
     BatchInputError,
     BatchRateNotPublished,
     decimal_to_int,
-    int_column,
     ore_column,
 )
 from socialcalc.batch.tables import as_pandas, categorical, date_values, decimal_column, to_kind
 from socialcalc.errors import InvalidInput
-from socialcalc.ratebook import RateBook, default_book
 
 __all__ = [
-    "FLOAT_RULE", "Money", "band_labels", "bank_frame", "explain_row", "merudgift_frame", "stays_frame",
+    "FLOAT_RULE",
+    "Money",
+    "band_labels",  # noqa: F822  (in its rule's folder; resolved by __getattr__ below)
+    "bank_frame",  # noqa: F822  (in its rule's folder; resolved by __getattr__ below)
+    "explain_row",
+    "merudgift_frame",  # noqa: F822  (in its rule's folder; resolved by __getattr__ below)
+    "stays_frame",  # noqa: F822  (in its rule's folder; resolved by __getattr__ below)
     "transport_frame",  # noqa: F822  (in its rule's folder; resolved by __getattr__ below)
 ]
 
@@ -70,11 +73,6 @@ FLOAT_RULE = ("float columns are read as their shortest decimal representation (
               "up to whole øre (metres for km); hours must be whole minutes")
 """The rule at the float edge, as it is written into ``result.attrs["socialcalc"]["float_rule"]``."""
 
-_REGIMES = {sel100.MERUDGIFTSYDELSE: "merudgiftsydelse", sel100.KOMPENSATIONSYDELSE: "kompensationsydelse"}
-_GROUPS = {sel100.GROUP_I: "I", sel100.GROUP_II: "II"}
-_ORDERS = {sel097.OLDEST_FIRST: "oldest_first",
-           sel097.CURRENT_MONTH_THEN_NEWEST_SAVED: "current_month_then_newest_saved"}
-_DAY_COUNTS = {sel109_110.NIGHTS_MIN_ONE: "nights_min_one", sel109_110.CALENDAR_DAYS: "calendar_days"}
 
 
 class _Reader:
@@ -142,12 +140,14 @@ class _Reader:
         try:
             yield
         except BatchRateNotPublished as err:
-            err.args = (f"{err.args[0]} (index label {self._label(err.row)!r})",)
+            err.args = (f"{err.args[0]} (indeks {self._label(err.row)!r})",)
             raise
         except BatchInputError as err:
+            # the frame's column name and the row's index label; the error's code and fields are kept
             column = (names or {}).get(err.column, err.column)
-            raise BatchInputError(column, err.row, err.value,
-                                  f"{err.rule} (index label {self._label(err.row)!r})") from err
+            named = BatchInputError(column, err.row, err.value, err._rule_text, code=err.code, **err.params)
+            named.args = (f"{named.args[0]} (indeks {self._label(err.row)!r})",)
+            raise named from err
 
     def _label(self, row: int) -> Any:
         index = self.frame.index
@@ -200,289 +200,6 @@ def _frame(columns: dict[str, Any], read: _Reader, attrs: dict[str, Any]) -> Any
     out = pd.DataFrame(columns, index=read.frame.index)
     out.attrs["socialcalc"] = attrs
     return to_kind(out, read.kind)
-
-
-def band_labels(book: RateBook | None = None) -> dict[int, str]:
-    """The ``band`` categories of :func:`merudgift_frame`: ``"0"`` (under the bagatelgrænse), ``"1"``, … up to the
-    most bands any table of the book has, and ``"full"`` (full cover), in that order (SEL § 100, stk. 2–3).
-
-    >>> list(band_labels().values())[:3], list(band_labels().values())[-1]
-    (['0', '1', '2'], 'full')
-    """
-    book = book or default_book()
-    most = max((len(rate.value) for rate in book.history("sel100.bands")), default=0)
-    return {**{b: str(b) for b in range(most + 1)}, sel100.BAND_FULL: "full"}
-
-
-def merudgift_frame(
-    frame: Any,
-    *,
-    decided_on: Any = None,
-    on: Any = None,
-    per: Any = None,
-    documented: Any = None,
-    group: Any = None,
-    kommune: Any = None,
-    money: Money = "ore",
-    rates: RateBook | None = None,
-    project: bool | Decimal = False,
-) -> Any:
-    """SEL § 100 for every row of ``frame`` (:func:`socialcalc.batch.sel100.merudgift`).
-
-    Columns read: ``expenses`` (kroner) or ``expenses_ore``; optionally ``listed_documented`` (or ``_ore``),
-    ``decided_on``, ``on`` (``datetime64`` or ``datetime.date``), ``per``, ``documented`` (bool), ``group``
-    (``"I"``/``"II"``/missing), ``kommune``. A keyword argument gives one value for every row instead of a
-    column (``decided_on`` is required one way or the other).
-
-    Columns out: ``amount`` (see ``money``), ``regime``, ``band`` (0, 1, 2 … or ``"full"``; missing under the
-    kompensationsydelse), ``table_year`` (nullable), ``group`` and ``recommended_group`` (``"I"``, ``"II"`` or
-    missing), ``group_i``/``group_ii`` (amounts, see ``money``), ``projected``.
-
-    >>> import pandas as pd
-    >>> from datetime import date
-    >>> frame = pd.DataFrame({"expenses": ["2500.00"], "listed_documented": ["2500.00"]})
-    >>> out = merudgift_frame(frame, decided_on=date(2025, 10, 1))
-    >>> out.loc[0, ["regime", "group", "recommended_group"]].tolist(), int(out.loc[0, "amount_ore"]) == 300000
-    (['kompensationsydelse', 'II', 'II'], True)
-    >>> merudgift_frame(pd.DataFrame({"expenses": [1.0, float("nan")]}), decided_on=date(2024, 6, 1))  # noqa: float-ok
-    Traceback (most recent call last):
-    ...
-    socialcalc.batch.columns.BatchInputError: expenses[1] = nan: not a number (NaN or infinite) (index label 1)
-    """
-    money = _check_money(money)
-    read = _Reader(frame)
-    with read.relabel({"expenses": "expenses_ore" if read.has("expenses_ore") else "expenses",
-                       "listed_documented": "listed_documented_ore" if read.has("listed_documented_ore")
-                       else "listed_documented"}):
-        expenses = read.amount("expenses")
-        listed = read.amount("listed_documented", required=False)
-        decided = read.date_setting("decided_on", decided_on)
-        if decided is None:
-            raise BatchInputError("decided_on", 0, "missing", "give a decided_on column or decided_on=")
-        result = sel100.merudgift(
-            expenses, decided_on=decided, on=read.date_setting("on", on), per=read.setting("per", per, "month"),
-            documented=read.setting("documented", documented, False), listed_documented=listed,
-            group=read.setting("group", group, labels=True), kommune=read.setting("kommune", kommune, labels=True),
-            rates=rates, project=project)
-    out: dict[str, Any] = {}
-    _put_money(out, "amount", result.amount, money)
-    out["regime"] = _labelled(result.regime, _REGIMES)
-    out["band"] = _labelled(result.band, band_labels(rates))
-    year = np.asarray(result.table_year, dtype=np.int16)
-    out["table_year"] = pd.arrays.IntegerArray(year.copy(), year == 0)
-    out["group"] = _labelled(result.group, _GROUPS)
-    out["recommended_group"] = _labelled(result.recommended_group, _GROUPS)
-    _put_money(out, "group_i", result.group_i, money)
-    _put_money(out, "group_ii", result.group_ii, money)
-    out["projected"] = np.array(result.projected)
-    return _frame(out, read, read.attrs(money))
-
-
-def stays_frame(
-    frame: Any,
-    *,
-    paragraph: Any = None,
-    has_income: Any = None,
-    kommune: Any = None,
-    money: Money = "ore",
-    rates: RateBook | None = None,
-) -> Any:
-    """SEL §§ 109/110 stays for every row of ``frame`` (:func:`socialcalc.batch.sel109_110.stays`).
-
-    Columns read: ``arrival``, ``departure`` (``datetime64`` or ``datetime.date``); ``paragraph`` (109/110),
-    ``has_income`` (bool), ``kommune`` as columns or keywords; optionally ``reduction`` (kroner off, or
-    ``reduction_ore``) or ``reduction_share`` (``Decimal`` or decimal text, 0–1).
-
-    Columns out: ``days``, ``day_count``, ``gross``, ``reduction``, ``amount`` (see ``money``).
-
-    >>> import pandas as pd
-    >>> frame = pd.DataFrame({"arrival": pd.to_datetime(["2023-12-28"]), "departure": pd.to_datetime(["2024-01-03"])})
-    >>> out = stays_frame(frame, paragraph=109, money="decimal")
-    >>> int(out.loc[0, "days"]), out.loc[0, "amount"]
-    (6, Decimal('568.12'))
-    """
-    money = _check_money(money)
-    read = _Reader(frame)
-    with read.relabel():
-        for name in ("arrival", "departure"):
-            if not read.has(name):
-                raise BatchInputError(name, 0, "missing", f"the frame needs a column {name!r}")
-        para = read.setting("paragraph", paragraph)
-        if para is None:
-            raise BatchInputError("paragraph", 0, "missing", "give a paragraph column or paragraph=")
-        shares = read.optional_objects("reduction_share") if read.has("reduction_share") else None
-        if shares is not None:
-            shares = np.array([Decimal(0) if s is None else s for s in shares.tolist()], dtype=object)
-        result = sel109_110.stays(
-            para, read.date_setting("arrival", None), read.date_setting("departure", None),
-            has_income=read.setting("has_income", has_income, True),
-            reduction=read.amount("reduction", required=False), reduction_share=shares,
-            kommune=read.setting("kommune", kommune, labels=True), rates=rates)
-    out: dict[str, Any] = {"days": result.days, "day_count": _labelled(result.day_count, _DAY_COUNTS)}
-    for name in ("gross", "reduction", "amount"):
-        _put_money(out, name, getattr(result, name), money)
-    return _frame(out, read, read.attrs(money))
-
-
-def _minutes(read: _Reader, name: str, *, required: bool) -> npt.NDArray[np.int64] | None:
-    """``<name>_minutes`` as is, or ``<name>_hours`` (float/Decimal/text) as whole minutes, exactly."""
-    minutes, hours = f"{name}_minutes", f"{name}_hours"
-    if read.has(minutes) and read.has(hours):
-        raise BatchInputError(hours, 0, "given twice", f"give either {hours} or {minutes}, not both")
-    if read.has(minutes):
-        return int_column(read.values(minutes), minutes, unit="minutes")
-    if not read.has(hours):
-        if required:
-            raise BatchInputError(hours, 0, "missing", f"the frame needs a column {hours!r} or {minutes!r}")
-        return None
-    values = read.values(hours)
-    if values.dtype.kind == "f":
-        read.floats.append(hours)
-    # hours to 1/100 000 h by the float rule, then whole minutes only (0.6 min is refused, as by the scalar bank)
-    fine = decimal_to_int(values, hours, places=5)
-    whole, rest = np.divmod(fine * 60, 100_000)
-    if (bad := rest != 0).any():
-        row = int(np.flatnonzero(bad)[0])
-        raise BatchInputError(hours, row, values[row], "is not a whole number of minutes; the § 97 hour bank counts "
-                                                       f"whole minutes (give {minutes} instead)")
-    return whole.astype(np.int64)
-
-
-def _months_of(values: Any, name: str) -> npt.NDArray[np.int64]:
-    series = pd.Series(values)
-    array = series.dt.to_timestamp().to_numpy() if isinstance(series.dtype, pd.PeriodDtype) else series.to_numpy()
-    index = sel097.month_column(array, name, len(series))
-    return np.asarray(index, dtype=np.int64)
-
-
-def bank_frame(
-    frame: Any,
-    *,
-    kommune: Any = None,
-    rates: RateBook | None = None,
-    hours: bool = False,
-) -> Any:
-    """The § 97 hour bank of every person, from a long frame of monthly use (:func:`socialcalc.batch.sel097.bank`).
-
-    One row per person and month: ``person`` (any label), ``month`` (``"YYYY-MM"``, a ``Month``, a period or a
-    date in the month), and the use in ``used_hours`` (hours, whole minutes) or ``used_minutes``. A person's
-    rows must be in month order (a month out of order, or twice, is refused, naming the row); months without a
-    row have no use. Optional columns: ``start`` (the person's first month; default the person's first row),
-    ``deduction_hours``/``deduction_minutes`` (from that month on, until the person's next row with another
-    value), ``kommune`` (per person; or ``kommune=`` for all).
-
-    Columns out, one row per input row: ``lapsed_minutes``, ``granted_minutes``, ``lost_to_cap_minutes``,
-    ``used_minutes``, ``closing_minutes``, ``order_of_use``; with ``hours=True`` also ``closing_hours`` as exact
-    ``Decimal`` hours.
-
-    >>> import pandas as pd
-    >>> frame = pd.DataFrame({"person": ["a", "a", "a", "b"], "month": ["2024-01", "2024-02", "2024-03", "2024-03"],
-    ...                       "used_hours": [0.0, 0.0, 20.0, 0.0], "kommune": ["lejre", "lejre", "lejre", "lemvig"]})
-    >>> bank_frame(frame, hours=True)["closing_hours"].tolist() == [Decimal(15), Decimal(30), Decimal(25), Decimal(15)]
-    True
-    """
-    read = _Reader(frame)
-    with read.relabel():
-        for name in ("person", "month"):
-            if not read.has(name):
-                raise BatchInputError(name, 0, "missing", f"the frame needs a column {name!r}")
-        if not len(read.frame):
-            empty: dict[str, Any] = {f"{name}_minutes": np.zeros(0, dtype=np.int64)
-                                     for name in ("lapsed", "granted", "lost_to_cap", "used", "closing")}
-            empty["order_of_use"] = _labelled(np.zeros(0, dtype=np.int64), _ORDERS)
-            if hours:
-                empty["closing_hours"] = decimal_column(np.zeros(0, dtype=np.int64), scale=4)
-            return _frame(empty, read, read.attrs("minutes"))
-        frame = read.frame
-        codes, persons = pd.factorize(frame["person"], sort=False)
-        if (codes < 0).any():
-            row = int(np.flatnonzero(codes < 0)[0])
-            raise BatchInputError("person", row, "NA", "every row names its person")
-        month = _months_of(frame["month"], "month")
-        _check_order(codes, month)
-        used = _minutes(read, "used", required=True)
-        assert used is not None
-        first = int(month.min()) if len(month) else 0
-        width = int(month.max()) - first + 1 if len(month) else 0
-        count = len(persons)
-        table = np.zeros((count, width), dtype=np.int64)
-        t = month - first
-        table[codes, t] = used
-        first_rows = _first_rows(codes, count)
-        starts = _months_of(frame["start"], "start")[first_rows] if read.has("start") else month[first_rows]
-        deduction = _deductions(read, codes, t, count, width)
-        kommuner = read.setting("kommune", kommune, labels=True)
-        if isinstance(kommuner, np.ndarray):
-            _check_constant(kommuner, codes, first_rows, "kommune")
-            kommuner = kommuner[first_rows]
-        start_months = np.array([f"{m // 12:04d}-{m % 12 + 1:02d}" for m in starts.tolist()], dtype="datetime64[M]")
-        try:
-            result = sel097.bank(table, months=f"{first // 12:04d}-{first % 12 + 1:02d}", start=start_months,
-                                 deduction_minutes=deduction, kommune=kommuner, rates=rates)
-        except BatchInputError as err:  # a person (row of the kernel) → the frame's row of that person
-            row = _frame_row(err, codes, t, first_rows, first)
-            raise BatchInputError(err.column, row, err.value, err.rule) from err
-    out: dict[str, Any] = {}
-    for name, values in (("lapsed", result.lapsed), ("granted", result.granted), ("lost_to_cap", result.lost_to_cap),
-                         ("used", result.used), ("closing", result.closing)):
-        out[f"{name}_minutes"] = values[codes, t]
-    out["order_of_use"] = _labelled(result.order_of_use[codes, t], _ORDERS)
-    if hours:
-        # hours to 4 decimals, half up: what socialcalc.ledsageordning.tid.hours_of gives (exact for 3-minute steps)
-        out["closing_hours"] = decimal_column((np.asarray(out["closing_minutes"], dtype=np.int64) * 1000 + 3) // 6,
-                                              scale=4)
-    return _frame(out, read, read.attrs("minutes"))
-
-
-def _check_order(codes: npt.NDArray[np.intp], month: npt.NDArray[np.int64]) -> None:
-    order = np.argsort(codes, kind="stable")
-    same = codes[order][1:] == codes[order][:-1]
-    back = same & (month[order][1:] <= month[order][:-1])
-    if back.any():
-        at = np.flatnonzero(back)
-        rows = order[1:][at]
-        row = int(rows.min())
-        i = int(at[np.argmin(rows)])
-        before = int(month[order][i])
-        raise BatchInputError("month", row, f"{month[row] // 12:04d}-{month[row] % 12 + 1:02d}",
-                              f"months out of order for this person (after {before // 12:04d}-"
-                              f"{before % 12 + 1:02d}): a person's rows are in month order, one per month")
-
-
-def _first_rows(codes: npt.NDArray[np.intp], count: int) -> npt.NDArray[np.int64]:
-    first = np.full(count, len(codes), dtype=np.int64)
-    np.minimum.at(first, codes, np.arange(len(codes), dtype=np.int64))
-    return first
-
-
-def _check_constant(values: npt.NDArray[Any], codes: npt.NDArray[np.intp], first_rows: npt.NDArray[np.int64],
-                    name: str) -> None:
-    differs = np.array([a != b for a, b in zip(values.tolist(), values[first_rows[codes]].tolist(), strict=True)])
-    if differs.any():
-        row = int(np.flatnonzero(differs)[0])
-        raise BatchInputError(name, row, repr(values[row]), "a person has one value (it differs from the "
-                                                            "person's first row)")
-
-
-def _deductions(read: _Reader, codes: npt.NDArray[np.intp], t: npt.NDArray[np.int64], count: int,
-                width: int) -> npt.NDArray[np.int64] | int:
-    minutes = _minutes(read, "deduction", required=False)
-    if minutes is None:
-        return 0
-    table = np.full((count, width), np.nan)
-    table[codes, t] = minutes
-    return np.asarray(pd.DataFrame(table).ffill(axis=1).fillna(0).to_numpy(), dtype=np.int64)
-
-
-def _frame_row(err: BatchInputError, codes: npt.NDArray[np.intp], t: npt.NDArray[np.int64],
-               first_rows: npt.NDArray[np.int64], first: int) -> int:
-    person = err.row
-    if isinstance(err, sel097.InsufficientBatchHours):
-        month = err.month.year * 12 + err.month.month - 1 - first
-        hit = np.flatnonzero((codes == person) & (t == month))
-        if hit.size:
-            return int(hit[0])
-    return int(first_rows[person]) if 0 <= person < len(first_rows) else person
 
 
 def _plug_frames() -> dict[str, str]:

@@ -69,10 +69,9 @@ def _settings(name: str, scenario: Any) -> dict[str, Any]:
     if isinstance(scenario, Mapping):
         settings = dict(scenario)
         if "money" in settings:
-            raise InvalidInput(f"books[{name!r}]", "money", "give money= to compare, once for all scenarios")
+            raise InvalidInput(f"books[{name!r}]", "money", code="batch.compare_money")
         return settings
-    raise InvalidInput(f"books[{name!r}]", type(scenario).__name__,
-                       "a scenario is a RateBook, a rate directory (overlay) or a mapping of settings")
+    raise InvalidInput(f"books[{name!r}]", type(scenario).__name__, code="batch.scenario_type")
 
 
 def compare(cases: Any, rule: str = "merudgift", books: Mapping[str, Any] | None = None, *,
@@ -93,13 +92,14 @@ def compare(cases: Any, rule: str = "merudgift", books: Mapping[str, Any] | None
     ([0, 4100], [False, True])
     """
     if rule not in RULES:
-        raise InvalidInput("rule", repr(rule), f"compare runs one of {', '.join(sorted(RULES))}")
+        raise InvalidInput("rule", repr(rule), code="batch.compare_rule", rules=", ".join(sorted(RULES)))
     if not books:
-        raise InvalidInput("books", repr(books), "give at least one scenario: books={'gældende': book, …}")
+        raise InvalidInput("books", repr(books), code="batch.compare_books")
     names = list(books)
     base = names[0] if baseline is None else baseline
     if base not in books:
-        raise InvalidInput("baseline", repr(baseline), f"the baseline is one of the scenarios {names}")
+        raise InvalidInput("baseline", repr(baseline), code="batch.compare_baseline",
+                           names=", ".join(repr(n) for n in names))
     adapter_name, column = RULES[rule]
     adapter = getattr(adapters, adapter_name)
     frame, _ = as_pandas(cases)
@@ -111,7 +111,7 @@ def compare(cases: Any, rule: str = "merudgift", books: Mapping[str, Any] | None
         try:
             parts[name] = adapter(frame, **own)
         except SocialcalcError as err:
-            err.add_note(f"in the scenario {name!r} of compare()")
+            err.add_note(f"i scenariet {name!r} i compare()")
             raise
     reference = np.asarray(parts[base][f"{column}_ore"], dtype=np.int64)
     tidy = []
@@ -158,7 +158,7 @@ def totals(comparison: pd.DataFrame) -> pd.DataFrame:
     [['2024', Decimal('1138.00'), Decimal('0.00'), 0], ['2025', Decimal('1179.00'), Decimal('41.00'), 1]]
     """
     if not isinstance(comparison, pd.DataFrame) or "scenario" not in comparison.columns:
-        raise InvalidInput("comparison", type(comparison).__name__, "the frame compare() returned")
+        raise InvalidInput("comparison", type(comparison).__name__, code="batch.comparison")
     column = comparison.attrs.get("socialcalc", {}).get("compared", "amount")
     grouped = comparison.groupby("scenario", observed=False, sort=False)
     table = pd.DataFrame({

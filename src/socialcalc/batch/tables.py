@@ -66,8 +66,7 @@ def table_kind(frame: Any) -> str:
         return "polars"
     if module == "pyarrow" and type(frame).__name__ in ("Table", "RecordBatch"):
         return "arrow"
-    raise InvalidInput("frame", type(frame).__name__, "expected a pandas DataFrame, a pyarrow Table or a polars "
-                                                      "DataFrame")
+    raise InvalidInput("frame", type(frame).__name__, code="batch.frame_type")
 
 
 def _nullable(arrow_type: Any) -> Any:
@@ -89,7 +88,7 @@ def as_pandas(frame: Any) -> tuple[pd.DataFrame, str]:
         table = _arrow().Table.from_batches([table])
     types = {str(f.type) for f in table.schema}
     if any(t.startswith("extension") for t in types):  # pragma: no cover - rare
-        raise InvalidInput("frame", "extension type", "plain Arrow types only")
+        raise InvalidInput("frame", "extension type", code="batch.arrow_extension")
     return table.to_pandas(types_mapper=_nullable), kind
 
 
@@ -137,8 +136,7 @@ def decimal_column(units: npt.NDArray[np.int64], scale: int = MONEY_DECIMAL_SCAL
 
 
 def _bad_date(column: str, row: int, value: Any) -> BatchInputError:
-    return BatchInputError(column, row, repr(value), "a date is a datetime.date, a datetime64 at midnight or ISO "
-                                                     "text YYYY-MM-DD")
+    return BatchInputError(column, row, repr(value), code="batch.date_text")
 
 
 def date_values(series: pd.Series, column: str) -> Any:
@@ -151,13 +149,12 @@ def date_values(series: pd.Series, column: str) -> Any:
     >>> date_values(pd.Series(["2024-06-01", "1/6/2024"]), "on")
     Traceback (most recent call last):
     ...
-    socialcalc.batch.columns.BatchInputError: on[1] = '1/6/2024': a date is a datetime.date, a datetime64 at \
-midnight or ISO text YYYY-MM-DD
+    socialcalc.batch.columns.BatchInputError: on[1] = '1/6/2024': en dato er en datetime.date, en datetime64 ved \
+midnat eller tekst på formen ÅÅÅÅ-MM-DD
     """
     dtype = series.dtype
     if isinstance(dtype, pd.DatetimeTZDtype):
-        raise BatchInputError(column, 0, str(dtype), f"a tz-aware timestamp: the rules count calendar days in "
-                                                     f"Denmark; convert first, e.g. {_TZ_FIX}")
+        raise BatchInputError(column, 0, str(dtype), code="batch.date_tz", fix=_TZ_FIX)
     if dtype.kind == "M":
         return series.to_numpy()
     if dtype.kind not in "OUT" and not pd.api.types.is_string_dtype(dtype):
@@ -166,7 +163,7 @@ midnight or ISO text YYYY-MM-DD
     codes, uniques = pd.factorize(values, use_na_sentinel=True)
     if (codes < 0).any():
         row = int(np.flatnonzero(codes < 0)[0])
-        raise BatchInputError(column, row, "NA", "a date is required (NA found)")
+        raise BatchInputError(column, row, "NA", code="batch.date_missing", missing="NA")
     days = np.empty(len(uniques), dtype="datetime64[D]")
     for i, value in enumerate(list(uniques)):
         day = _one_date(value)

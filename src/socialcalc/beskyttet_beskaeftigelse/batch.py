@@ -112,7 +112,7 @@ def transport(
     >>> transport(np.array([20]), np.array([-1]), np.array([0]), per_km=150, on=date(2025, 3, 1))
     Traceback (most recent call last):
     ...
-    socialcalc.batch.columns.BatchInputError: distance_m[0] = -1: must not be negative
+    socialcalc.batch.columns.BatchInputError: distance_m[0] = -1: må ikke være negativ
     """
     from socialcalc.batch._resolve import Failures, day_column, group_rows, kommune_column, length_of, to_date, wrap
     from socialcalc.batch.columns import BatchInputError, int_column, ore_column

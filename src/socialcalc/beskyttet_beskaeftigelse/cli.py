@@ -62,7 +62,7 @@ def _loen(args: argparse.Namespace) -> int:
 
     wage = hourly_wage(args.assessed, field_lowest_wage=args.field_lowest_wage, on=args.on, kommune=args.kommune,
                        rates=book_of(args), project=args.project)
-    emit(wage if args.hours is None else period_wage(args.hours, wage), args.json)
+    emit(wage if args.hours is None else period_wage(args.hours, wage), args)
     return 0
 
 
@@ -73,5 +73,5 @@ def _befordring(args: argparse.Namespace) -> int:
                        per_km=args.per_km, daily_total=args.daily_total,
                        daily_within_10km=args.daily_within_10km, kommune=args.kommune, rates=book_of(args),
                        project=args.project)
-    emit(result, args.json)
+    emit(result, args)
     return 0

@@ -2,8 +2,8 @@
 
 ``socialcalc test CASES.yaml`` (or :func:`run_file`) runs every case with the one-case functions and compares
 the expected figures **exactly** (a ``Decimal`` to a ``Decimal``, a date to a date): one line per failure,
-exit 1 on any failure. The spec's worked examples ship as ``spec-examples.yaml`` in this package
-(:data:`SPEC_EXAMPLES`).
+exit 1 on any failure. The rules' worked examples (from each rule's docs page) ship as ``spec-examples.yaml``
+in this package (:data:`SPEC_EXAMPLES`).
 
 The format (one file, UTF-8)::
 
@@ -47,7 +47,7 @@ from socialcalc.ratebook import RateBook, load_rates
 __all__ = ["SPEC_EXAMPLES", "CaseReport", "run_file"]
 
 SPEC_EXAMPLES = Path(__file__).with_name("spec-examples.yaml")
-"""The worked examples of the spec (``/work/shared/spec/*.md``) as a case file."""
+"""The rules' worked examples (each rule's docs page) as a case file."""
 
 _SHORT = {"merudgift": "merudgift.calculate", "transport": "beskyttet_beskaeftigelse.transport",
           "stay": "egenbetaling.stay"}
@@ -106,13 +106,13 @@ def _lines(yaml: Any, text: str, loader: Any) -> list[int]:
 
 def _function(rule: Any) -> Any:
     if not isinstance(rule, str):
-        raise InvalidInput("rule", repr(rule), "a rule is a name like merudgift.calculate")
+        raise InvalidInput("rule", repr(rule), code="cases.rule_name")
     module, _, name = _SHORT.get(rule, rule).rpartition(".")
     if module not in _MODULES:
-        raise InvalidInput("rule", rule, f"a public function of one of {', '.join(_MODULES)}")
+        raise InvalidInput("rule", rule, code="cases.rule_module", modules=", ".join(_MODULES))
     found = importlib.import_module(f"socialcalc.{module}")
     if name not in getattr(found, "__all__", ()) or not callable(getattr(found, name)):
-        raise InvalidInput("rule", rule, f"socialcalc.{module} has no public function {name!r}")
+        raise InvalidInput("rule", rule, code="cases.rule_function", module=module, name=repr(name))
     return getattr(found, name)
 
 
@@ -143,7 +143,7 @@ def _plain(value: Any) -> Any:
 def _same(actual: Any, expected: Any) -> bool:
     actual = _plain(actual)
     if isinstance(expected, float):
-        raise InvalidInput("expected", repr(expected), "write an amount as text ('1138.50'), not as a float")
+        raise InvalidInput("expected", repr(expected), code="cases.float")
     if isinstance(actual, Decimal) and isinstance(expected, str | int) and not isinstance(expected, bool):
         try:
             return actual == Decimal(str(expected))
@@ -160,7 +160,7 @@ def _same(actual: Any, expected: Any) -> bool:
 
 def _floats(value: Any, where: str) -> None:
     if isinstance(value, float):
-        raise InvalidInput(where, repr(value), "write an amount as text ('1138.50'), not as a float")
+        raise InvalidInput(where, repr(value), code="cases.float")
     if isinstance(value, dict):
         for k, v in value.items():
             _floats(v, f"{where}.{k}")
@@ -172,16 +172,15 @@ def _floats(value: Any, where: str) -> None:
 def _run_case(case: Any, book: RateBook | None) -> list[str]:
     """The failures of one case (empty: it passed)."""
     if not isinstance(case, dict):
-        raise InvalidInput("case", repr(case), "a case is a mapping with rule, inputs, expected and source")
+        raise InvalidInput("case", repr(case), code="cases.case_form")
     for key in ("rule", "source"):
         if key not in case:
-            raise InvalidInput(key, "missing", f"every case has a {key}")
+            raise InvalidInput(key, "mangler", code="cases.case_missing", key=key)
     if "expected" not in case and "raises" not in case:
-        raise InvalidInput("expected", "missing", "every case has expected figures (or raises:)")
+        raise InvalidInput("expected", "mangler", code="cases.expected_missing")
     unknown = set(case) - {"name", "rule", "source", "args", "inputs", "expected", "raises"}
     if unknown:
-        raise InvalidInput(sorted(unknown)[0], "unknown", "a case has name, rule, source, args, inputs, expected, "
-                                                          "raises")
+        raise InvalidInput(sorted(unknown)[0], "ukendt", code="cases.case_unknown")
     function = _function(case["rule"])
     args, inputs = case.get("args") or [], dict(case.get("inputs") or {})
     _floats(args, "args")
@@ -193,20 +192,20 @@ def _run_case(case: Any, book: RateBook | None) -> list[str]:
     except SocialcalcError as err:
         if case.get("raises") == type(err).__name__:
             return []
-        return [f"raised {type(err).__name__}: {err}"]
+        return [f"gav fejlen {type(err).__name__}: {err}"]
     except TypeError as err:
-        return [f"the inputs do not fit {case['rule']}: {err}"]
+        return [f"inputs passer ikke til {case['rule']}: {err}"]
     if "raises" in case:
-        return [f"expected {case['raises']}, got a result"]
+        return [f"forventede fejlen {case['raises']}, men fik et resultat"]
     failures = []
     for path, expected in (case.get("expected") or {}).items():
         try:
             actual = _field(result, str(path))
         except (AttributeError, IndexError, KeyError):
-            failures.append(f"{path}: the result has no such field")
+            failures.append(f"{path}: resultatet har ikke det felt")
             continue
         if not _same(actual, expected):
-            failures.append(f"{path}: expected {expected!r}, got {_plain(actual)!r}")
+            failures.append(f"{path}: forventede {expected!r}, fik {_plain(actual)!r}")
     return failures
 
 
@@ -214,7 +213,8 @@ def run_file(path: str | Path, *, rates: RateBook | None = None) -> CaseReport:
     """Run every case of a case file; ``rates`` (or the file's ``rates:`` overlay) for every case.
 
     A malformed file raises :class:`~socialcalc.errors.InvalidInput`; a failing case is a line of the report:
-    ``CASES.yaml:12: § 100 band 1: amount: expected '1138.00', got Decimal('1137.00') (SEL § 100, stk. 2)``.
+    ``CASES.yaml:12: § 100 interval 1: amount: forventede '1138.00', fik Decimal('1137.00') (serviceloven § 100,
+    stk. 3)``.
 
     >>> run_file(SPEC_EXAMPLES).ok
     True
@@ -227,20 +227,20 @@ def run_file(path: str | Path, *, rates: RateBook | None = None) -> CaseReport:
         data = yaml.load(text, Loader=loader)  # a SafeLoader with YAML 1.2 booleans
         lines = _lines(yaml, text, loader)
     except yaml.YAMLError as err:
-        raise InvalidInput(str(path), "YAML", f"not a YAML file: {err}") from None
+        raise InvalidInput(str(path), "YAML", code="cases.not_yaml", detail=str(err)) from None
     if not isinstance(data, dict) or not isinstance(data.get("cases"), list):
-        raise InvalidInput(str(path), "format", "a case file is a mapping with a list of cases under 'cases:'")
+        raise InvalidInput(str(path), "format", code="cases.file_form")
     book = rates
     if book is None and data.get("rates"):
         book = load_rates(overlays=[path.parent / str(data["rates"])])
     report = CaseReport(path)
     for i, case in enumerate(data["cases"]):
         line = lines[i] if i < len(lines) else 0
-        name = case.get("name", f"case {i + 1}") if isinstance(case, dict) else f"case {i + 1}"
+        name = case.get("name", f"sag {i + 1}") if isinstance(case, dict) else f"sag {i + 1}"
         try:
             failed = _run_case(case, book)
         except InvalidInput as err:
-            failed = [f"bad case: {err}"]
+            failed = [f"ugyldig sag: {err}"]
         report.count += 1
         source = case.get("source", "") if isinstance(case, dict) else ""
         report.failures += [f"{path.name}:{line}: {name}: {f} ({source})" for f in failed]

@@ -24,6 +24,7 @@ from __future__ import annotations
 import argparse
 import importlib
 import json
+import re
 import sys
 from collections.abc import Sequence
 from typing import Any, NamedTuple, NoReturn
@@ -126,13 +127,43 @@ def exit_code(err: SocialcalcError) -> int:
     return 2
 
 
+_USAGE_DA: tuple[tuple[str, str], ...] = (
+    (r"the following arguments are required: (.*)", r"disse argumenter mangler: \1"),
+    (r"unrecognized arguments: (.*)", r"ukendte argumenter: \1"),
+    (r"one of the arguments (.*) is required", r"et af argumenterne \1 skal angives"),
+    (r"ambiguous option: (.*) could match (.*)", r"flertydigt tilvalg: \1 kan betyde \2"),
+    (r"argument (.*?): invalid choice: (.*) \(choose from (.*)\)", r"argument \1: ugyldigt valg: \2 (vælg mellem \3)"),
+    (r"argument (.*?): invalid (.*) value: (.*)", r"argument \1: ugyldig værdi: \3"),
+    (r"argument (.*?): expected one argument", r"argument \1: forventede én værdi"),
+    (r"argument (.*?): expected at least one argument", r"argument \1: forventede mindst én værdi"),
+    (r"argument (.*?): expected (.*) arguments?", r"argument \1: forventede \2 værdier"),
+    (r"argument (.*?): not allowed with argument (.*)", r"argument \1: kan ikke bruges sammen med \2"),
+    (r"argument (.*?): ignored explicit argument (.*)", r"argument \1: overflødig værdi \2"),
+)
+"""argparse's own messages (English) and their Danish wording; any other message is shown as written."""
+
+
+def danish_usage(message: str) -> str:
+    """argparse's usage message in Danish (``input.usage``); the English stays in ``message("en")``.
+
+    >>> danish_usage("the following arguments are required: --decided-on")
+    'disse argumenter mangler: --decided-on'
+    >>> danish_usage("argument --per: invalid choice: 'week' (choose from 'month', 'year')")
+    "argument --per: ugyldigt valg: 'week' (vælg mellem 'month', 'year')"
+    """
+    for pattern, danish in _USAGE_DA:
+        if re.fullmatch(pattern, message, flags=re.S):
+            return re.sub(pattern, danish, message, count=1, flags=re.S)
+    return message
+
+
 class _Parser(argparse.ArgumentParser):
     """argparse, with usage errors as :class:`~socialcalc.errors.InvalidInput` (``input.usage``), CPR redacted."""
 
     json_errors = False
 
     def error(self, message: str) -> NoReturn:
-        err = InvalidInput("usage", self.prog, code="input.usage", rule=message)
+        err = InvalidInput("usage", self.prog, code="input.usage", rule=danish_usage(message), english=message)
         if _Parser.json_errors:
             _print_json(err, 2)
         else:

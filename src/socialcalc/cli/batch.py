@@ -77,8 +77,8 @@ def register(sub: Any) -> None:
     p.set_defaults(func=_run)
 
 
-def _fail(message: str) -> InvalidInput:
-    return InvalidInput("batch", "usage", message)
+def _not_applicable(option: str, command: str, **why: Any) -> InvalidInput:
+    return InvalidInput("batch", "usage", code="cli.not_applicable", option=option, command=command, **why)
 
 
 def _read(path: Path, rule: _Rule) -> Any:
@@ -86,7 +86,7 @@ def _read(path: Path, rule: _Rule) -> Any:
 
     suffix = path.suffix.lower()
     if not path.is_file():
-        raise InvalidInput("IN", str(path), "no such file")
+        raise InvalidInput("IN", str(path), code="cli.no_file")
     if suffix == ".parquet":
         import pyarrow.parquet as pq
 
@@ -95,11 +95,11 @@ def _read(path: Path, rule: _Rule) -> Any:
         frame, _ = as_pandas(pq.read_table(path))
         return frame
     if suffix != ".csv":
-        raise InvalidInput("IN", str(path), "the input is a .csv or .parquet file")
+        raise InvalidInput("IN", str(path), code="cli.input_format")
     try:
         text = pd.read_csv(path, dtype=str, keep_default_na=False)
     except (pd.errors.ParserError, pd.errors.EmptyDataError, UnicodeDecodeError) as err:
-        raise InvalidInput("IN", path.name, f"not a readable CSV file (UTF-8, comma-separated): {err}") from None
+        raise InvalidInput("IN", path.name, code="cli.csv_unreadable", detail=str(err)) from None
     for name in text.columns:
         column = text[name]
         if name in rule.booleans:
@@ -120,7 +120,7 @@ def _truth(column: Any, name: str) -> Any:
     bad = ~lowered.isin(_TRUE | _FALSE)
     if bad.any():
         row = int(np.flatnonzero(bad.to_numpy())[0])
-        raise BatchInputError(name, row, repr(column.iloc[row]), "a truth value is true/false (or 1/0)")
+        raise BatchInputError(name, row, repr(column.iloc[row]), code="cli.truth_value")
     return lowered.isin(_TRUE).to_numpy()
 
 
@@ -133,7 +133,7 @@ def _integers(column: Any, name: str) -> Any:
     bad = ~stripped.str.fullmatch(r"-?\d{1,18}")
     if bad.any():
         row = int(np.flatnonzero(bad.to_numpy())[0])
-        raise BatchInputError(name, row, repr(column.iloc[row]), "a whole number is required")
+        raise BatchInputError(name, row, repr(column.iloc[row]), code="cli.whole_number")
     return stripped.astype(np.int64).to_numpy()
 
 
@@ -143,18 +143,18 @@ def _settings(args: argparse.Namespace, rule: _Rule) -> dict[str, Any]:
     given = {"decided_on": args.decided_on, "on": args.on, "kommune": args.kommune, "paragraph": args.paragraph}
     for name, value in given.items():
         if value is not None and name not in rule.settings:
-            raise _fail(f"--{name.replace('_', '-')} does not apply to {args.rule}")
+            raise _not_applicable(f"--{name.replace('_', '-')}", args.rule)
     settings: dict[str, Any] = {k: v for k, v in given.items() if v is not None}
     if args.rates is not None:
         settings["rates"] = load_rates(overlays=[args.rates])
     if args.project is not None:
         if not rule.project:
-            raise _fail(f"--project does not apply to {args.rule} (its rates are not projected)")
+            raise _not_applicable("--project", args.rule, projected=True)
         settings["project"] = True if args.project == "stored" else _percent(args.project)
     if rule.money:
         settings["money"] = args.money
     elif args.money != "ore":
-        raise _fail(f"--money does not apply to {args.rule} (its results are minutes)")
+        raise _not_applicable("--money", args.rule, minutes=True)
     else:
         settings["hours"] = True
     return settings
@@ -164,7 +164,7 @@ def _percent(text: str) -> Decimal:
     try:
         return amount(text)
     except argparse.ArgumentTypeError as err:
-        raise InvalidInput("--project", text, str(err)) from None
+        raise InvalidInput("--project", text, str(err)) from None  # the Danish message of socialcalc.coerce
 
 
 def _run(args: argparse.Namespace) -> int:
@@ -176,14 +176,15 @@ def _run(args: argparse.Namespace) -> int:
     rule = RULES[args.rule]
     out_suffix = args.output.suffix.lower()
     if out_suffix not in (".csv", ".parquet"):
-        raise InvalidInput("-o", str(args.output), "the output is a .csv or .parquet file")
+        raise InvalidInput("-o", str(args.output), code="cli.output_format")
     settings = _settings(args, rule)
     run: Callable[..., Any] = getattr(adapters, rule.adapter)
     try:
         cases = _read(args.input, rule)
         keep = [c for c in args.keep.split(",") if c]
         if missing := [c for c in keep if c not in cases.columns]:
-            raise _fail(f"--keep: no column {missing[0]!r} in {args.input.name}")
+            raise InvalidInput("--keep", missing[0], code="cli.keep_missing", column=repr(missing[0]),
+                               file=args.input.name)
         n = len(cases)
         chunks = _chunks(cases, rule)
         bar = _bar(n, len(chunks), args.progress)
@@ -206,7 +207,7 @@ def _run(args: argparse.Namespace) -> int:
     out = parts[0] if len(parts) == 1 else pd.concat(parts).sort_index()
     out = out.reset_index(drop=True)
     _write(out, args.output)
-    print(f"{n} rows: {args.rule} → {args.output}", file=sys.stderr)
+    print(f"{n} rækker: {args.rule} skrevet til {args.output}", file=sys.stderr)
     return 0
 
 
@@ -226,14 +227,23 @@ def _chunks(cases: Any, rule: _Rule) -> list[Any]:
 
 
 def _row_error(err: Any, row: int, path: Path) -> SocialcalcError:
-    """A batch error as a line about the file: ``IN.csv row 3 (line 5): column = value: rule``."""
-    line = f" (line {row + 2})" if path.suffix.lower() == ".csv" else ""
-    text = str(err).split(" (index label")[0]
-    detail = text.split(": ", 1)[1] if ": " in text else text
+    """A batch error as a line about the file: ``IN.csv række 3 (linje 5): column = value: rule``
+    (code ``cli.file_row``; English ``IN.csv row 3 (line 5): …`` by ``message("en")``)."""
+    csv = path.suffix.lower() == ".csv"
     value = f" = {err.value}" if isinstance(err, InvalidInput) else ""
-    if value and detail.startswith(value[3:] + ": "):
-        detail = detail[len(value) - 1:]
-    return SocialcalcError(f"{path.name} row {row}{line}: {err.column}{value}: {detail}")
+
+    def detail(text: str) -> str:
+        text = text.split(" (indeks ")[0]
+        text = text.split(": ", 1)[1] if ": " in text else text
+        if value and text.startswith(value[3:] + ": "):
+            text = text[len(value) - 1:]
+        return text
+
+    english = err.message("en") if isinstance(err, SocialcalcError) else str(err)
+    error = SocialcalcError("cli.file_row", file=path.name, row=row, column=err.column, shown=value,
+                            line_da=f" (linje {row + 2})" if csv else "", line_en=f" (line {row + 2})" if csv else "",
+                            detail_da=detail(str(err)), detail_en=detail(english))
+    return error
 
 
 def _bar(n: int, chunks: int, wanted: bool | None) -> Any:

@@ -20,7 +20,7 @@ def register(sub: Any) -> None:
     p = sub.add_parser("test", help="run worked cases from a YAML case file; exit 1 on any failure",
                        description="Run the cases of CASES.yaml (format: socialcalc.cases) exactly.")
     p.add_argument("files", type=Path, nargs="*", metavar="CASES.yaml", help="case files")
-    p.add_argument("--spec-examples", action="store_true", help="also run the spec's worked examples (shipped)")
+    p.add_argument("--spec-examples", action="store_true", help="also run the rules' worked examples (shipped)")
     p.add_argument("--rates", type=Path, default=None, metavar="DIR",
                    help="a rate directory laid over the packaged tables (as load_rates(overlays=[DIR]))")
     p.set_defaults(func=_run)
@@ -33,10 +33,10 @@ def _run(args: argparse.Namespace) -> int:
 
     files = list(args.files) + ([SPEC_EXAMPLES] if args.spec_examples else [])
     if not files:
-        raise InvalidInput("CASES.yaml", "none", "name a case file (or --spec-examples)")
+        raise InvalidInput("CASES.yaml", "ingen", code="cli.cases_none")
     for path in files:
         if not path.is_file():
-            raise InvalidInput("CASES.yaml", str(path), "no such file")
+            raise InvalidInput("CASES.yaml", str(path), code="cli.no_file")
     book = load_rates(overlays=[args.rates]) if args.rates is not None else None
     count = failed = 0
     for path in files:
@@ -45,5 +45,5 @@ def _run(args: argparse.Namespace) -> int:
         failed += len(report.failures)
         for line in report.failures:
             print(line)
-    print(f"{count} cases, {failed} failures", file=sys.stderr)
+    print(f"{count} {'sag' if count == 1 else 'sager'}, {failed} fejl", file=sys.stderr)
     return 1 if failed else 0

@@ -68,8 +68,8 @@ def _percent(text: str) -> Decimal:
     try:
         return Decimal(text.strip())
     except InvalidOperation:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a percentage; write e.g. 4.5 (a decimal point, "
-                                         "no % sign)") from None
+        raise argparse.ArgumentTypeError(f"{text!r} er ikke en procentsats; skriv fx 4.5 (med punktum, uden "
+                                         "%-tegn)") from None
 
 
 def project_value(text: str) -> Project:
@@ -82,7 +82,7 @@ def project_value(text: str) -> Project:
     >>> project_value("2026=4,5")
     Traceback (most recent call last):
     ...
-    argparse.ArgumentTypeError: '5' is not YEAR=PERCENT; write e.g. 2026=4.5,2027=3.0 (a decimal point)
+    argparse.ArgumentTypeError: '5' er ikke ÅR=PROCENT; skriv fx 2026=4.5,2027=3.0 (med punktum)
     """
     value: Any
     if "=" in text:
@@ -90,11 +90,11 @@ def project_value(text: str) -> Project:
         for part in text.split(","):
             match = _YEAR_PERCENT.fullmatch(part.strip())
             if match is None:
-                raise argparse.ArgumentTypeError(f"{part!r} is not YEAR=PERCENT; write e.g. 2026=4.5,2027=3.0 "
-                                                 "(a decimal point)")
+                raise argparse.ArgumentTypeError(f"{part!r} er ikke ÅR=PROCENT; skriv fx 2026=4.5,2027=3.0 "
+                                                 "(med punktum)")
             year = int(match.group(1))
             if year in value:
-                raise argparse.ArgumentTypeError(f"the year {year} is given twice")
+                raise argparse.ArgumentTypeError(f"året {year} er angivet to gange")
             value[year] = _percent(match.group(2))
     else:
         value = _percent(text)
@@ -131,8 +131,13 @@ def book_of(args: argparse.Namespace) -> RateBook | None:
 
 
 def add_json(parser: argparse.ArgumentParser) -> None:
-    """Add ``--json``."""
+    """Add ``--json`` and how to print the explanation: ``--audience``, ``--locale``, ``--format``."""
     parser.add_argument("--json", action="store_true", help="print the result as JSON")
+    parser.add_argument("--audience", choices=("borger", "sagsbehandler"), default="borger",
+                        help="borger: the letter text (default); sagsbehandler: the case-file note with every rate")
+    parser.add_argument("--locale", choices=("da", "en"), default="da", help="the language of the text (default: da)")
+    parser.add_argument("--format", choices=("text", "markdown", "html"), default="text",
+                        help="text (default), markdown or html (escaped, unstyled)")
 
 
 def add_kommune(parser: argparse.ArgumentParser) -> None:
@@ -146,14 +151,22 @@ def _is_model(value: Any) -> bool:
     return pydantic is not None and isinstance(value, pydantic.BaseModel)
 
 
-def emit(result: Any, as_json: bool) -> None:
-    """Print a result: its Danish explanation, or its JSON."""
+def emit(result: Any, args: argparse.Namespace | bool) -> None:
+    """Print a result: its explanation (for ``args.audience``, ``args.locale``, ``args.format``), or its JSON."""
+    as_json = args if isinstance(args, bool) else bool(args.json)
+    render = {} if isinstance(args, bool) else render_options(args)
     if as_json:
         if _is_model(result):
             print(result.model_dump_json(indent=2))
         else:
             print(json.dumps(result, indent=2, ensure_ascii=False, default=str))
     elif hasattr(result, "explain"):
-        print(result.explain())
+        print(result.explain(**render))
     else:
         print(result)
+
+
+def render_options(args: argparse.Namespace) -> dict[str, Any]:
+    """The ``audience``, ``locale`` and ``format`` a command was given (the defaults where it has none)."""
+    return {"audience": getattr(args, "audience", "borger"), "locale": getattr(args, "locale", "da"),
+            "format": getattr(args, "format", "text")}

@@ -73,7 +73,7 @@ def register(sub: Any) -> None:
 
 def _year(text: str) -> int:
     if not re.fullmatch(r"(19|20|21)\d\d", text.strip()):
-        raise argparse.ArgumentTypeError(f"{text!r} is not a year such as 2027")
+        raise argparse.ArgumentTypeError(f"{text!r} er ikke et år som 2027")
     return int(text)
 
 
@@ -81,9 +81,9 @@ def _percent(text: str) -> Decimal:
     try:
         value = Decimal(text.strip().replace(",", "."))
     except ArithmeticError:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a percentage such as 2.9") from None
+        raise argparse.ArgumentTypeError(f"{text!r} er ikke en procentsats som 2.9") from None
     if not value.is_finite() or value < -100:
-        raise argparse.ArgumentTypeError(f"{text!r}: a percentage is a finite number of at least -100")
+        raise argparse.ArgumentTypeError(f"{text!r}: en procentsats er et endeligt tal på mindst -100")
     return value
 
 
@@ -92,7 +92,7 @@ def _check(args: argparse.Namespace) -> int:
         try:
             written = write_manifest(Path(args.dir) if args.dir is not None else packaged_rates_dir())
         except OSError as err:
-            print(f"cannot write the manifest: {err.strerror} ({err.filename})", file=sys.stderr)
+            print(f"manifestet kan ikke skrives: {err.strerror} ({err.filename})", file=sys.stderr)
             return 1
         print(f"wrote {written}")
     report = check_rates(args.dir, overlays=args.overlay)
@@ -123,7 +123,7 @@ def _dates(book: RateBook, when: str) -> list[date]:
             raise ValueError(when)
         return [date.fromisoformat(when)]
     except ValueError:
-        raise InvalidInput("YEAR-OR-DATE", repr(when), "write a year (2024) or a date (2024-06-01)") from None
+        raise InvalidInput("YEAR-OR-DATE", repr(when), code="cli.year_or_date") from None
 
 
 def _show(args: argparse.Namespace) -> int:
@@ -218,8 +218,8 @@ def _draft(args: argparse.Namespace) -> int:
                  for r in book.history(key) if r.valid_from.year == year and r.status <= Status.SECONDARY]
     if published:
         first = published[0]
-        raise InvalidInput("YEAR", str(year), f"the book already publishes {year} (e.g. {first.key} at "
-                           f"{first.where}); draft a year it does not publish")
+        raise InvalidInput("YEAR", str(year), code="cli.draft_published", year=year, key=first.key,
+                           where=first.where)
     project: Any = True if args.percent is None else args.percent
     day = date(year, 1, 1)
     lines = [f"# Udkast til satser for {year}, skrevet af `socialcalc rates draft {year}`.",
@@ -255,9 +255,9 @@ def _draft(args: argparse.Namespace) -> int:
         out.mkdir(parents=True, exist_ok=True)
         target = out / f"{year}.toml"
         if target.exists():
-            raise InvalidInput("--out", str(target), "the file exists already; move it away or choose another DIR")
+            raise InvalidInput("--out", str(target), code="cli.draft_exists")
         target.write_text("\n".join(lines), encoding="utf-8")
     except OSError as err:
-        raise InvalidInput("--out", str(args.out), f"cannot write the draft ({err.strerror})") from None
+        raise InvalidInput("--out", str(args.out), code="cli.draft_write", problem=err.strerror) from None
     print(f"{target}: {count} yearly key(s) drafted for {year}, each status = \"expected\"")
     return 0

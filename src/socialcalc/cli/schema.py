@@ -27,7 +27,7 @@ def _run(args: argparse.Namespace) -> int:
     schemas = json_schemas()
     if args.model is not None:
         if args.model not in schemas:
-            raise InvalidInput("model", repr(args.model), f"unknown model; known: {', '.join(sorted(schemas))}")
+            raise InvalidInput("model", repr(args.model), code="cli.schema_model", known=", ".join(sorted(schemas)))
         schemas = {args.model: schemas[args.model]}
     print(json.dumps(schemas, indent=2, ensure_ascii=False))
     return 0

@@ -38,12 +38,11 @@ def _run(args: argparse.Namespace) -> int:
 
         from socialcalc.server import app as server_app
     except ImportError as err:
-        raise InvalidInput("serve", err.name or "fastapi",
-                           "the server is not installed; pip install 'socialcalc[server]'") from None
+        raise InvalidInput("serve", err.name or "fastapi", code="cli.server_missing") from None
     if args.workers < 1:
-        raise InvalidInput("--workers", args.workers, "at least 1")
+        raise InvalidInput("--workers", args.workers, code="cli.workers")
     if not 0 <= args.port <= 65535:
-        raise InvalidInput("--port", args.port, "a port is 0 to 65535")
+        raise InvalidInput("--port", args.port, code="cli.port")
     if args.rates:
         os.environ[server_app.ENV_RATES] = os.path.abspath(args.rates)
     if args.cors_origin:

@@ -12,25 +12,50 @@ with an :class:`~socialcalc.errors.InvalidInput` before computing anything, and 
 explains itself in Danish (``result.explain()``).
 
 >>> from datetime import date
->>> from decimal import Decimal
+>>> from socialcalc.egenbetaling import stay
 >>> stay(110, date(2024, 3, 3), date(2024, 3, 13), has_income=False).amount
 Decimal('0.00')
 """
 
 from __future__ import annotations
 
-from socialcalc.egenbetaling._common import PrepaymentTooLong, StayPeriod
-from socialcalc.egenbetaling.botilbud107 import Sel107Result, sel107
-from socialcalc.egenbetaling.botilbud108 import Couple, Sel108Result, sel108
-from socialcalc.egenbetaling.ophold import (
-    PrepaymentResult,
-    Reduction,
-    SettlementResult,
-    StayResult,
-    prepayment,
-    settlement,
-    stay,
-)
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from socialcalc.egenbetaling._common import PrepaymentTooLong, StayPeriod
+    from socialcalc.egenbetaling.botilbud107 import Sel107Result, sel107
+    from socialcalc.egenbetaling.botilbud108 import Couple, Sel108Result, sel108
+    from socialcalc.egenbetaling.ophold import (
+        PrepaymentResult,
+        Reduction,
+        SettlementResult,
+        StayResult,
+        prepayment,
+        settlement,
+        stay,
+    )
+
+_WHERE = {
+    "PrepaymentTooLong": "_common", "StayPeriod": "_common",
+    "Sel107Result": "botilbud107", "sel107": "botilbud107",
+    "Couple": "botilbud108", "Sel108Result": "botilbud108", "sel108": "botilbud108",
+    "PrepaymentResult": "ophold", "Reduction": "ophold", "SettlementResult": "ophold", "StayResult": "ophold",
+    "prepayment": "ophold", "settlement": "ophold", "stay": "ophold",
+}
+"""The module of each public name, imported when the name is first asked for: ``socialcalc egenbetaling --help``
+loads the command (:mod:`socialcalc.egenbetaling.cli`) without the rules and pydantic."""
+
+
+def __getattr__(name: str) -> Any:
+    module = _WHERE.get(name)
+    if module is None:
+        raise AttributeError(f"module 'socialcalc.egenbetaling' has no attribute {name!r}")
+    import importlib
+
+    value = getattr(importlib.import_module(f"socialcalc.egenbetaling.{module}"), name)
+    globals()[name] = value
+    return value
+
 
 __all__ = [
     "Couple",

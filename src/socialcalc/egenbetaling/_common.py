@@ -20,9 +20,9 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict
 
 from socialcalc import coerce
+from socialcalc.egenbetaling import decide
 from socialcalc.errors import InvalidInput
-from socialcalc.explain import Explainer, Kroner, dato, kr, tal
-from socialcalc.money import round_ore
+from socialcalc.explain import Explainer, Kroner
 from socialcalc.ratebook import Project, RateBook
 from socialcalc.ratebook.model import Rate
 
@@ -33,6 +33,7 @@ __all__ = [
     "StayPeriod",
     "charge",
     "check_date",
+    "citation",
     "paragraph_of",
     "period_steps",
     "punktum",
@@ -56,7 +57,7 @@ class PrepaymentTooLong(InvalidInput):
 
     def __init__(self, field: str, value: int, maximum: int) -> None:
         self.maximum = maximum
-        super().__init__(field, value, f"a prepayment covers at most {maximum} døgn (BEK 1244/2017 § 4 stk. 2)")
+        super().__init__(field, value, f"en forudbetaling dækker højst {maximum} døgn (BEK 1244/2017 § 4, stk. 2)")
 
 
 class StayPeriod(BaseModel):
@@ -144,7 +145,7 @@ def charge(
         value = Decimal(rate.value)
         periods.append((StayPeriod.model_construct(
             first_day=day, last_day=day + timedelta(days=span - 1), days=span, rate=value,
-            amount=round_ore(value * span),
+            amount=Decimal(decide.charge(decide.fraction(value), span)).scaleb(-2),
         ), rate))
         day += timedelta(days=span)
         remaining -= span
@@ -152,13 +153,16 @@ def charge(
 
 
 
-def period_steps(ex: Explainer, paragraph: int, runs: list[tuple[StayPeriod, Rate]]) -> None:
-    """Add one explanation step per run of døgn: how many, which days, the rate and the amount."""
+def period_steps(ex: Explainer, paragraph: int, runs: list[tuple[StayPeriod, Rate]], basis: Rate) -> None:
+    """Add one fact per run of døgn: how many, which days, the rate (and its year) and the amount."""
     for p, rate in runs:
-        when = (f"den {dato(p.first_day)}" if p.days == 1
-                else f"fra den {dato(p.first_day)} til og med den {dato(p.last_day)}")
-        ex.step("egenbetaling.doegnsats", "SEL § 163 stk. 2; BEK 1244/2017 § 2",
-                f"{tal(p.days)} døgn, der begynder {when}, betales med {rate.valid_from.year}-satsen for "
-                f"§ {paragraph} på {kr(p.rate)} pr. døgn: {kr(p.amount)}",
-                inputs={"døgn": p.days, "første_døgn": p.first_day, "sidste_døgn": p.last_day},
-                rates=[rate], output=p.amount)
+        step = f"sel{paragraph}.doegnsats.en_dag" if p.days == 1 else f"sel{paragraph}.doegnsats.flere_dage"
+        ex.fact(step, basis=basis,
+                inputs={"days": p.days, "first_day": p.first_day, "last_day": p.last_day, "rate": p.rate,
+                        "year": str(rate.valid_from.year)},
+                outputs={"amount": p.amount}, rates=[rate])
+
+
+def citation(book: RateBook, day: date, kommune: str | None, paragraph: int, what: str) -> Rate:
+    """The dated legal citation ``hjemmel.sel<paragraph>.<what>`` in force on ``day`` (from the rate book)."""
+    return book.at(day, kommune).get(f"hjemmel.sel{paragraph}.{what}")

@@ -28,9 +28,10 @@ from decimal import Decimal
 from typing import Any
 
 from socialcalc.coerce import exact
+from socialcalc.egenbetaling import decide
 from socialcalc.egenbetaling._common import check_date
 from socialcalc.errors import InvalidInput
-from socialcalc.explain import Explainer, Kroner, kr
+from socialcalc.explain import Explainer, Kroner
 from socialcalc.money import ZERO, non_negative, round_ore
 from socialcalc.projection import check_project
 from socialcalc.ratebook import Project, RateBook, default_book
@@ -39,7 +40,6 @@ from socialcalc.result import Result
 
 __all__ = ["Sel107Result", "sel107"]
 
-_PARA = "SEL § 163 stk. 2; BEK 1387/2006 § 1"
 
 
 class Sel107Result(Result):
@@ -60,10 +60,6 @@ class Sel107Result(Result):
     """The housing part of ``included_items_cost`` (as given)."""
     chargeable_cost: Kroner
     """The cost the payment is capped at (without the housing part if the own dwelling is kept)."""
-
-    def explain(self) -> str:  # type: ignore[override]  # legacy text, until this rule renders facts
-        """The explanation, ending with the monthly payment."""
-        return f"{self.explanation.render()}\nResultat: {kr(self.amount)} pr. måned."
 
 
 @exact
@@ -114,37 +110,30 @@ kommunen, og kommunen 'lemvig' har ingen i sin satstabel); ingen tidligere værd
     project = check_project(project)
     name = normalise_kommune(kommune)
     key = "sel107.raadighedsbeloeb_with_board" if board_included else "sel107.raadighedsbeloeb_without_board"
-    rate = (rates or default_book()).at(on, name, project=project).get(key)
+    at = (rates or default_book()).at(on, name, project=project)
+    rate = at.get(key)
     keep = Decimal(rate.value)
 
-    ex = Explainer("Betaling for midlertidigt botilbud (SEL § 107)")
-    board = "er" if board_included else "er ikke"
-    where = f"{rate.kommune.capitalize()} Kommunes" if rate.kommune else "Kommunens"
-    ex.step("sel107.raadighedsbeloeb", "SEL § 107; kommunens kvalitetsstandard",
-            f"Kost {board} en del af botilbuddet, så {where} rådighedsbeløb er {kr(keep)} pr. måned.",
-            inputs={"kost_inkluderet": board_included}, rates=[rate], output=keep)
-    payable = round_ore(max(ZERO, net - fixed - keep))
-    chargeable = round_ore(items - housing if keeps_own_dwelling and housing is not None else items)
-    if net == 0:
-        amount = round_ore(ZERO)
-        ex.step("sel107.ingen_indtaegt", _PARA, "Du har ingen indtægt og betaler derfor ikke for opholdet.",
-                inputs={"nettoindkomst": net}, output=amount)
+    ex = Explainer("sel107.title.betaling")
+    standard = at.optional("hjemmel.sel107.kvalitetsstandard")
+    ex.fact("sel107.raadighedsbeloeb.med_kost" if board_included else "sel107.raadighedsbeloeb.uden_kost",
+            basis=standard if standard is not None else at.get("hjemmel.sel107.raadighedsbeloeb"),
+            inputs={"board_included": board_included}, outputs={"keep": keep}, rates=[rate])
+    out = decide.sel107(_ore(net), _ore(fixed), _ore(keep), _ore(items), _ore(housing or ZERO),
+                        keeps_own_dwelling and housing is not None)
+    payable, chargeable = _kroner(out.payable), _kroner(out.chargeable)
+    amount = _kroner(out.amount)
+    basis = at.get("hjemmel.sel107.betaling")
+    if out.no_income:
+        ex.fact("sel107.ingen_indtaegt", basis=basis, inputs={"net": net}, outputs={"amount": amount})
     else:
-        floor = " (ikke under 0)" if net - fixed - keep < 0 else ""
-        ex.step("sel107.betalingsevne", _PARA,
-                f"Nettoindkomst {kr(net)} − nødvendige faste udgifter {kr(fixed)} − rådighedsbeløb {kr(keep)} "
-                f"giver {kr(payable)} til betaling pr. måned{floor}.",
-                inputs={"nettoindkomst": net, "faste_udgifter": fixed}, output=payable)
+        ex.fact("sel107.betalingsevne.under_nul" if out.below_zero else "sel107.betalingsevne.positiv", basis=basis,
+                inputs={"net": net, "fixed": fixed, "keep": keep}, outputs={"payable": payable})
         if keeps_own_dwelling:
-            ex.step("sel107.egen_bolig", "SEL § 163 stk. 2",
-                    f"Du beholder din egen bolig og betaler derfor ikke for boligdelen ({kr(housing or ZERO)}): "
-                    f"udgiften til de øvrige ydelser er {kr(chargeable)} pr. måned.",
-                    inputs={"boligdel": housing, "ydelser_i_alt": items}, output=chargeable)
-        amount = min(chargeable, payable)
-        ex.step("sel107.betaling", _PARA,
-                f"Du betaler det mindste af udgiften til tilbuddets ydelser ({kr(chargeable)}) og beløbet til "
-                f"betaling ({kr(payable)}): {kr(amount)} pr. måned.",
-                inputs={"ydelser": chargeable}, output=amount)
+            ex.fact("sel107.egen_bolig", basis=at.get("hjemmel.sel107.egen_bolig"),
+                    inputs={"housing": housing or ZERO, "items": items}, outputs={"chargeable": chargeable})
+        ex.fact("sel107.betaling", basis=basis, inputs={"chargeable": chargeable, "payable": payable},
+                outputs={"amount": amount})
     explanation = ex.build()
     return Sel107Result(
         amount=amount, explanation=explanation, projected=explanation.projected, on=on, kommune=name,
@@ -152,3 +141,11 @@ kommunen, og kommunen 'lemvig' har ingen i sin satstabel); ingen tidligere værd
         payable=payable, included_items_cost=items, keeps_own_dwelling=keeps_own_dwelling,
         housing_part_cost=housing, chargeable_cost=chargeable,
     )
+
+
+def _ore(kroner: Decimal) -> int:
+    return int(round_ore(kroner).scaleb(2))
+
+
+def _kroner(ore: int) -> Decimal:
+    return Decimal(ore).scaleb(-2)

@@ -22,7 +22,7 @@ separate lines at the offer's prices: inputs shown in the result, never part of 
 **The kompensationsbeløb is an input.** The "kompensationsbeløb" rows of the ministry's table adjust a
 compensation amount defined in BEK 1387/2006 §§ 6–8, which socialcalc has not read, so it never computes it.
 The municipality gives the kompensationsbeløb it has fixed (``kompensationsbeloeb``, kroner per year): it is
-deducted from the yearly payment, after any couples' discount (socialcalc's reading of the order), never below
+deducted from the yearly payment, after any couples' discount (the order chosen; see docs/egenbetaling.md), never below
 0. Without it nothing is deducted, and the explanation records that no kompensationsbeløb was given, so a
 payment that is too high for want of it is never silent.
 
@@ -42,9 +42,10 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict
 
 from socialcalc.coerce import exact
-from socialcalc.egenbetaling._common import check_date, punktum
+from socialcalc.egenbetaling import decide
+from socialcalc.egenbetaling._common import check_date
 from socialcalc.errors import InvalidInput
-from socialcalc.explain import Explainer, Kroner, kr, procent, tal
+from socialcalc.explain import Explainer, Kroner
 from socialcalc.money import ZERO, non_negative, round_ore
 from socialcalc.projection import check_project
 from socialcalc.ratebook import Project, RateBook, default_book
@@ -120,13 +121,6 @@ class Sel108Result(Result):
     kompensation_deducted: Kroner = Decimal("0.00")
     """The kroner actually deducted for it (never more than the payment)."""
 
-    def explain(self) -> str:  # type: ignore[override]  # legacy text, until this rule renders facts
-        """The explanation, ending with the yearly and monthly payment."""
-        lines = self.electricity + self.heating + self.services
-        extra = f"; hertil særskilt el, varme og valgte ydelser: {kr(lines)} om året" if lines else ""
-        return punktum(f"{self.explanation.render()}\nResultat: {kr(self.amount)} om året "
-                       f"({kr(self.monthly)} pr. måned){extra}")
-
 
 @exact
 def sel108(
@@ -185,51 +179,64 @@ def sel108(
     couple_rates = ([at.get("sel108.couple_discount_share"), at.get("sel108.couple_discount_point"),
                      at.get("sel108.couple_discount_step")] if pair is not None else [])
 
-    ex = Explainer("Betaling for længerevarende botilbud (SEL § 108)")
+    ex = Explainer("sel108.title.betaling")
     pension_cut = Decimal(reduction_rate.value) if reduction_rate is not None else ZERO
-    reduced = max(ZERO, basis - pension_cut - set_aside)
-    _basis_steps(ex, basis, reduction_rate, set_aside, reduced)
-
     t, s_low, s_high = Decimal(threshold.value), Decimal(low.value), Decimal(high.value)
-    part_low, part_high = s_low * min(reduced, t), s_high * max(ZERO, reduced - t)
-    income_based = round_ore(part_low + part_high)
-    ex.step("sel108.indkomst", f"{_PARA} § 7",
-            f"Indkomstbestemt betaling: {procent(s_low)} af {kr(min(reduced, t))} (op til "
-            f"{threshold.valid_from.year}-grænsen på {kr(t)}) = {kr(round_ore(part_low))} og {procent(s_high)} af "
-            f"{kr(max(ZERO, reduced - t))} over grænsen = {kr(round_ore(part_high))}; i alt {kr(income_based)} "
-            "om året.", inputs={"indkomstgrundlag": reduced}, rates=[threshold, low, high], output=income_based)
-    housing = round_ore(min(costs, income_based))
-    capped = "boligens omkostninger" if costs < income_based else "den indkomstbestemte betaling"
-    ex.step("sel108.loft", f"{_PARA} § 5 stk. 1",
-            f"Betalingen er det mindste af boligens omkostninger ({kr(costs)} om året) og den indkomstbestemte "
-            f"betaling; her {capped}: {kr(housing)} om året.",
-            inputs={"boligens_omkostninger": costs}, output=housing)
+    couple_values = [Decimal(r.value) for r in couple_rates]
+    out = decide.sel108(
+        _ore(basis), _ore(pension_cut), _ore(set_aside), _ore(costs), _ore(t), decide.fraction(s_low),
+        decide.fraction(s_high), couple=pair is not None,
+        joint_income=_ore(pair.joint_income) if pair else 0, social_pension=_ore(pair.social_pension) if pair else 0,
+        step=_ore(couple_values[2]) if pair else 1,
+        discount_share=decide.fraction(couple_values[0]) if pair else (0, 1),
+        discount_point=decide.fraction(couple_values[1]) if pair else (0, 1),
+        kompensation=_ore(kompensation) if kompensation is not None else 0)
+    reduced = _whole(out.reduced)
+    form = {(False, False): "ingen", (True, False): "pensionist", (False, True): "forsoergelse",
+            (True, True): "begge"}[(reduction_rate is not None, bool(set_aside))]
+    ex.fact(f"sel108.grundlag.{form}", basis=at.get("hjemmel.sel108.grundlag"),
+            inputs={"basis": basis, "cut": pension_cut, "set_aside": set_aside,
+                    "year": str(reduction_rate.valid_from.year) if reduction_rate is not None else ""},
+            outputs={"reduced": reduced}, rates=[reduction_rate] if reduction_rate is not None else [],
+            reading="sel108.reading.ikke_under_nul" if out.floored and basis > 0 else None)
 
-    amount, discount = housing, None
+    part_low, part_high = _kroner(out.part_low), _kroner(out.part_high)
+    income_based = _kroner(out.income_based)
+    below, above = min(reduced, t), max(ZERO, reduced - t)
+    ex.fact("sel108.indkomst", basis=at.get("hjemmel.sel108.indkomst"),
+            inputs={"low": s_low, "high": s_high, "below": below, "above": above, "threshold": t,
+                    "year": str(threshold.valid_from.year)},
+            outputs={"part_low": part_low, "part_high": part_high, "income_based": income_based},
+            rates=[threshold, low, high])
+    housing = _kroner(out.housing)
+    ex.fact("sel108.loft.omkostninger" if out.capped_by_costs else "sel108.loft.indkomst",
+            basis=at.get("hjemmel.sel108.loft"), inputs={"costs": costs}, outputs={"housing": housing})
+
+    discount = None
+    after_discount = housing
     if pair is not None:
-        share, point, step = (Decimal(r.value) for r in couple_rates)
-        excess = max(ZERO, pair.joint_income - pair.social_pension)
-        steps = int(excess // step)
-        points = f"{tal((point * 100).normalize())} procentpoint"
-        discount = max(ZERO, share - point * steps)
-        amount = round_ore(housing * (1 - discount))
-        ex.step("sel108.par", f"{_PARA} § 10",
-                f"Gifte/samlevende pensionister: den fælles indkomst ({kr(pair.joint_income)}) overstiger den "
-                f"sociale pension ({kr(pair.social_pension)}) med {kr(excess)}, dvs. {tal(steps)} fulde trin à "
-                f"{kr(step)} ({couple_rates[2].valid_from.year}). Nedslaget er {procent(share)} − {tal(steps)} × "
-                f"{points} = {procent(discount)}: {kr(housing)} − {procent(discount)} = {kr(amount)} om året.",
-                inputs={"fælles_indkomst": pair.joint_income, "social_pension": pair.social_pension},
-                rates=couple_rates, output=amount)
+        share, point, step = couple_values
+        discount = Decimal(out.discount) / (share.as_integer_ratio()[1] * point.as_integer_ratio()[1])
+        after_discount = _kroner(out.amount + out.deducted)
+        ex.fact("sel108.par", basis=at.get("hjemmel.sel108.par"),
+                inputs={"joint": pair.joint_income, "pension": pair.social_pension, "step": step,
+                        "share": share, "points": (point * 100).normalize(),
+                        "year": str(couple_rates[2].valid_from.year)},
+                outputs={"excess": _kroner(out.excess), "steps": int(out.steps), "discount": discount,
+                         "after": after_discount}, rates=couple_rates)
 
-    amount, deducted = _kompensation_step(ex, amount, kompensation)
-    monthly = round_ore(amount / _MONTHS_PER_YEAR)
-    ex.step("sel108.maaned", _PARA,
-            f"Pr. måned: {kr(amount)} ÷ {_MONTHS_PER_YEAR} = {kr(monthly)} (afrundet til øre).", output=monthly)
-    shown = (f" (el {kr(lines['electricity'])}, varme {kr(lines['heating'])}, serviceydelser "
-             f"{kr(lines['services'])} om året)" if any(lines.values()) else "")
-    ex.step("sel108.saerskilt", _PARA,
-            "El og varme efter forbrug og de serviceydelser, du har valgt (kost, vask, rengøring), betales "
-            f"særskilt til tilbuddets priser{shown} og indgår ikke i boligbetalingen.", inputs=lines)
+    amount, deducted = _kroner(out.amount), _kroner(out.deducted)
+    cite = at.get("hjemmel.sel108.kompensation")
+    if kompensation is None:
+        ex.fact("sel108.kompensation.ingen", basis=cite, outputs={"after": after_discount})
+    else:
+        ex.fact("sel108.kompensation.loft" if kompensation > after_discount else "sel108.kompensation.fratrukket",
+                basis=cite, inputs={"given": kompensation}, outputs={"deducted": deducted, "after": amount})
+    monthly = _kroner(out.monthly)
+    ex.fact("sel108.maaned", basis=at.get("hjemmel.sel108.betaling"), inputs={"amount": amount},
+            outputs={"monthly": monthly})
+    ex.fact("sel108.saerskilt.med" if any(lines.values()) else "sel108.saerskilt.ingen",
+            basis=at.get("hjemmel.sel108.betaling"), inputs=lines)
     explanation = ex.build()
     return Sel108Result(
         amount=amount, explanation=explanation, projected=explanation.projected, on=on, income_basis=basis,
@@ -240,36 +247,15 @@ def sel108(
     )
 
 
-def _kompensation_step(ex: Explainer, payment: Decimal, given: Decimal | None) -> tuple[Decimal, Decimal]:
-    """Deduct the kompensationsbeløb given (BEK 1387/2006 §§ 6–8) from the yearly payment; say what was done."""
-    if given is None:
-        ex.step("sel108.kompensation", "BEK 1387/2006 §§ 6–8",
-                "Der er ikke oplyst et kompensationsbeløb efter BEK 1387/2006 §§ 6–8, så betalingen er ikke "
-                "nedsat med et kompensationsbeløb.", output=payment)
-        return payment, round_ore(ZERO)
-    deducted = round_ore(min(given, payment))
-    after = payment - deducted
-    capped = " (begrænset til betalingen)" if given > payment else ""
-    ex.step("sel108.kompensation", "BEK 1387/2006 §§ 6–8",
-            f"Betalingen nedsættes med det kompensationsbeløb, kommunen har fastsat, {kr(given)} om året{capped}: "
-            f"{kr(payment)} − {kr(deducted)} = {kr(after)} om året.",
-            inputs={"kompensationsbeløb": given}, output=after)
-    return after, deducted
+def _ore(kroner: Decimal) -> int:
+    return int(round_ore(kroner).scaleb(2))
 
 
-def _basis_steps(ex: Explainer, basis: Decimal, reduction_rate: Any, set_aside: Decimal, reduced: Decimal) -> None:
-    parts = [f"Indkomstgrundlaget er {kr(basis)} om året"]
-    if reduction_rate is None and not set_aside:
-        ex.step("sel108.grundlag", f"{_PARA} §§ 7, 9", f"{parts[0]}; det nedsættes ikke.",
-                inputs={"indkomstgrundlag": basis}, output=reduced)
-        return
-    if reduction_rate is not None:
-        parts.append(f"nedsat med {kr(Decimal(reduction_rate.value))} for en reelt enlig pensionist "
-                     f"({reduction_rate.valid_from.year})")
-    if set_aside:
-        parts.append(f"nedsat med {kr(set_aside)}, der afsættes til forsørgelse af ægtefælle eller børn uden for "
-                     "tilbuddet (§ 9)")
-    floor = " (ikke under 0)" if reduced == 0 and basis > 0 else ""
-    ex.step("sel108.grundlag", f"{_PARA} §§ 7, 9", ", ".join(parts) + f": {kr(reduced)}{floor}.",
-            inputs={"indkomstgrundlag": basis, "afsat_til_forsørgelse": set_aside},
-            rates=[reduction_rate] if reduction_rate is not None else [], output=reduced)
+def _kroner(ore: int) -> Decimal:
+    return Decimal(int(ore)).scaleb(-2)
+
+
+def _whole(ore: int) -> Decimal:
+    """Øre as kroner, without ".00" for whole kroner (the basis is shown as given)."""
+    value = Decimal(int(ore)).scaleb(-2)
+    return value.quantize(Decimal(1)) if value == value.to_integral_value() else value

@@ -25,6 +25,7 @@ bills them directly, and must let the resident opt out of each meal and of the l
 
 from __future__ import annotations
 
+import functools
 from datetime import date
 from decimal import Decimal
 from typing import Any
@@ -32,22 +33,23 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict, model_validator
 
 from socialcalc.coerce import exact
+from socialcalc.egenbetaling import decide
 from socialcalc.egenbetaling._common import (
-    OFFER_DA,
     PrepaymentTooLong,
     StayPeriod,
     charge,
     check_date,
+    citation,
     paragraph_of,
     period_steps,
-    punktum,
     whole_days,
 )
 from socialcalc.errors import InvalidInput
-from socialcalc.explain import Explainer, Kroner, dato, kr, procent, tal
+from socialcalc.explain import Explainer, Kroner, kr, procent
 from socialcalc.money import ZERO, non_negative, round_ore, to_decimal
 from socialcalc.projection import check_project
 from socialcalc.ratebook import Project, RateBook, Rates, default_book
+from socialcalc.ratebook.model import Rate
 from socialcalc.result import Result
 
 __all__ = [
@@ -177,32 +179,13 @@ class SettlementResult(Result):
     refund: Kroner
     """Paid back if positive; collected if negative."""
 
-    def explain(self) -> str:  # type: ignore[override]  # legacy text, until this rule renders facts
-        """The explanation, ending with the payment and the refund (or the amount to collect)."""
-        text = self.explanation.render()
-        if self.refund > 0:
-            tail = f"der tilbagebetales {kr(self.refund)}"
-        elif self.refund < 0:
-            tail = f"der opkræves yderligere {kr(-self.refund)}"
-        else:
-            tail = "forudbetalingen svarer præcis til opholdet"
-        return punktum(f"{text}\nResultat: {kr(self.amount)} for opholdet; {tail}")
-
 
 def _count(policy: str, arrival: date, departure: date) -> int:
-    nights = (departure - arrival).days
-    return max(1, nights) if policy == "nights_min_one" else nights + 1
+    return int(decide.stay_days(decide.DAY_COUNT_CODES[policy], (departure - arrival).days))
 
 
-def _covers_step(ex: Explainer, paragraph: int) -> None:
-    children = " og eventuelt medfølgende børn" if paragraph == 109 else ""
-    ex.step("egenbetaling.omfang", "BEK 1244/2017 § 2; kommunens kvalitetsstandard",
-            f"Egenbetalingen dækker el og varme{children}. Kost og vask er ikke en del af den: "
-            "tilbuddet fastsætter og opkræver dem særskilt, og hvert måltid og vask kan fravælges.")
-
-
-def _title(what: str, paragraph: int) -> str:
-    return f"{what} for ophold på {OFFER_DA[paragraph]} (SEL § {paragraph})"
+def _covers_step(ex: Explainer, paragraph: int, basis: Rate) -> None:
+    ex.fact(f"sel{paragraph}.omfang", basis=basis)
 
 
 @exact
@@ -249,16 +232,14 @@ def stay(
     policy = str(policy_rate.value)
     days = _count(policy, arrival, departure)
 
-    ex = Explainer(_title("Egenbetaling", para))
-    ex.step("egenbetaling.doegn", "BEK 1244/2017 §§ 2, 4",
-            f"Opholdet fra den {dato(arrival)} til den {dato(departure)} er {tal(days)} døgn: "
-            f"{_DAY_COUNT_DA[policy]} (døgnopgørelse {policy!r}).",
-            inputs={"ankomst": arrival, "afrejse": departure}, rates=[policy_rate], output=days)
+    cite = functools.partial(citation, book, arrival, kommune, para)
+    ex = Explainer(f"sel{para}.title.stay")
+    ex.fact(f"sel{para}.doegn", basis=cite("doegn"), inputs={"arrival": arrival, "departure": departure},
+            outputs={"days": days}, rates=[policy_rate], reading=f"sel{para}.reading.day_count.{policy}")
     if not has_income:
-        ex.step("egenbetaling.ingen_indtaegt", "BEK 1244/2017 § 5 stk. 3",
-                "Du har ingen indtægt og betaler derfor ingen egenbetaling for opholdet, uanset dets længde.",
-                inputs={"indtægt": "ingen"}, output=ZERO)
-        _covers_step(ex, para)
+        ex.fact(f"sel{para}.ingen_indtaegt", basis=cite("ingen_indtaegt"), inputs={"has_income": False},
+                outputs={"amount": ZERO})
+        _covers_step(ex, para, cite("omfang"))
         explanation = ex.build()
         return StayResult(amount=round_ore(ZERO), explanation=explanation, projected=explanation.projected,
                           paragraph=para, arrival=arrival, departure=departure, day_count=policy, days=days,
@@ -266,21 +247,24 @@ def stay(
                           reduction_amount=round_ore(ZERO))
 
     runs = charge(book, para, kommune, arrival, days, project)
-    period_steps(ex, para, runs)
+    period_steps(ex, para, runs, cite("doegnsats"))
     gross = sum((p.amount for p, _ in runs), start=round_ore(ZERO))
     if len(runs) > 1:
-        ex.step("egenbetaling.i_alt", "BEK 1244/2017 § 2",
-                f"Hvert døgn betales med den sats, der gælder den dag, døgnet begynder; i alt {kr(gross)}",
-                output=gross)
+        ex.fact(f"sel{para}.i_alt", basis=cite("doegnsats"), inputs={"runs": len(runs)}, outputs={"gross": gross})
     let_off = round_ore(ZERO)
     if decision is not None:
         let_off = _let_off(decision, gross)
-        capped = " (begrænset til betalingen)" if decision.amount is not None and decision.amount > gross else ""
-        ex.step("egenbetaling.nedsaettelse", "SEL § 163 stk. 2; BEK 1244/2017 (nedsættelse efter ansøgning)",
-                f"Kommunen har truffet afgørelse om {decision.describe()}: {kr(let_off)} trækkes fra{capped}, "
-                f"så der skal betales {kr(gross - let_off)}",
-                inputs={"afgørelse": decision.describe()}, output=gross - let_off)
-    _covers_step(ex, para)
+        if decision.share is not None and decision.share == 1:
+            form = "bortfald"
+        elif decision.share is not None:
+            form = "andel"
+        else:
+            form = "kroner_loft" if (decision.amount or ZERO) > gross else "kroner"
+        ex.fact(f"sel{para}.nedsaettelse.{form}", basis=cite("nedsaettelse"),
+                inputs={"gross": gross, "share": decision.share if decision.share is not None else ZERO,
+                        "given": decision.amount if decision.amount is not None else ZERO},
+                outputs={"let_off": let_off, "amount": gross - let_off})
+    _covers_step(ex, para, cite("omfang"))
     explanation = ex.build()
     return StayResult(amount=gross - let_off, explanation=explanation, projected=explanation.projected,
                       paragraph=para, arrival=arrival, departure=departure, day_count=policy, days=days,
@@ -289,9 +273,17 @@ def stay(
 
 
 def _let_off(decision: Reduction, gross: Decimal) -> Decimal:
-    if decision.share is not None:
-        return round_ore(gross * decision.share)
-    return round_ore(min(decision.amount or ZERO, gross))
+    off = 0 if decision.amount is None else _ore(decision.amount)
+    share = None if decision.share is None else decide.fraction(decision.share)
+    return _kroner(decide.let_off(_ore(gross), off, share))
+
+
+def _ore(kroner: Decimal) -> int:
+    return int(round_ore(kroner).scaleb(2))
+
+
+def _kroner(ore: int) -> Decimal:
+    return Decimal(ore).scaleb(-2)
 
 
 def _prepaid_days(at: Rates, days: Any, field: str) -> int:
@@ -334,14 +326,14 @@ def prepayment(
     n = _prepaid_days(at, days, "days")
     limit = at.get("egenbetaling.prepayment_max_days")
 
-    ex = Explainer(_title("Forudbetaling af egenbetaling", para))
-    ex.step("egenbetaling.forudbetaling", "BEK 1244/2017 § 4 stk. 2",
-            f"Efter aftale forudbetales {tal(n)} døgn fra den {dato(start)} (højst {tal(int(limit.value))} døgn).",
-            inputs={"start": start, "døgn": n}, rates=[limit], output=n)
+    cite = functools.partial(citation, book, start, kommune, para)
+    ex = Explainer(f"sel{para}.title.prepayment")
+    ex.fact(f"sel{para}.forudbetaling", basis=cite("forudbetaling"), inputs={"start": start, "limit": int(limit.value)},
+            outputs={"days": n}, rates=[limit])
     runs = charge(book, para, kommune, start, n, project)
-    period_steps(ex, para, runs)
+    period_steps(ex, para, runs, cite("doegnsats"))
     total = sum((p.amount for p, _ in runs), start=round_ore(ZERO))
-    _covers_step(ex, para)
+    _covers_step(ex, para, cite("omfang"))
     explanation = ex.build()
     return PrepaymentResult(amount=total, explanation=explanation, projected=explanation.projected,
                             paragraph=para, start=start, days=n, periods=tuple(p for p, _ in runs))
@@ -385,24 +377,16 @@ def settlement(
     due = sum((p.amount for p, _ in actual_runs), start=round_ore(ZERO))
     refund = prepaid - due
 
-    ex = Explainer(_title("Efterregulering af forudbetalt egenbetaling", para))
-    ex.step("egenbetaling.forudbetalt", "BEK 1244/2017 § 4 stk. 2",
-            f"Der er forudbetalt for {tal(prepaid_n)} døgn fra den {dato(start)}: {kr(prepaid)}",
-            inputs={"start": start, "forudbetalte_døgn": prepaid_n}, rates=[r for _, r in prepaid_runs],
-            output=prepaid)
-    ex.step("egenbetaling.faktisk", "BEK 1244/2017 § 4 stk. 2",
-            f"Opholdet varede {tal(actual_n)} døgn fra den {dato(start)}.",
-            inputs={"faktiske_døgn": actual_n}, output=actual_n)
-    period_steps(ex, para, actual_runs)
-    if refund > 0:
-        what = f"der tilbagebetales {kr(refund)}"
-    elif refund < 0:
-        what = f"opholdet varede længere end den forudbetalte periode, så der opkræves yderligere {kr(-refund)}"
-    else:
-        what = "forudbetalingen svarer præcis til opholdet, så der efterreguleres ikke"
-    ex.step("egenbetaling.efterregulering", "BEK 1244/2017 § 4 stk. 2",
-            f"Betalingen for opholdet er {kr(due)}; {what}", output=refund)
-    _covers_step(ex, para)
+    cite = functools.partial(citation, book, start, kommune, para)
+    ex = Explainer(f"sel{para}.title.settlement")
+    ex.fact(f"sel{para}.forudbetalt", basis=cite("forudbetaling"), inputs={"start": start, "days": prepaid_n},
+            outputs={"prepaid": prepaid}, rates=[r for _, r in prepaid_runs])
+    ex.fact(f"sel{para}.faktisk", basis=cite("forudbetaling"), inputs={"start": start}, outputs={"days": actual_n})
+    period_steps(ex, para, actual_runs, cite("doegnsats"))
+    outcome = "tilbagebetaling" if refund > 0 else "opkraevning" if refund < 0 else "ingen"
+    ex.fact(f"sel{para}.efterregulering.{outcome}", basis=cite("forudbetaling"),
+            outputs={"due": due, "refund": refund, "collect": -refund if refund < 0 else ZERO})
+    _covers_step(ex, para, cite("omfang"))
     explanation = ex.build()
     return SettlementResult(amount=due, explanation=explanation, projected=explanation.projected,
                             paragraph=para, start=start, prepaid_days=prepaid_n, actual_days=actual_n,

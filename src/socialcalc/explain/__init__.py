@@ -32,7 +32,7 @@ from babel.core import Locale as _BabelLocale
 from pydantic import BaseModel, BeforeValidator, ConfigDict, field_validator
 
 from socialcalc.months import Month
-from socialcalc.ratebook.model import STATUS_DA, Rate, Status
+from socialcalc.ratebook.model import Rate, Status
 
 __all__ = [
     "SCHEMA_VERSION", "Audience", "Explainer", "Explanation", "Fact", "Format", "Kroner", "Locale", "RateUsed",
@@ -47,24 +47,6 @@ Locale: TypeAlias = Literal["da", "en"]
 Format: TypeAlias = Literal["text", "markdown", "html"]
 
 _LOCALE = "da_DK"
-_UNITS_DA = {
-    "DKK": "kr.",
-    "DKK/month": "kr./md.",
-    "DKK/year": "kr./år",
-    "DKK/day": "kr./døgn",
-    "DKK/hour": "kr./time",
-    "hours": "timer",
-    "hours/month": "timer/md.",
-    "months": "måneder",
-    "days": "dage",
-    "years": "år",
-    "km": "km",
-    "share": "",
-    "percent": "%",
-    "policy": "",
-    "date": "",
-}
-_STATUS_DA = STATUS_DA
 
 
 def _no_float(value: Any) -> Any:
@@ -141,19 +123,6 @@ def maaned(month: Month) -> str:
 def dato(day: date) -> str:
     """A date in Danish, with babel's month names: ``1. januar 2025``."""
     return f"{day.day}. {_danish()[1][day.month - 1]} {day.year}"
-
-
-def _rate_text(value: str, unit: str) -> str:
-    try:
-        number = Decimal(value)
-    except Exception:
-        return value
-    if unit == "share":
-        return procent(number)
-    if unit.startswith("DKK"):
-        return f"{tal(number)} {_UNITS_DA[unit]}"
-    suffix = _UNITS_DA.get(unit, unit)
-    return f"{tal(number)} {suffix}".rstrip()
 
 
 def text_of(value: object) -> str:
@@ -243,8 +212,7 @@ class Fact(BaseModel):
     ``step`` is the id of the step's sentence in its rule's catalog (``sel100.band.standard``); ``basis`` the
     legal basis in Danish legal style, from a dated citation in the rate book; ``inputs`` and ``outputs`` exact
     strings; ``rates`` the rates used; ``reading`` the catalog id of the reading chosen where the law is
-    ambiguous; ``parts`` sub-facts (the rows of a table, the months of a bank). ``text`` is set only by the
-    legacy :meth:`Explainer.step` (a sentence written in code) and is rendered as written.
+    ambiguous; ``parts`` sub-facts (the rows of a table, the months of a bank).
     """
 
     model_config = ConfigDict(frozen=True, extra="forbid")
@@ -256,7 +224,6 @@ class Fact(BaseModel):
     rates: tuple[RateUsed, ...] = ()
     reading: str | None = None
     parts: tuple[Fact, ...] = ()
-    text: str | None = None
 
     @property
     def rule(self) -> str:
@@ -391,29 +358,7 @@ class Explainer:
         self._steps.append(fact(step, basis=basis, inputs=inputs, outputs=outputs, rates=rates, reading=reading,
                                 parts=parts))
 
-    def step(
-        self,
-        rule: str,
-        paragraph: str,
-        text: str,
-        *,
-        inputs: Mapping[str, object] | None = None,
-        rates: Iterable[Rate] = (),
-        output: object = None,
-    ) -> None:
-        """Legacy: add a step whose sentence is written in code (rendered as written; being replaced by facts)."""
-        self._steps.append(Fact(step=rule, basis=paragraph, text=text, inputs=_texts(inputs),
-                                rates=tuple(RateUsed.of(r) for r in rates),
-                                outputs={} if output is None else {"output": text_of(output)}))
-
     def build(self) -> Explanation:
         """The finished explanation."""
         return Explanation(title=self.title, steps=tuple(self._steps))
 
-
-def _legacy_rate_line(r: RateUsed) -> str:
-    # the rate line of an explanation written before facts (rendered as it always was)
-    where = f", {r.kommune.capitalize()} Kommune" if r.kommune else ""
-    origin = f"; fra kommunens egne satser: {r.origin}" if r.origin else ""
-    return (f"{r.key} = {_rate_text(r.value, r.unit)} (gældende fra {dato(r.valid_from)}, "
-            f"{_STATUS_DA.get(r.status, r.status)}{where}; kilde: {r.source}{origin})")

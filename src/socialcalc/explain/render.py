@@ -350,11 +350,6 @@ def render(explanation: Explanation, *, audience: str = "borger", locale: str = 
     """The explanation for ``audience`` (``borger``, ``sagsbehandler``) in ``locale`` (``da``, ``en``) and
     ``format`` (``text``, ``markdown``, ``html``), ending with ``amount`` if given."""
     _check(audience, locale, format)
-    if any(s.text is not None for s in explanation.steps):
-        plain = _legacy(explanation, amount)
-        if format == "html":
-            return "\n".join(f"<p>{html.escape(line)}</p>" for line in plain.splitlines())
-        return plain if format == "text" else "\n\n".join(_markdown(line) for line in plain.splitlines())
     from socialcalc.explain import fact
 
     title = _text(explanation.title, audience, locale)
@@ -415,24 +410,6 @@ _MD_SPECIAL = str.maketrans({c: f"\\{c}" for c in "\\`*_[]<>#|"})
 
 def _markdown(text: str) -> str:
     return text.translate(_MD_SPECIAL)
-
-
-def _legacy(explanation: Explanation, amount: Decimal | None) -> str:
-    """The text of an explanation whose sentences were written in code (before facts): rendered as written."""
-    from socialcalc.explain import _legacy_rate_line, kr
-
-    lines = [explanation.title]
-    for n, s in enumerate(explanation.steps, 1):
-        lines.append(f"{n}. {s.text} ({s.basis})")
-    used = explanation.rates()
-    if used:
-        lines.append("Anvendte satser:")
-        lines.extend(f"- {_legacy_rate_line(r)}" for r in used)
-    if explanation.projected:
-        lines.append("Bemærk: beregningen bygger på fremskrevne satser, ikke offentliggjorte.")
-    if amount is not None:
-        lines.append(f"Resultat: {kr(amount)}")
-    return "\n".join(lines)
 
 
 def all_ids(locale: str = "da") -> Iterable[str]:

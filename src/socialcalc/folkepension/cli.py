@@ -10,7 +10,7 @@ import argparse
 import json
 from typing import Any
 
-from socialcalc.cli.common import add_json, add_project, add_rates, book_of, day
+from socialcalc.cli.common import add_json, add_project, add_rates, book_of, day, render_options
 
 __all__ = ["register"]
 
@@ -24,9 +24,6 @@ def register(sub: Any) -> None:
     add_project(p)
     add_rates(p)
     add_json(p)
-    p.add_argument("--audience", choices=("borger", "sagsbehandler"), default="borger",
-                   help="the text for the citizen (default) or the case file")
-    p.add_argument("--locale", choices=("da", "en"), default="da", help="the language of the text (default: da)")
     p.set_defaults(func=_run)
 
 
@@ -39,5 +36,5 @@ def _run(args: argparse.Namespace) -> int:
                           "reached_on": result.reached_on.isoformat(),
                           "first_pension_month": str(result.first_pension_month)}, indent=2))
     else:
-        print(result.explain(audience=args.audience, locale=args.locale))
+        print(result.explain(**render_options(args)))
     return 0

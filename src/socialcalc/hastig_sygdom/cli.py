@@ -22,7 +22,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from socialcalc.cli.common import add_json, add_kommune, add_project, add_rates, book_of, day
+from socialcalc.cli.common import add_json, add_kommune, add_project, add_rates, book_of, day, render_options
 from socialcalc.errors import InvalidInput, SocialcalcError
 
 if TYPE_CHECKING:
@@ -55,9 +55,6 @@ def _common(p: argparse.ArgumentParser) -> None:
     add_project(p)
     add_rates(p)
     add_json(p)
-    p.add_argument("--audience", choices=("borger", "sagsbehandler"), default="borger",
-                   help="the text for the citizen (default) or the case file")
-    p.add_argument("--locale", choices=("da", "en"), default="da", help="the language of the text (default: da)")
 
 
 def _open(args: argparse.Namespace) -> Budget:
@@ -67,8 +64,7 @@ def _open(args: argparse.Namespace) -> Budget:
 
 
 def _show(account: Budget, args: argparse.Namespace) -> None:
-    print(account.model_dump_json(indent=2) if args.json else account.explain(audience=args.audience,
-                                                                              locale=args.locale))
+    print(account.model_dump_json(indent=2) if args.json else account.explain(**render_options(args)))
 
 
 def _budget(args: argparse.Namespace) -> int:

@@ -6,6 +6,7 @@
 - :func:`eligibility`: the age at the grant and the exclusions, with every reason in Danish.
 
 >>> from decimal import Decimal
+>>> from socialcalc.ledsageordning import Bank
 >>> Bank.open("2024-01").use("2024-04", 30).balance("2024-07") == Decimal(75)
 True
 >>> Bank.open("2024-01", kommune="lemvig").use("2024-04", 30).balance("2024-07") == Decimal(60)
@@ -14,17 +15,38 @@ True
 
 from __future__ import annotations
 
-from socialcalc.ledsageordning.bank import (
-    Bank,
-    DeductionChange,
-    InsufficientHours,
-    Lot,
-    MonthStatement,
-    OrderOfUse,
-    Usage,
-)
-from socialcalc.ledsageordning.betingelser import Eligibility, Reason, eligibility
-from socialcalc.ledsageordning.tilskud import ExpenseGrant, expense_grant
+import importlib
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from socialcalc.ledsageordning.bank import (
+        Bank,
+        DeductionChange,
+        InsufficientHours,
+        Lot,
+        MonthStatement,
+        OrderOfUse,
+        Usage,
+    )
+    from socialcalc.ledsageordning.betingelser import Eligibility, Reason, eligibility
+    from socialcalc.ledsageordning.tilskud import ExpenseGrant, expense_grant
+
+_HOME = {
+    **dict.fromkeys(("Bank", "DeductionChange", "InsufficientHours", "Lot", "MonthStatement", "OrderOfUse", "Usage"),
+                    "bank"),
+    **dict.fromkeys(("Eligibility", "Reason", "eligibility"), "betingelser"),
+    **dict.fromkeys(("ExpenseGrant", "expense_grant"), "tilskud"),
+}
+
+
+def __getattr__(name: str) -> Any:
+    """The public names, imported on first use (so the rule's CLI plug and the registry load fast)."""
+    home = _HOME.get(name)
+    if home is None:
+        raise AttributeError(f"module 'socialcalc.ledsageordning' has no attribute {name!r}")
+    value = getattr(importlib.import_module(f"socialcalc.ledsageordning.{home}"), name)
+    globals()[name] = value
+    return value
 
 __all__ = [
     "Bank",

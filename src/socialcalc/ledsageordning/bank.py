@@ -29,8 +29,8 @@ Decimal('25')
 >>> bank.use("2024-04", 41)
 Traceback (most recent call last):
 ...
-socialcalc.ledsageordning.bank.InsufficientHours: hours = 41 in 2024-04: only 40 hours are available (hours \
-cannot be used in advance: SEL § 97, BEK 235/2012 § 6 stk. 1); nothing was recorded
+socialcalc.ledsageordning.bank.InsufficientHours: hours = 41: der er kun 40 timer til rådighed i april 2024, og \
+timer kan ikke bruges forud; intet er registreret
 """
 
 from __future__ import annotations
@@ -48,8 +48,9 @@ from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, model_validator
 
 from socialcalc.coerce import exact
 from socialcalc.errors import InvalidInput, RateError
-from socialcalc.explain import Explainer, Explanation, tal
-from socialcalc.ledsageordning.tid import hours_of, maaned, minutes_of, read_duration, varighed
+from socialcalc.explain import Audience, Explanation, Format, Locale
+from socialcalc.ledsageordning import fakta, regel
+from socialcalc.ledsageordning.tid import hours_of, minutes_of, month_params, read_duration, varighed
 from socialcalc.months import Month
 from socialcalc.projection import check_project
 from socialcalc.ratebook import Project, Rate, RateBook, default_book
@@ -65,9 +66,6 @@ __all__ = [
     "Usage",
 ]
 
-_PARAGRAPH_BANK = "BEK 235/2012 § 6 stk. 1"
-_PARAGRAPH_GRANT = "SEL § 97 stk. 1; BEK 235/2012 § 6 stk. 1"
-_PARAGRAPH_ORDER = "BEK 235/2012 § 6 (kommunens regler for opsparing)"
 
 
 class OrderOfUse(StrEnum):
@@ -78,35 +76,46 @@ class OrderOfUse(StrEnum):
     CURRENT_MONTH_THEN_NEWEST_SAVED = "current_month_then_newest_saved"
     """The month's own hours first, then the saved hours from the nearest earlier month backwards (Lemvig)."""
 
-    @property
-    def danish(self) -> str:
-        """The policy in Danish, for explanations."""
-        if self is OrderOfUse.OLDEST_FIRST:
-            return "de ældste timer først"
-        return "månedens egne timer først, derefter de senest opsparede timer"
 
 
 class InsufficientHours(InvalidInput):
-    """A use larger than the hours available in its month (SEL § 97; BEK 235/2012 § 6 stk. 1).
+    """A use larger than the hours available in its month (SEL § 97 stk. 1; BEK 235/2012 § 6 stk. 1).
 
     Hours cannot be used in advance, so the use is refused and nothing is recorded. ``available`` is the
     number of hours that could be used in ``month`` (``Decimal``), ``available_minutes`` the same exactly.
+    Code ``input.insufficient_hours`` (``input.deduction_uncovers_use`` when a deduction change reaching back
+    would leave a recorded use uncovered; ``deduction_from`` is then that change's month).
 
     >>> err = InsufficientHours(Month(2024, 2), 1500, 1200)
-    >>> err.available, err.asked, err.month
-    (Decimal('20'), Decimal('25'), Month(2024, 2))
+    >>> err.available, err.asked, err.month, err.code
+    (Decimal('20'), Decimal('25'), Month(2024, 2), 'input.insufficient_hours')
+    >>> str(err)
+    'hours = 25: der er kun 20 timer til rådighed i februar 2024, og timer kan ikke bruges forud; intet er registreret'
+    >>> err.message("en")
+    'hours = 25: only 20 hours are available in February 2024, and hours cannot be used in advance; nothing was \
+recorded'
     """
 
-    def __init__(self, month: Month, asked_minutes: int, available_minutes: int, note: str = "") -> None:
+    def __init__(self, month: Month, asked_minutes: int, available_minutes: int,
+                 deduction_from: Month | None = None) -> None:
         self.month = month
         self.asked_minutes = asked_minutes
         self.available_minutes = available_minutes
         self.asked = hours_of(asked_minutes)
         self.available = hours_of(available_minutes)
-        super().__init__(
-            "hours", f"{self.asked} in {month}",
-            f"only {self.available} hours are available (hours cannot be used in advance: SEL § 97, "
-            f"{_PARAGRAPH_BANK}); {note or 'nothing was recorded'}")
+        self.deduction_from = deduction_from
+        params = {"month": str(month), **month_params("month", month),
+                  "available_da": varighed(available_minutes), "available_en": _hours_en(available_minutes)}
+        if deduction_from is None:
+            super().__init__("hours", self.asked, code="input.insufficient_hours", **params)
+        else:
+            super().__init__("from_month", str(deduction_from), code="input.deduction_uncovers_use", **params,
+                             **month_params("from", deduction_from))
+
+
+def _hours_en(minutes: int) -> str:
+    hours = hours_of(minutes).normalize() if minutes else Decimal(0)
+    return f"{hours:f} hour{'' if hours == 1 else 's'}"
 
 
 class _Frozen(BaseModel):
@@ -154,9 +163,9 @@ class MonthStatement(_Frozen):
     >>> st = Bank.open("2024-01").statement("2024-07")
     >>> st.lapsed, st.granted, st.closing_balance
     (Decimal('15'), Decimal('15'), Decimal('90'))
-    >>> print(st.explanation.steps[0].text)
-    Timer bevilget i januar 2024, som ikke er brugt inden for opsparingsperioden på 6 måneder, bortfalder ved \
-begyndelsen af juli 2024: 15 timer.
+    >>> print(st.explain().splitlines()[1])
+    Ved begyndelsen af juli 2024 bortfalder 15 timer, som du ikke har brugt inden for opsparingsperioden på \
+6 måneder (januar 2024: 15 timer) (serviceloven § 97, jf. § 6, stk. 1, i bekendtgørelse nr. 235/2012).
     """
 
     month: Month
@@ -233,9 +242,14 @@ begyndelsen af juli 2024: 15 timer.
         """The closing balance by month of grant (months with nothing left are not listed)."""
         return {lot.granted_in: lot.hours for lot in self.closing_by_grant}
 
-    def explain(self) -> str:
-        """The statement in Danish."""
-        return f"{self.explanation.render()}\nSaldo: {varighed(self.closing_minutes)}"
+    def explain(self, audience: Audience = "borger", locale: Locale = "da", format: Format = "text") -> str:
+        """The month's statement as text: the letter (``borger``) or the case note (``sagsbehandler``), in
+        Danish (or ``locale="en"``), as ``text``, ``markdown`` or ``html``.
+
+        >>> print(Bank.open("2024-01").statement("2024-01").explain().splitlines()[-1])
+        Ved udgangen af januar 2024 har du 15 timer tilbage (januar 2024: 15 timer).
+        """
+        return str(self.explanation.render(audience=audience, locale=locale, format=format))
 
 
 # -- the rates of one month -----------------------------------------------------------------------------------
@@ -254,13 +268,13 @@ def _rules(book: RateBook, month: Month, kommune: str | None, project: Project =
     per, saving, cap, order = (at.get(f"sel097.{k}") for k in ("hours_per_month", "saving_months", "max_hours",
                                                                "order_of_use"))
     if saving.value < 1:
-        raise RateError(f"sel097.saving_months = {saving.value} on {month.first_day} ({saving.where}): hours must "
-                        "be usable at least in the month they are granted; the saving period is 1 month or more")
+        raise RateError(code="rate.sel097_saving_months", value=saving.value, day=month.first_day,
+                        where=saving.where)
     try:
         policy = OrderOfUse(order.value)
     except ValueError:
-        raise RateError(f"sel097.order_of_use = {order.value!r} on {month.first_day} ({order.where}): socialcalc "
-                        f"knows {', '.join(repr(o.value) for o in OrderOfUse)}") from None
+        raise RateError(code="rate.sel097_order_of_use", value=order.value, day=month.first_day, where=order.where,
+                        known=", ".join(o.value for o in OrderOfUse)) from None
     return _Rules(minutes_of(per.value, per.key), saving.value, minutes_of(cap.value, cap.key), policy,
                   (per, saving, cap, order))
 
@@ -376,24 +390,40 @@ class _Memo:
                 and self.start == bank.start and self.kommune == bank.kommune)
 
 
-def _consume(lots: dict[Month, int], need: int, order: OrderOfUse) -> list[tuple[Month, int]]:
-    """Take ``need`` minutes (no more than ``lots`` hold) from ``lots`` in the order of use; what was taken.
+_CODES = {OrderOfUse.OLDEST_FIRST: regel.OLDEST_FIRST,
+          OrderOfUse.CURRENT_MONTH_THEN_NEWEST_SAVED: regel.CURRENT_MONTH_THEN_NEWEST_SAVED}
+
+
+def _by_age(m: Month, lots: dict[Month, int], width: int) -> list[int]:
+    """The lots as :mod:`~socialcalc.ledsageordning.regel` holds them: ``[a]`` granted ``a + 1`` months before ``m``."""
+    for g in lots:
+        width = max(width, m - g)
+    return [lots.get(m - (a + 1), 0) for a in range(width)]
+
+
+def _in_use_order(m: Month, used: list[int], order: OrderOfUse) -> tuple[tuple[Month, int], ...]:
+    """What was taken (by age, this month first) as (grant month, minutes), in the order it was taken."""
+    ages = range(len(used) - 1, -1, -1) if order is OrderOfUse.OLDEST_FIRST else range(len(used))
+    return tuple((m - a, used[a]) for a in ages if used[a])
+
+
+def _consume(m: Month, lots: dict[Month, int], need: int, order: OrderOfUse) -> list[tuple[Month, int]]:
+    """Take ``need`` minutes (no more than ``lots`` hold) from the lots of month ``m`` in the order of use, in
+    place (by :func:`socialcalc.ledsageordning.regel.consume`); what was taken.
 
     Taking *a* and then *b* leaves the same lots as taking *a* + *b* at once (the order is fixed for the month).
     """
-    used: list[tuple[Month, int]] = []
-    if need:
-        for g in (list(lots) if order is OrderOfUse.OLDEST_FIRST else list(reversed(lots))):
-            take = min(need, lots[g])
-            used.append((g, take))
-            lots[g] -= take
-            need -= take
-            if not need:
-                break
-        for g, _ in used:
+    if not need:
+        return []
+    pool = [lots.get(m, 0), *_by_age(m, lots, 0)]
+    used = regel.consume(pool, need, _CODES[order], regel.PY)
+    for a, n in enumerate(used):
+        if n:
+            g = m - a
+            lots[g] -= n
             if not lots[g]:
                 del lots[g]
-    return used
+    return list(_in_use_order(m, used, order))
 
 
 def _usage_month(u: Usage) -> Month:
@@ -405,26 +435,21 @@ def _change_month(d: DeductionChange) -> Month:
 
 
 def _month_step(m: Month, rules: _Rules, lots: dict[Month, int], deduction: int, need: int) -> _Step:
-    """One month of the bank; ``lots`` (the opening lots) becomes the closing lots."""
+    """One month of the bank by :func:`socialcalc.ledsageordning.regel.month_step` (the decision the batch kernel
+    runs too); ``lots`` (the opening lots) becomes the closing lots."""
     opening = sum(lots.values())
-    # (1) lapse: hours granted saving_months (or more) months ago are no longer usable
-    saving = rules.saving
-    lapsed = tuple((g, n) for g, n in lots.items() if m - g >= saving)
-    for g, _ in lapsed:
-        del lots[g]
-    balance = opening - sum(n for _, n in lapsed)
-    # (2) grant, cut at the cap
-    granted = max(0, rules.per_month - deduction)
-    credited = min(granted, max(0, rules.cap - balance))
-    if credited:
-        lots[m] = credited
-    balance += credited
-    # (3) use, in the municipality's order
-    if need > balance:
-        raise InsufficientHours(m, need, balance)
-    used = _consume(lots, need, rules.order)
-    return _Step(m, rules, opening, lapsed, deduction, granted, granted - credited, tuple(used),
-                 tuple(lots.items()))
+    ages = _by_age(m, lots, rules.saving)
+    d = regel.month_step(ages, per_month=rules.per_month, saving=rules.saving, cap=rules.cap, deduction=deduction,
+                         need=need, order=_CODES[rules.order], ops=regel.PY)
+    if d.short:
+        raise InsufficientHours(m, need, d.available)
+    lapsed = tuple((m - (a + 1), n) for a, n in reversed(list(enumerate(d.lapsed_by_age))) if n)
+    lots.clear()
+    for a in range(len(d.closing) - 1, -1, -1):  # oldest first
+        if d.closing[a]:
+            lots[m - a] = d.closing[a]
+    return _Step(m, rules, opening, lapsed, deduction, d.granted, d.lost, _in_use_order(m, list(d.used_by_age),
+                 rules.order), tuple(lots.items()))
 
 
 # -- the bank -------------------------------------------------------------------------------------------------
@@ -528,16 +553,15 @@ class Bank(_Frozen):
         >>> b.use("2024-02", 25)
         Traceback (most recent call last):
         ...
-        socialcalc.ledsageordning.bank.InsufficientHours: hours = 25 in 2024-02: only 20 hours are available \
-(hours cannot be used in advance: SEL § 97, BEK 235/2012 § 6 stk. 1); nothing was recorded
+        socialcalc.ledsageordning.bank.InsufficientHours: hours = 25: der er kun 20 timer til rådighed i februar 2024, \
+og timer kan ikke bruges forud; intet er registreret
         """
         m = Month.coerce(month, "month")
         need = read_duration(hours, minutes)
         self._check_month(m, "month")
         last = self.last_recorded
         if last is not None and m < last:
-            raise InvalidInput("month", str(m), f"is earlier than {last}, for which use is already recorded: "
-                                                "uses are recorded in month order")
+            raise InvalidInput("month", str(m), code="input.use_out_of_order", **month_params("last", last))
         book = self._rates()
         carry = self._carry(book)  # the state at the last recorded month (or the first month)
         if m == carry.month:
@@ -554,7 +578,7 @@ class Bank(_Frozen):
             usage = self.usage + (Usage(month=m, minutes=need),)  # noqa: RUF005 (one copy: faster on long histories)
         bank = self.model_copy(update={"usage": usage})
         closing = dict(step.closing)
-        _consume(closing, need, step.rules.order)
+        _consume(m, closing, need, step.rules.order)
         bank._memo = bank._new_memo(self._private("_memo"), _Carry(m, opening, tuple(closing.items())), book)
         return bank
 
@@ -577,8 +601,8 @@ class Bank(_Frozen):
         self._check_month(m, "from_month")
         latest = self.deductions[-1].from_month
         if m < latest:
-            raise InvalidInput("from_month", str(m), f"is earlier than the latest deduction change ({latest}): "
-                                                     "changes are recorded in month order")
+            raise InvalidInput("from_month", str(m), code="input.deduction_out_of_order",
+                               **month_params("latest", latest))
         kept = self.deductions[:-1] if m == latest else self.deductions
         bank = self.model_copy(update={"deductions": (*kept, DeductionChange(from_month=m, minutes=value))})
         # the months before m are the same in both banks, so a state carried to a month before m still holds
@@ -590,9 +614,7 @@ class Bank(_Frozen):
             try:
                 bank._carry()
             except InsufficientHours as err:
-                raise InsufficientHours(err.month, err.asked_minutes, err.available_minutes,
-                                        f"the deduction from {m} would leave the use recorded in {err.month} "
-                                        "uncovered, so nothing was changed") from None
+                raise InsufficientHours(err.month, err.asked_minutes, err.available_minutes, m) from None
         return bank
 
     # -- reading --------------------------------------------------------------------------------------------
@@ -659,7 +681,9 @@ class Bank(_Frozen):
 
     def _using(self, rates: RateBook | None, project: Project = False) -> Bank:
         if rates is not None and not isinstance(rates, RateBook):
-            raise InvalidInput("rates", repr(rates), "expected a RateBook (socialcalc.load_rates(...))")
+            raise InvalidInput("rates", repr(rates), code="input.type", kind=type(rates).__name__,
+                               expected="en satsbog (socialcalc.load_rates(...))",
+                               expected_en="a RateBook (socialcalc.load_rates(...))")
         self._book = None if rates is None or rates is default_book() else rates
         self._project = check_project(project)
         return self
@@ -674,8 +698,7 @@ class Bank(_Frozen):
 
     def _check_month(self, m: Month, field: str) -> None:
         if m < self.start:
-            raise InvalidInput(field, str(m), f"is before the bank's first month {self.start}: nothing is granted "
-                                              "or used before the scheme takes effect")
+            raise InvalidInput(field, str(m), code="input.before_bank_start", **month_params("start", self.start))
 
     def _deduction_minutes(self, m: Month) -> int:
         minutes = self.deductions[0].minutes
@@ -792,70 +815,18 @@ class Bank(_Frozen):
 
     def _statement(self, step: _Step) -> MonthStatement:
         rules, m = step.rules, step.month
-        per, saving, cap, order = rules.rates
-        where = f", {self.kommune.capitalize()} Kommune" if self.kommune else ""
-        ex = Explainer(f"Ledsageordning (SEL § 97): timebanken for {maaned(m)}{where}")
-        lapsed = _lots(step.lapsed)
-        lapsed_total = _total(lapsed)
-        months_text = f"{tal(rules.saving)} {'måned' if rules.saving == 1 else 'måneder'}"
-        cutoff: Month = m - rules.saving
-        if lapsed:
-            amounts = _listing(lapsed) if len(lapsed) > 1 else varighed(lapsed_total)
-            text = (f"Timer bevilget i {_months(lapsed)}, som ikke er brugt inden for opsparingsperioden på "
-                    f"{months_text}, bortfalder ved begyndelsen af {maaned(m)}: {amounts}.")
-        elif cutoff < self.start:
-            text = (f"Ingen timer bortfalder endnu: timer kan bruges i {months_text} fra bevillingsmåneden, så de "
-                    f"første timer (bevilget i {maaned(self.start)}) bortfalder tidligst i "
-                    f"{maaned(self.start + rules.saving)}.")
-        else:
-            text = (f"Ingen timer bortfalder: timer kan bruges i {months_text} fra bevillingsmåneden, og der står "
-                    f"ingen ubrugte timer tilbage fra {maaned(cutoff)} eller tidligere.")
-        ex.step("ledsageordning.bortfald", _PARAGRAPH_BANK, text, inputs={"saldo_primo": hours_of(step.opening)},
-                rates=[saving], output=hours_of(lapsed_total))
-        after_lapse = step.opening - lapsed_total
-        credited = step.granted - step.lost
-        text = f"Månedens timer: {varighed(rules.per_month)}"
-        if step.deduction:
-            text += (f" − {varighed(step.deduction)} ledsagelse, som modtages i anden form (fradrag) = "
-                     f"{varighed(step.granted)}")
-        if step.lost:
-            text += (f". Højst {varighed(rules.cap)} kan være til rådighed i en måned; saldoen efter bortfald er "
-                     f"{varighed(after_lapse)}, så kun {varighed(credited)} lægges til, og {varighed(step.lost)} "
-                     "går tabt på grund af loftet.")
-        else:
-            text += (f". Loftet på {varighed(rules.cap)} til rådighed er overholdt "
-                     f"({varighed(after_lapse + credited)} til rådighed).")
-        ex.step("ledsageordning.bevilling", _PARAGRAPH_GRANT, text,
-                inputs={"fradrag": hours_of(step.deduction), "tabt_pga_loft": hours_of(step.lost)},
-                rates=[per, cap], output=hours_of(credited))
-        used = _lots(step.used)
-        available = after_lapse + credited
-        if used:
-            text = (f"Brugt {varighed(_total(used))} af {varighed(available)} til rådighed, i kommunens rækkefølge "
-                    f"({rules.order.danish}): {_listing(used)}.")
-        else:
-            text = f"Ingen timer brugt ({varighed(available)} til rådighed)."
-        ex.step("ledsageordning.forbrug", _PARAGRAPH_ORDER, text, inputs={"politik": rules.order.value},
-                rates=[order], output=hours_of(_total(used)))
-        closing = _lots(step.closing)
-        text = f"Saldo ved udgangen af {maaned(m)}: {varighed(step.closing_total)}"
-        text += f" ({_listing(closing)})." if closing else "."
-        ex.step("ledsageordning.saldo", _PARAGRAPH_BANK, text, output=hours_of(step.closing_total))
+        lapsed, used, closing = _lots(step.lapsed), _lots(step.used), _lots(step.closing)
+        explanation = fakta.month_facts(
+            book=self._rates(), kommune=self.kommune, month=m, start=self.start, rates=rules.rates,
+            saving=rules.saving, per_month=rules.per_month, cap=rules.cap, order=rules.order.value,
+            opening=step.opening, lapsed=step.lapsed, deduction=step.deduction, granted=step.granted,
+            lost=step.lost, used=step.used, closing=step.closing)
         return MonthStatement.model_construct(
             month=m, kommune=self.kommune, order_of_use=rules.order, opening_minutes=step.opening,
-            lapsed_minutes=lapsed_total, lapsed_from=lapsed, deduction_minutes=step.deduction,
+            lapsed_minutes=_total(lapsed), lapsed_from=lapsed, deduction_minutes=step.deduction,
             granted_minutes=step.granted, lost_to_cap_minutes=step.lost, used_minutes=_total(used),
-            used_from=used, closing_minutes=step.closing_total, closing_by_grant=closing, explanation=ex.build())
+            used_from=used, closing_minutes=step.closing_total, closing_by_grant=closing, explanation=explanation)
 
 
 def _lots(pairs: tuple[tuple[Month, int], ...]) -> tuple[Lot, ...]:
     return tuple(Lot.model_construct(granted_in=g, minutes=n) for g, n in pairs)
-
-
-def _months(lots: tuple[Lot, ...]) -> str:
-    names = [maaned(lot.granted_in) for lot in lots]
-    return names[0] if len(names) == 1 else f"{', '.join(names[:-1])} og {names[-1]}"
-
-
-def _listing(lots: tuple[Lot, ...]) -> str:
-    return ", ".join(f"{maaned(lot.granted_in)}: {varighed(lot.minutes)}" for lot in lots)

@@ -9,7 +9,10 @@
   considerable and lasting reduced physical or mental function), and the exclusions for a reduced function due
   to mental illness or social causes, or a need for escort with a social-pedagogical content.
 
-:func:`eligibility` checks every condition and lists each as a :class:`Reason` (in Danish).
+:func:`eligibility` checks every condition and lists each as a :class:`Reason` and as a fact of its explanation
+(the text is in the catalogs). The legal basis comes from the rate book's dated citations; the wording of a
+municipality's quality standard (``hjemmel.sel097.kvalitetsstandard``) is cited only for a case with that
+municipality.
 
 >>> e = eligibility(date(1990, 5, 1), date(2024, 3, 1), bpa=True)
 >>> e.eligible
@@ -21,13 +24,14 @@ False
 from __future__ import annotations
 
 from datetime import date
+from typing import Any
 
 from pydantic import BaseModel, ConfigDict
 
 from socialcalc import coerce
 from socialcalc.coerce import exact
 from socialcalc.errors import InvalidInput, RateNotPublished
-from socialcalc.explain import Explainer, Explanation, dato
+from socialcalc.explain import Audience, Explainer, Explanation, Format, Locale
 from socialcalc.folkepension import PensionAge, pension_age
 from socialcalc.months import MonthEndRule, months_after
 from socialcalc.projection import check_project
@@ -35,12 +39,14 @@ from socialcalc.ratebook import Project, Rate, RateBook, default_book
 
 __all__ = ["Eligibility", "Reason", "eligibility"]
 
-_SEL97 = "SEL § 97 stk. 1"
 _TABLE = "folkepension.age_table"
 
 
 class Reason(BaseModel):
-    """One condition of the scheme and whether it is met, in Danish."""
+    """One condition of the scheme and whether it is met; its sentence is the matching fact of the explanation.
+
+    ``paragraph``: the legal basis, the citation of the rate book on the day of the grant.
+    """
 
     model_config = ConfigDict(frozen=True, extra="forbid")
 
@@ -48,7 +54,6 @@ class Reason(BaseModel):
     """``min_age``, ``age_limit``, ``kept_after_age_limit``, ``target_group``, ``bpa``, ``sel98``,
     ``mental_illness_or_social_causes`` or ``social_pedagogical``."""
     met: bool
-    text: str
     paragraph: str
 
 
@@ -75,10 +80,14 @@ class Eligibility(BaseModel):
         """The conditions that are not met (empty when eligible)."""
         return tuple(r for r in self.reasons if not r.met)
 
-    def explain(self) -> str:
-        """The answer in Danish."""
-        verdict = "Betingelserne er opfyldt." if self.eligible else "Betingelserne er ikke opfyldt."
-        return f"{self.explanation.render()}\n{verdict}"
+    def explain(self, audience: Audience = "borger", locale: Locale = "da", format: Format = "text") -> str:
+        """The answer as text: the letter (``borger``) or the case note (``sagsbehandler``), in Danish (or
+        ``locale="en"``), as ``text``, ``markdown`` or ``html``.
+
+        >>> eligibility(date(1990, 5, 1), date(2024, 3, 1)).explain().splitlines()[-1]
+        'Du opfylder betingelserne for en ledsageordning.'
+        """
+        return str(self.explanation.render(audience=audience, locale=locale, format=format))
 
 
 def _flag(value: object, field: str) -> bool:
@@ -89,17 +98,19 @@ def _day(value: object, field: str) -> date:
     return coerce.day(value, field)
 
 
-def _age_table(book: RateBook, day: date) -> tuple[Rate, str]:
-    """The folkepension table in force on ``day``; before the book's first table, that first table (said so)."""
+def _age_table(book: RateBook, day: date) -> tuple[Rate, bool]:
+    """The folkepension table in force on ``day``; before the book's first table, that first table (and ``True``:
+    the reading ``sel097.reading.oldest_age_table``)."""
     try:
-        return book.at(day).get(_TABLE), ""
+        return book.at(day).get(_TABLE), False
     except RateNotPublished:
         history = book.history(_TABLE)
         if not history or history[0].valid_from <= day:
             raise
-        first = history[0]
-        return first, (f" Satsbogen har ingen tabel over folkepensionsalderen for {dato(day)}; den ældste tabel "
-                       f"(gældende fra {dato(first.valid_from)}) er brugt.")
+        return history[0], True
+
+
+_MET = {True: "met", False: "not_met"}
 
 
 @exact
@@ -148,60 +159,53 @@ def eligibility(
     book = rates or default_book()
     at = book.at(grant_date, kommune, project=project)
     min_age, floor = at.get("sel097.min_age"), at.get("sel097.age_limit_floor")
-    table, table_note = _age_table(book, grant_date)
+    table, oldest_table = _age_table(book, grant_date)
     pension = pension_age(birth, rates=book, on=table.valid_from, project=project)
     floor_months = int(floor.value) * 12
     limit = pension if pension.total_months >= floor_months else PensionAge(int(floor.value))
     limit_day = months_after(birth, limit.total_months, MonthEndRule.CLAMP)
     adult_day = months_after(birth, int(min_age.value) * 12, MonthEndRule.CLAMP)
 
-    ex = Explainer("Ledsageordning (SEL § 97): betingelser")
+    at_grant = at
+
+    def cite(what: str) -> Rate:
+        return at_grant.get(f"hjemmel.sel097.{what}")
+
+    ex = Explainer("sel097.title.betingelser")
     reasons: list[Reason] = []
 
-    def reason(code: str, met: bool, text: str, paragraph: str, used: tuple[Rate, ...] = ()) -> None:
-        reasons.append(Reason(code=code, met=met, text=text, paragraph=paragraph))
-        ex.step(f"ledsageordning.betingelser.{code}", paragraph, text, rates=used,
-                output="opfyldt" if met else "ikke opfyldt")
+    def reason(code: str, met: bool, step: str, basis: Rate, inputs: dict[str, Any], used: tuple[Rate, ...] = (),
+               reading: str | None = None) -> None:
+        reasons.append(Reason(code=code, met=met, paragraph=str(basis.value)))
+        ex.fact(step, basis=basis, inputs=inputs, outputs={"met": met}, rates=used, reading=reading)
 
-    adult = f"{min_age.value} år"
-    reason("min_age", grant_date >= adult_day,
-           f"Personen er fyldt {adult} ved bevillingen {dato(grant_date)} ({adult} nås {dato(adult_day)})."
-           if grant_date >= adult_day else
-           f"Personen er under {adult} ved bevillingen {dato(grant_date)}: {adult} nås først {dato(adult_day)}.",
-           _SEL97, (min_age,))
-    why = (f"folkepensionsalderen, {pension}" if limit is pension else
-           f"{limit}, da folkepensionsalderen ({pension}) er lavere, og grænsen aldrig er under {floor.value} år")
+    adult = grant_date >= adult_day
+    reason("min_age", adult, f"sel097.betingelser.min_age.{_MET[adult]}", cite("betingelser"),
+           {"min_age": str(min_age.value), "grant_date": grant_date, "adult_day": adult_day}, (min_age,))
     under = grant_date < limit_day
-    reason("age_limit", under,
-           f"Aldersgrænsen er {why}; den nås {dato(limit_day)}. Ved bevillingen {dato(grant_date)} er personen "
-           + ("under grænsen." if under else "ikke under grænsen, så ordningen kan ikke bevilges.") + table_note,
-           f"{_SEL97}; lov om social pension § 1 a", (floor, table))
+    which = "pension" if limit is pension else "floor"
+    reason("age_limit", under, f"sel097.betingelser.age_limit.{which}.{_MET[under]}", cite("aldersgraense"),
+           {"limit": str(limit), "pension": str(pension), "floor": str(floor.value), "limit_day": limit_day,
+            "grant_date": grant_date, **({"table_from": table.valid_from} if oldest_table else {})},
+           (floor, table), "sel097.reading.oldest_age_table" if oldest_table else None)
     kept = under and on >= limit_day
     if kept:
-        reason("kept_after_age_limit", True,
-               f"Personen har nået aldersgrænsen {dato(limit_day)}, men ordningen blev bevilget før og bevares "
-               f"efter den ({dato(on)}).", "SEL § 97 stk. 1; Lejre § 97 afsnit 3; Lemvig")
-    reason("target_group", facts["target_group"],
-           "Personen kan efter sagsbehandlerens vurdering ikke færdes alene på grund af betydelig og varigt "
-           "nedsat fysisk eller psykisk funktionsevne." if facts["target_group"] else
-           "Personen er efter sagsbehandlerens vurdering ikke i målgruppen: personen kan færdes alene, eller "
-           "funktionsnedsættelsen er ikke betydelig og varig.", _SEL97)
-    reason("bpa", not facts["bpa"],
-           "Personen har borgerstyret personlig assistance (BPA) efter SEL § 96; ledsagebehovet dækkes dér."
-           if facts["bpa"] else "Personen har ikke BPA efter SEL § 96.", "SEL §§ 96–97; Lejre § 97 afsnit 3")
-    reason("sel98", not facts["sel98_contact_person"],
-           "Personen har en kontaktperson for døvblinde efter SEL § 98; ledsagebehovet dækkes dér."
-           if facts["sel98_contact_person"] else "Personen har ikke en kontaktperson for døvblinde efter SEL § 98.",
-           "SEL §§ 97–98; Lejre § 97 afsnit 3")
-    reason("mental_illness_or_social_causes", not facts["mental_illness_or_social_causes"],
-           "Funktionsnedsættelsen skyldes efter sagsbehandlerens vurdering sindslidelse eller sociale årsager."
-           if facts["mental_illness_or_social_causes"] else
-           "Funktionsnedsættelsen skyldes ikke sindslidelse eller sociale årsager.",
-           "Lejre § 97 afsnit 3; Lemvig")
-    reason("social_pedagogical", not facts["social_pedagogical_need"],
-           "Behovet for ledsagelse er efter sagsbehandlerens vurdering af socialpædagogisk karakter."
-           if facts["social_pedagogical_need"] else "Behovet for ledsagelse er ikke af socialpædagogisk karakter.",
-           "Lejre § 97 afsnit 3 og 5; Lemvig")
-    return Eligibility(eligible=all(r.met for r in reasons), grant_date=grant_date, on=on, age_limit=str(limit),
+        reason("kept_after_age_limit", True, "sel097.betingelser.kept_after_age_limit", cite("betingelser"),
+               {"limit_day": limit_day, "on": on})
+    for code, flag, excluded, what in (
+            ("target_group", "target_group", False, "betingelser"),
+            ("bpa", "bpa", True, "bpa"),
+            ("sel98", "sel98_contact_person", True, "sel98"),
+            ("mental_illness_or_social_causes", "mental_illness_or_social_causes", True, "betingelser"),
+            ("social_pedagogical", "social_pedagogical_need", True, "betingelser")):
+        met = facts[flag] != excluded
+        reason(code, met, f"sel097.betingelser.{code}.{_MET[met]}", cite(what), {})
+    standard = at_grant.optional("hjemmel.sel097.kvalitetsstandard") if kommune is not None else None
+    if standard is not None:  # the municipality's own wording: only for a case with a municipality that has one
+        ex.fact("sel097.betingelser.kvalitetsstandard", basis=standard)
+    eligible = all(r.met for r in reasons)
+    ex.fact(f"sel097.betingelser.verdict.{'eligible' if eligible else 'not_eligible'}", basis=None,
+            outputs={"eligible": eligible})
+    return Eligibility(eligible=eligible, grant_date=grant_date, on=on, age_limit=str(limit),
                        age_limit_reached_on=limit_day, kept_after_age_limit=kept, reasons=tuple(reasons),
                        explanation=ex.build())

@@ -35,7 +35,7 @@ from socialcalc.explain import timer
 from socialcalc.money import non_negative
 from socialcalc.months import Month
 
-__all__ = ["MINUTES_PER_HOUR", "hours_of", "maaned", "minutes_of", "read_duration", "varighed"]
+__all__ = ["MINUTES_PER_HOUR", "hours_of", "maaned", "minutes_of", "month_params", "read_duration", "varighed"]
 
 MINUTES_PER_HOUR = 60
 """A unit conversion, not a rate."""
@@ -129,3 +129,16 @@ def maaned(month: Month) -> str:
     'marts 2024'
     """
     return f"{_MONTH_NAMES[month.month - 1]} {month.year}"
+
+
+_MONTH_NAMES_EN = ("January", "February", "March", "April", "May", "June", "July", "August", "September",
+                   "October", "November", "December")
+
+
+def month_params(name: str, month: Month) -> dict[str, str]:
+    """A month as the parameters ``<name>_da`` and ``<name>_en`` of an error message (``marts 2024``).
+
+    >>> month_params("start", Month(2024, 3))
+    {'start_da': 'marts 2024', 'start_en': 'March 2024'}
+    """
+    return {f"{name}_da": maaned(month), f"{name}_en": f"{_MONTH_NAMES_EN[month.month - 1]} {month.year}"}

@@ -17,16 +17,14 @@ from decimal import Decimal
 
 from socialcalc import coerce
 from socialcalc.coerce import exact
-from socialcalc.explain import Explainer, Kroner, kr
+from socialcalc.explain import Kroner
+from socialcalc.ledsageordning import fakta, regel
 from socialcalc.money import non_negative, round_ore
 from socialcalc.projection import check_project
 from socialcalc.ratebook import Project, RateBook, default_book
 from socialcalc.result import Result
 
 __all__ = ["ExpenseGrant", "expense_grant"]
-
-_PARAGRAPH = "SEL § 97 stk. 7; BEK 235/2012 § 9"
-
 
 class ExpenseGrant(Result):
     """The year's grant towards the escort's expenses: ``amount = min(expenses, maximum)``, in kroner."""
@@ -62,14 +60,12 @@ def expense_grant(year: int, expenses: Decimal | int | str, *, kommune: str | No
     book = rates or default_book()
     rate = book.at(date(year, 1, 1), kommune, project=project).get("sel097.expense_grant_max")
     maximum = Decimal(rate.value)
-    capped = spent > maximum
-    amount = round_ore(maximum if capped else spent)
-    ex = Explainer(f"Ledsageordning (SEL § 97): tilskud til ledsagerens udgifter {year}")
-    rule = "tilskuddet begrænses derfor til" if capped else "udgifterne dækkes derfor fuldt med"
-    ex.step("ledsageordning.tilskud", _PARAGRAPH,
-            f"De sandsynliggjorte udgifter til ledsageren i {year} er {kr(spent)}, og årets højeste tilskud er "
-            f"{kr(maximum)}; {rule} {kr(amount)}, der udbetales én gang årligt.",
-            inputs={"år": year, "udgifter": spent}, rates=[rate], output=amount)
-    explanation = ex.build()
+    # the decision of regel.grant_decision, on integer units exact for the input (øre or finer)
+    exponent = spent.as_tuple().exponent
+    scale = 10 ** max(2, -exponent if isinstance(exponent, int) else 0)
+    units, capped = regel.grant_decision(int(spent * scale), int(maximum * scale), regel.PY)
+    amount = round_ore(Decimal(units) / scale)
+    explanation = fakta.grant_facts(book=book, kommune=kommune, year=year, expenses=spent,
+                                    maximum=round_ore(maximum), amount=amount, capped=bool(capped), rate=rate)
     return ExpenseGrant(amount=amount, explanation=explanation, projected=explanation.projected, year=year,
                         expenses=spent, maximum=round_ore(maximum), capped=capped)

@@ -9,6 +9,10 @@ published in our sources, so strict mode raises :class:`~socialcalc.errors.RateN
 ``project=True`` gives a projected amount, flagged. Paid on or after ``sel100.transition_deadline`` it is
 refused before any amount is looked up.
 
+**Decisions once.** The band choice, the groups and their advice are :mod:`socialcalc.merudgift.regel`'s, on
+integers (:data:`socialcalc.kernel.PY`), the same functions the batch kernel runs on arrays; the facts come from
+their codes (:mod:`socialcalc.merudgift.fakta`), so a batch row is explained exactly like one case.
+
 **Rounding.** Inputs are exact. A yearly figure is divided by 12 for the explanation and for full cover, but
 compared with every bound and limit exactly (the bound is multiplied by 12). Amounts paid are rounded to øre,
 half up (a documented full-cover amount is the monthly expenses to the øre; standard amounts are whole kroner).
@@ -22,27 +26,20 @@ from typing import Any
 
 from socialcalc.coerce import exact
 from socialcalc.errors import InvalidInput
-from socialcalc.explain import Explainer, dato, kr, maaned
-from socialcalc.merudgift.kompensation import kompensation
+from socialcalc.kernel import PY
+from socialcalc.merudgift import regel
+from socialcalc.merudgift.fakta import Context, merudgift_explanation, resolve
 from socialcalc.merudgift.model import GroupName, MerudgiftResult
-from socialcalc.merudgift.ordning import (
-    check_transition,
-    months_of,
-    old_award_table,
-    reading_text,
-    regime_at,
-    to_day,
-    transition_text,
-)
-from socialcalc.merudgift.ydelse import band_label, choose_band, table_text
-from socialcalc.money import non_negative, round_ore
+from socialcalc.merudgift.ordning import months_of, to_day
+from socialcalc.money import non_negative
 from socialcalc.months import Month
 from socialcalc.projection import check_project
 from socialcalc.ratebook import Project, RateBook, default_book
 
-__all__ = ["calculate"]
+__all__ = ["calculate", "decide"]
 
-_GROUPS: tuple[GroupName, ...] = ("I", "II")
+_GROUP_CODES: dict[GroupName | None, int] = {None: regel.NO_GROUP, "I": regel.GROUP_I, "II": regel.GROUP_II}
+_GROUP_NAMES: dict[int, GroupName] = {regel.GROUP_I: "I", regel.GROUP_II: "II"}
 
 
 def _group(value: Any) -> GroupName | None:
@@ -53,6 +50,56 @@ def _group(value: Any) -> GroupName | None:
     if value == "II":
         return "II"
     raise InvalidInput("group", repr(value), code="input.group")
+
+
+def _ore(rate: Any) -> int:
+    return regel.units(Decimal(rate.value), 100)
+
+
+def decide(ctx: Context, expenses: Decimal, months: int, documented: bool, listed: Decimal | None,
+           chosen: int) -> dict[str, int]:
+    """The codes of one case (SEL § 100): :mod:`~socialcalc.merudgift.regel`'s decisions on exact integers.
+
+    Raises what the rule refuses (a group under the minimum, group II without qualifying) and a rate that strict
+    mode does not publish, in the rule's order of checks.
+
+    >>> from datetime import date
+    >>> from socialcalc.merudgift.fakta import resolve
+    >>> ctx = resolve(default_book(), date(2024, 6, 1), date(2024, 6, 1), None, False)
+    >>> decide(ctx, Decimal(1707), 1, False, None, 0)["band"]
+    2
+    """
+    scale = regel.scale_of(expenses, listed)
+    x = regel.units(expenses, scale)
+    if ctx.old:
+        assert ctx.table is not None
+        table = regel.compile_bands(ctx.table.bands.value, scale=scale, months=months)
+        d = regel.band_decision(x, documented, table, PY)
+        return {"met": int(d.met), "case": int(d.case), "band": int(d.band), "amount": int(d.amount)}
+    lx = None if listed is None else regel.units(listed, scale)
+    minimum = _ore(ctx.komp_rate("minimum"))
+    rates = regel.KompRates(minimum, 0, 0, 0)
+    k = regel.komp_decision(x, lx, chosen, rates, scale=scale, months=months, ops=PY)
+    if k.met:
+        rates = regel.KompRates(minimum, _ore(ctx.komp_rate("group1")), _ore(ctx.komp_rate("threshold")), 0)
+        k = regel.komp_decision(x, lx, chosen, rates, scale=scale, months=months, ops=PY)
+        if k.qualifies_ii:
+            rates = regel.KompRates(minimum, rates.group1, rates.threshold, _ore(ctx.komp_rate("supplement")))
+            k = regel.komp_decision(x, lx, chosen, rates, scale=scale, months=months, ops=PY)
+    if k.below_chosen:
+        raise InvalidInput("group", _GROUP_NAMES[chosen], code="input.group_below_minimum",
+                           monthly=_monthly_ore(x, scale, months), minimum=Decimal(minimum).scaleb(-2))
+    if k.not_ii:
+        listed_shown = None if lx is None else _monthly_ore(lx, scale, months)
+        raise InvalidInput("group", _GROUP_NAMES[chosen], code="input.group_not_qualified",
+                           bound=Decimal(rates.threshold).scaleb(-2), listed=listed_shown)
+    return {"advice": int(k.advice), "g2": int(k.g2), "group_i": int(k.group_i), "group_ii": int(k.group_ii),
+            "group": int(k.group), "recommended": int(k.recommended), "amount": int(k.amount),
+            "qualifies_i": int(bool(k.met)), "qualifies_ii": int(bool(k.qualifies_ii))}
+
+
+def _monthly_ore(units: int, scale: int, months: int) -> Decimal:
+    return Decimal(int(PY.div_half_up(units * 100, scale * months))).scaleb(-2)
 
 
 @exact
@@ -100,57 +147,47 @@ def calculate(
     chosen = _group(group)
     project = check_project(project)
     book = rates or default_book()
-    regime_rate = regime_at(book, decided, kommune)
-    month = Month.from_date(paid_on)
-    monthly = amount if months == 1 else amount / months
-    common: dict[str, Any] = {"decided_on": decided, "month": month, "monthly_expenses": monthly,
-                              "documented": documented}
-    old = regime_rate.value == "merudgiftsydelse"
-    if old and chosen is not None:
+    ctx = _context(book, decided, paid_on, kommune, project, chosen)
+    codes = decide(ctx, amount, months, documented, listed, _GROUP_CODES[chosen])
+    explanation = merudgift_explanation(book, ctx, expenses=amount, months=months, documented=documented,
+                                        listed=listed, chosen=_GROUP_CODES[chosen], codes=codes)
+    return result_of(ctx, codes, amount, months, documented, explanation)
+
+
+def _context(book: RateBook, decided: date, paid_on: date, kommune: str | None, project: Project,
+             chosen: GroupName | None) -> Context:
+    from socialcalc.merudgift.ordning import regime_at
+
+    if chosen is not None and regime_at(book, decided, kommune).value == "merudgiftsydelse":
         raise InvalidInput("group", chosen, code="input.group_regime", decided=decided)
-    deadline = check_transition(book, paid_on, decided) if old else None
-    ends = book.spec("sel100.bands").ends if old else None
-    rates_on = ends if ends is not None and paid_on > ends else paid_on
-    ex = Explainer(f"{'Merudgiftsydelse' if old else 'Kompensationsydelse'} (SEL § 100)")
-    ex.step("merudgift.ordning", book.spec("sel100.regime").paragraph,
-            f"Afgørelsen er truffet {dato(decided)}; efter de regler, der gælder på afgørelsens dato, er ydelsen "
-            f"{regime_rate.value}. Beløbet gælder udbetalingsmåneden {maaned(month)}.",
-            inputs={"afgørelse": decided, "måned": month}, rates=[regime_rate])
-    if months != 1:
-        basis = bands_paragraph(book) if old else book.spec("sel100.komp_minimum").paragraph
-        ex.step("merudgift.pr_maaned", basis,
-                f"Udgifterne er opgjort pr. år: {kr(amount)} ÷ {months} = {kr(round_ore(monthly))} om måneden "
-                "(grænserne sammenlignes med årsbeløbet uden afrunding).",
-                inputs={"udgifter_pr_år": amount}, output=monthly)
-    if not old:
-        k = kompensation(amount, listed, months, chosen=chosen, rates=book.at(paid_on, kommune, project=project),
-                         ex=ex)
-        explanation = ex.build()
-        return MerudgiftResult(amount=k.amount, explanation=explanation, projected=explanation.projected,
-                               regime="kompensationsydelse", rates_on=rates_on, groups=k.groups,
-                               recommended_group=k.recommended, group=k.group, **common)
-    table = old_award_table(book, paid_on, kommune, project)
-    if deadline is not None and table.reading is not None:
-        reading = table.reading
-        ex.step("merudgift.overgang", book.spec("sel100.transition_deadline").paragraph,
-                f"{transition_text(deadline, rates_on)} {reading_text(table)}", rates=[deadline, reading])
-    bands = table.bands
-    year = bands.valid_from.year
-    kind = " (fremskrevet)" if bands.projected else ""
-    choice = choose_band(amount, months, bands.value, documented=documented)
-    ex.step("merudgift.interval", bands_paragraph(book),
-            f"Efter {year}-tabellen{kind} ({table_text(bands.value)}): {choice.reading} "
-            f"Resultat: {band_label(choice.band)}, {kr(choice.amount)} om måneden.",
-            inputs={"udgifter_pr_md": monthly, "dokumenteret": "ja" if documented else "nej"},
-            rates=[bands], output=choice.amount)
-    if listed is not None:
-        ex.step("merudgift.positivliste", bands_paragraph(book),
-                "Dokumenterede udgifter på positivlisten indgår ikke særskilt i merudgiftsydelsen; de er en del af "
-                "de samlede udgifter.", inputs={"dokumenteret_positivliste": listed})
-    explanation = ex.build()
-    return MerudgiftResult(amount=choice.amount, explanation=explanation, projected=explanation.projected,
-                           regime="merudgiftsydelse", rates_on=rates_on, band=choice.band, table_year=year,
-                           **common)
+    return resolve(book, decided, paid_on, kommune, project)
+
+
+def result_of(ctx: Context, codes: dict[str, int], expenses: Decimal, months: int, documented: bool,
+              explanation: Any) -> MerudgiftResult:
+    """The result model of one case from its context, codes and explanation (SEL § 100).
+
+    >>> calculate("608", decided_on=date(2024, 3, 1)).band
+    1
+    """
+    monthly = expenses if months == 1 else expenses / months
+    common: dict[str, Any] = {"decided_on": ctx.decided, "month": Month.from_date(ctx.paid_on),
+                              "monthly_expenses": monthly, "documented": documented, "rates_on": ctx.rates_on,
+                              "amount": Decimal(codes["amount"]).scaleb(-2), "explanation": explanation,
+                              "projected": explanation.projected}
+    if ctx.old:
+        assert ctx.table is not None
+        band: Any = "full" if codes["band"] == regel.BAND_FULL else codes["band"]
+        return MerudgiftResult(regime="merudgiftsydelse", band=band,
+                               table_year=ctx.table.bands.valid_from.year, **common)
+    groups: dict[GroupName, Decimal] = {}
+    if codes["qualifies_i"]:
+        groups["I"] = Decimal(codes["group_i"]).scaleb(-2)
+    if codes["qualifies_ii"]:
+        groups["II"] = Decimal(codes["group_ii"]).scaleb(-2)
+    return MerudgiftResult(regime="kompensationsydelse", groups=groups,
+                           recommended_group=_GROUP_NAMES.get(codes["recommended"]),
+                           group=_GROUP_NAMES.get(codes["group"]), **common)
 
 
 def bands_paragraph(book: RateBook) -> str:

@@ -16,24 +16,50 @@ A person whose running expenses reach the minimum is entitled to the monthly yde
 :func:`~socialcalc.merudgift.calculate`, and a one-off expense is then case 1. New awards after the change to
 the kompensationsydelse are not covered (the regime is read on the decision date); case 1 runs on for an award
 under the old rules until the transition deadline.
+
+The decisions (the three cases, "at least" the yearly minimum, the year's band) are
+:func:`socialcalc.merudgift.regel.one_off_decision`'s, the same function the batch kernel
+(:func:`socialcalc.merudgift.batch.one_off`) runs on arrays.
 """
 
 from __future__ import annotations
 
 from datetime import date
 from decimal import Decimal
+from typing import Any
 
 from socialcalc.coerce import exact
 from socialcalc.errors import InvalidInput
-from socialcalc.explain import Explainer, dato, kr
+from socialcalc.kernel import PY
+from socialcalc.merudgift import regel
+from socialcalc.merudgift.fakta import one_off_explanation
 from socialcalc.merudgift.model import OneOffResult
-from socialcalc.merudgift.ordning import PER, check_transition, months_of, regime_at, to_day
-from socialcalc.merudgift.ydelse import band_label, choose_band, table_text
-from socialcalc.money import ZERO, non_negative, round_ore
+from socialcalc.merudgift.ordning import check_transition, months_of, regime_at, to_day
+from socialcalc.money import non_negative
 from socialcalc.projection import check_project
-from socialcalc.ratebook import Project, RateBook, default_book
+from socialcalc.ratebook import Project, Rate, RateBook, default_book
 
-__all__ = ["one_off"]
+__all__ = ["decide_one_off", "one_off", "one_off_result"]
+
+
+def decide_one_off(expense: Decimal, running: Decimal, months: int, recipient: bool, documented: bool,
+                   minimum: Rate | None, bands: Rate | None) -> dict[str, int]:
+    """The codes of one one-off case (BEK 931/2020 § 9), by :func:`~socialcalc.merudgift.regel.one_off_decision`.
+
+    >>> decide_one_off(Decimal(5000), Decimal(0), 1, True, False, None, None)["amount"]
+    500000
+    """
+    scale = regel.scale_of(expense, running)
+    low = 0 if minimum is None else regel.units(Decimal(minimum.value), 100)
+    table = None if bands is None else regel.compile_bands(bands.value, scale=scale, months=12)
+    d = regel.one_off_decision(regel.units(expense, scale), regel.units(running, scale), recipient, documented,
+                               low, table, scale=scale, months=months, ops=PY)
+    codes = {"case": int(d.case), "granted": int(bool(d.granted)), "amount": int(d.amount),
+             "running_over": int(bool(d.running_over))}
+    if d.bands is not None:
+        codes.update(met=int(d.bands.met), band_case=int(d.bands.case), band=int(d.bands.band),
+                     monthly=int(d.bands.amount))
+    return codes
 
 
 @exact
@@ -70,73 +96,67 @@ def one_off(
     for name, flag in (("recipient", recipient), ("documented", documented)):
         if not isinstance(flag, bool):
             raise InvalidInput(name, repr(flag), code="input.flag")
-    run = None if running is None else non_negative(running, "running")
+    run = Decimal(0) if running is None else non_negative(running, "running")
     project = check_project(project)
     book = rates or default_book()
-    paragraph = f"{book.spec('sel100.minimum').paragraph} § 9"
-    ex = Explainer("Enkeltstående merudgift (SEL § 100)")
+    rated = one_off_rates(book, decided, kommune, project, recipient=recipient, running=run, months=months,
+                          per=per, expense=value)
+    codes = decide_one_off(value, run, months, recipient, documented, rated["minimum"], None)
+    if codes["case"] == regel.UNDER_MINIMUM and codes["granted"]:
+        rated["bands"] = book.at(decided, kommune, project=project).get("sel100.bands")
+        codes = decide_one_off(value, run, months, recipient, documented, rated["minimum"], rated["bands"])
+    return one_off_result(book, codes, decided=decided, kommune=kommune, expense=value, running=run,
+                          months=months, documented=documented, **rated)
+
+
+def one_off_rates(book: RateBook, decided: date, kommune: str | None, project: Project, *, recipient: bool,
+                  running: Decimal, months: int, per: str, expense: Decimal) -> dict[str, Any]:
+    """The rates a one-off case needs, checked in the rule's order (BEK 931/2020 § 9).
+
+    A recipient: the transition deadline (refused on or after it). Otherwise the regime must be the
+    merudgiftsydelse, and the monthly minimum of the decision date; running expenses that reach it are refused.
+
+    >>> one_off_rates(default_book(), date(2024, 5, 1), None, False, recipient=False, running=Decimal(0),
+    ...               months=1, per="month", expense=Decimal(1))["minimum"].value
+    608
+    """
     if recipient:
         deadline = check_transition(book, decided, None, "decided_on")
-        paid = round_ore(value)
-        ex.step("merudgift.engangs.modtager", paragraph,
-                f"Borgeren får allerede merudgiftsydelse: den enkeltstående merudgift på {kr(paid)} dækkes ved "
-                "en enkeltstående udbetaling, uanset størrelsen og uden regulering af det månedlige beløb "
-                f"(en bevilling efter de hidtidige regler løber senest til {dato(deadline.value)}).",
-                inputs={"enkeltudgift": value}, rates=[deadline], output=paid)
-        return _result(ex, "recipient", decided, paid, granted=True)
+        return {"minimum": None, "bands": None, "deadline": deadline, "new_regime": decided >= deadline.valid_from}
     regime = regime_at(book, decided, kommune)
     if regime.value != "merudgiftsydelse":
+        paragraph = book.at(regime.valid_from - _DAY, kommune).get("hjemmel.sel100.engangs").value
         raise InvalidInput("decided_on", decided.isoformat(), code="input.one_off_regime",
                            valid_from=regime.valid_from, paragraph=paragraph)
-    day_rates = book.at(decided, kommune, project=project)
-    minimum = day_rates.get("sel100.minimum")
-    year = PER["year"]
-    yearly_minimum = Decimal(minimum.value) * year
-    if run is None or run == 0:
-        granted = value >= yearly_minimum
-        paid = round_ore(value) if granted else round_ore(ZERO)
-        verdict = "dækkes ved en enkeltstående udbetaling" if granted else "dækkes ikke"
-        ex.step("merudgift.engangs.ingen_loebende", paragraph,
-                f"Borgeren har ingen løbende merudgifter. Den enkeltstående merudgift på {kr(value)} skal mindst "
-                f"svare til det årlige minimumsbeløb {kr(yearly_minimum)} ({kr(Decimal(minimum.value))} × {year}): "
-                f"den {verdict}.",
-                inputs={"enkeltudgift": value}, rates=[minimum], output=paid)
-        return _result(ex, "no_running", decided, paid, granted=granted)
-    if run >= Decimal(minimum.value) * months:
-        raise InvalidInput("running", run, code="input.one_off_running", running=run, per=per,
+    minimum = book.at(decided, kommune, project=project).get("sel100.minimum")
+    if running != 0 and running >= Decimal(minimum.value) * months:
+        raise InvalidInput("running", running, code="input.one_off_running", running=running, per=per,
                            per_da="måneden" if per == "month" else "året", minimum=Decimal(minimum.value))
-    running_year = run * (year // months)
-    total = value + running_year
-    granted = total >= yearly_minimum
-    text = (f"De løbende merudgifter ({kr(running_year)} om året) er under minimumsbeløbet. Den enkeltstående "
-            f"merudgift på {kr(value)} og årets løbende merudgifter udgør tilsammen {kr(total)}; det årlige "
-            f"minimumsbeløb er {kr(yearly_minimum)}")
-    if not granted:
-        ex.step("merudgift.engangs.under_minimum", paragraph, f"{text}: det er ikke nået, og der ydes intet.",
-                inputs={"enkeltudgift": value, "løbende_pr_år": running_year}, rates=[minimum],
-                output=round_ore(ZERO))
-        return _result(ex, "running_under_minimum", decided, round_ore(ZERO), granted=False)
-    bands = day_rates.get("sel100.bands")
-    choice = choose_band(total, year, bands.value, documented=documented)
-    paid = choice.amount * year
-    kind = " (fremskrevet)" if bands.projected else ""
-    ex.step("merudgift.engangs.under_minimum", paragraph,
-            f"{text}: det er nået, så borgeren har ret til merudgiftsydelse i et år, udmålt efter årets samlede "
-            f"udgifter og udbetalt i {year} månedlige rater. Efter {bands.valid_from.year}-tabellen{kind} "
-            f"({table_text(bands.value)}): {choice.reading} Resultat: {band_label(choice.band)}, "
-            f"{kr(choice.amount)} om måneden, i alt {kr(paid)}.",
-            inputs={"enkeltudgift": value, "løbende_pr_år": running_year,
-                    "dokumenteret": "ja" if documented else "nej"},
-            rates=[minimum, bands], output=paid)
-    return _result(ex, "running_under_minimum", decided, paid, granted=True, monthly=choice.amount, months=year,
-                   band=choice.band, table_year=bands.valid_from.year)
+    return {"minimum": minimum, "bands": None, "deadline": None, "new_regime": False}
 
 
-def _result(ex: Explainer, case: str, decided: date, amount: Decimal, *, granted: bool,
-            monthly: Decimal | None = None, months: int = 0, band: int | str | None = None,
-            table_year: int | None = None) -> OneOffResult:
-    explanation = ex.build()
+def one_off_result(book: RateBook, codes: dict[str, int], *, decided: date, kommune: str | None, expense: Decimal,
+                   running: Decimal, months: int, documented: bool, minimum: Rate | None, bands: Rate | None,
+                   deadline: Rate | None, new_regime: bool) -> OneOffResult:
+    """The result model of one one-off case from its codes (BEK 931/2020 § 9).
+
+    >>> one_off("5000", decided_on=date(2024, 5, 1), recipient=True).case
+    'recipient'
+    """
+    explanation = one_off_explanation(book, decided=decided, kommune=kommune, expense=expense,
+                                      running=running, months=months, documented=documented, codes=codes,
+                                      minimum=minimum, bands=bands, deadline=deadline, new_regime=new_regime)
+    case = {regel.RECIPIENT: "recipient", regel.NO_RUNNING: "no_running",
+            regel.UNDER_MINIMUM: "running_under_minimum"}[codes["case"]]
+    granted = bool(codes["granted"])
+    extra: dict[str, Any] = {}
+    if case == "running_under_minimum" and granted and bands is not None:
+        band: Any = "full" if codes["band"] == regel.BAND_FULL else codes["band"]
+        extra = {"monthly": Decimal(codes["monthly"]).scaleb(-2), "months": 12, "band": band,
+                 "table_year": bands.valid_from.year}
     return OneOffResult.model_validate({
-        "amount": amount, "explanation": explanation, "projected": explanation.projected, "case": case,
-        "decided_on": decided, "granted": granted, "monthly": monthly, "months": months, "band": band,
-        "table_year": table_year})
+        "amount": Decimal(codes["amount"]).scaleb(-2), "explanation": explanation,
+        "projected": explanation.projected, "case": case, "decided_on": decided, "granted": granted, **extra})
+
+
+_DAY = date(2000, 1, 2) - date(2000, 1, 1)

@@ -39,10 +39,8 @@ from typing import Any
 
 from socialcalc import coerce
 from socialcalc.errors import InvalidInput, RateNotPublished
-from socialcalc.explain import dato, tal
 from socialcalc.ratebook import Project, Rate, RateBook, Status
 from socialcalc.ratebook.book import index_value
-from socialcalc.ratebook.model import STATUS_DA
 
 __all__ = [
     "PER",
@@ -51,16 +49,16 @@ __all__ = [
     "check_transition",
     "months_of",
     "old_award_table",
-    "reading_text",
     "regime_at",
     "to_day",
-    "transition_text",
 ]
 
 READING_KEY = "sel100.transition_reading"
 """The standing policy that says how an old award is paid after the band tables ended."""
 
 _BANDS = "sel100.bands"
+_MONTHS_DA = ("januar", "februar", "marts", "april", "maj", "juni", "juli", "august", "september", "oktober",
+              "november", "december")
 
 PER: dict[str, int] = {"month": 1, "year": 12}
 """The periods an amount may be given for, and their length in months."""
@@ -125,33 +123,19 @@ def check_transition(book: RateBook, paid_on: date, decided_on: date | None, fie
     return deadline
 
 
-def transition_text(deadline: Rate, ended: date) -> str:
-    """The Danish sentence for an award under the old rules paid after its tables ended (L 201 overgangsregel).
-
-    >>> from socialcalc.ratebook import default_book
-    >>> print(transition_text(default_book().latest("sel100.transition_deadline"), date(2025, 8, 31)))
-    Bevillingen er truffet efter de hidtidige regler og løber videre, til den er genvurderet, senest \
-1. september 2027 (overgangsreglen). Merudgiftsydelsens tabeller ophørte 31. august ..., så beløbet beregnes \
-efter tabellen i kraft 31. august ... (...-tabellen).
-    """
-    return (f"Bevillingen er truffet efter de hidtidige regler og løber videre, til den er genvurderet, senest "
-            f"{dato(deadline.value)} (overgangsreglen). Merudgiftsydelsens tabeller ophørte {dato(ended)}, så "
-            f"beløbet beregnes efter tabellen i kraft {dato(ended)} ({ended.year}-tabellen).")
-
-
 @dataclass(frozen=True)
 class OldAwardTable:
     """The band table an award under the old rules is paid at in one month, and why.
 
     ``reading`` is the ``sel100.transition_reading`` used (``None`` while the tables were in force) and
-    ``ended`` the tables' last day (``None`` likewise); ``steps`` are the Danish regulation steps of the
-    ``"regulated"`` reading (empty otherwise).
+    ``ended`` the tables' last day (``None`` likewise); ``steps`` are the regulation steps of the
+    ``"regulated"`` reading, ``(year, percentage, grade)`` (empty otherwise).
     """
 
     bands: Rate
     reading: Rate | None = None
     ended: date | None = None
-    steps: tuple[str, ...] = ()
+    steps: tuple[tuple[int, Decimal, str], ...] = ()
 
 
 def old_award_table(book: RateBook, paid_on: date, kommune: str | None = None,
@@ -180,17 +164,17 @@ def old_award_table(book: RateBook, paid_on: date, kommune: str | None = None,
 def _regulated(book: RateBook, base: Rate, reading: Rate, ends: date, paid_on: date,
                project: Project) -> OldAwardTable:
     years = range(ends.year + 1, paid_on.year + 1)
-    why = (f"the transition reading {reading.value!r} ({READING_KEY}, {reading.where}) regulates the table of "
-           f"{ends.isoformat()} yearly (BEK 931/2020 § 12)")
+    why = (f"overgangslæsningen »{reading.value}« ({READING_KEY}) regulerer tabellen fra {ends.isoformat()} "
+           "årligt med satsreguleringsprocenten (BEK 931/2020 § 12)")
     if project is False:
         raise RateNotPublished(_BANDS, paid_on, base.text(),
-                               f"{why}; the regulated table is made at run time, so pass project=True (or the "
-                               "percentages) to compute it, flagged as projected", can_project=False)
+                               f"{why}; den regulerede tabel dannes ved beregningen, så angiv project=True (eller "
+                               "procentsatserne) for at beregne den som fremskrevet", can_project=False)
     missing = [y for y in years if book.percent(y) is None]
     if isinstance(project, Decimal) and len(missing) > 1:
         raise InvalidInput("project", project,
-                           f"one percentage was given, but {why} and the satsreguleringsprocent is missing for "
-                           f"{' and '.join(map(str, missing))}; give {{year: percentage}} for each")
+                           f"der er angivet én procentsats, men {why}, og satsreguleringsprocenten mangler for "
+                           f"{' og '.join(map(str, missing))}; angiv {{år: procentsats}} for hvert år")
     factor, steps, shown = Decimal(1), [], []
     for year in years:
         stored = book.percent(year)
@@ -202,38 +186,16 @@ def _regulated(book: RateBook, base: Rate, reading: Rate, ends: date, paid_on: d
             pct, status = project, "given"
         else:
             raise RateNotPublished(_BANDS, paid_on, base.text(),
-                                   f"{why}, and the satsreguleringsprocent for {year} is not in the rate book; "
-                                   f"pass project={{{year}: Decimal('…')}} to supply it", can_project=False)
+                                   f"{why}, og satsreguleringsprocenten for {year} er ikke i satsbogen; angiv "
+                                   f"project={{{year}: Decimal('…')}}", can_project=False)
         factor *= 1 + pct / 100
-        steps.append(f"{year}: {tal(pct)} % ({STATUS_DA.get(status, 'oplyst af brugeren')})")
-        shown.append(f"{year}: {pct} % ({status})")
+        steps.append((year, pct, status))
+        shown.append(f"{year}: {str(pct).replace('.', ',')} %")
     rounding = book.spec(_BANDS).rounding
     value = index_value(base.value, factor, rounding)
-    source = (f"the table in force on {ends.isoformat()} ({base.text()}; {base.status.value}; {base.source}) "
-              f"regulated by the satsreguleringsprocent {', '.join(shown)}, rounded {rounding} "
-              f"(transition reading {reading.value!r})")
+    source = (f"merudgiftsydelsens tabel i kraft {ends.day}. {_MONTHS_DA[ends.month - 1]} {ends.year} ({base.source}), "
+              f"reguleret med satsreguleringsprocenten {', '.join(shown)} og afrundet til hele kroner "
+              "(overgangsreglen læst som »reguleret«)")
     rate = Rate(_BANDS, value, base.unit, date(paid_on.year, 1, 1), date(paid_on.year, 12, 31), Status.PROJECTED,
-                source, base.kommune, "regulated at run time", base.origin)
+                source, base.kommune, "reguleret ved beregningen", base.origin)
     return OldAwardTable(rate, reading, ends, tuple(steps))
-
-
-def reading_text(table: OldAwardTable) -> str:
-    """The Danish sentence naming the transition reading used (``""`` while the tables were in force).
-
-    >>> from socialcalc.ratebook import default_book
-    >>> print(reading_text(old_award_table(default_book(), date(2026, 5, 1), project=True)))
-    Overgangsreglen er læst sådan, at de hidtidige regler gælder med tabellen i kraft 31. august 2025 uden \
-senere regulering (læsning »frozen«, sel100.transition_reading).
-    """
-    if table.reading is None or table.ended is None:
-        return ""
-    ended = dato(table.ended)
-    if table.reading.value != "regulated":
-        return (f"Overgangsreglen er læst sådan, at de hidtidige regler gælder med tabellen i kraft {ended} uden "
-                f"senere regulering (læsning »{table.reading.value}«, {READING_KEY}).")
-    head = (f"Overgangsreglen er læst sådan, at de hidtidige regler også omfatter den årlige regulering med "
-            f"satsreguleringsprocenten (BEK 931/2020 § 12) (læsning »regulated«, {READING_KEY})")
-    if not table.steps:
-        return f"{head}; i {table.ended.year} gælder tabellen i kraft {ended} uændret."
-    return (f"{head}: tabellen i kraft {ended} er reguleret med {', '.join(table.steps)} og afrundet til hele "
-            f"kroner ({table.bands.valid_from.year}-niveau, fremskrevet ved beregningen).")

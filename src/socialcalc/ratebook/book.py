@@ -34,9 +34,9 @@ from socialcalc.coerce import exact
 from socialcalc.errors import InvalidInput, RateNotPublished, UnknownRate
 from socialcalc.money import apply_rounding
 from socialcalc.ratebook.loader import Entry, Expected, Percent
-from socialcalc.ratebook.model import Band, FrozenMemo, KeySpec, Kind, Project, Rate, Regulation, Status
+from socialcalc.ratebook.model import AgeRow, Band, FrozenMemo, KeySpec, Kind, Project, Rate, Regulation, Status
 
-__all__ = ["RateBook", "Rates", "Span", "checked_project", "index_value", "normalise_kommune"]
+__all__ = ["RateBook", "Rates", "Span", "checked_project", "danish_value", "index_value", "normalise_kommune"]
 
 
 @dataclass(frozen=True)
@@ -209,7 +209,7 @@ modtages ikke)
             spans = self._spans.get(scope)
             if spans:
                 return spans[-1].rate()
-        raise RateNotPublished(key, "any date", None, "no_value", can_project=False)
+        raise RateNotPublished(key, None, None, "no_value", can_project=False)
 
     def percent(self, year: int, index: Regulation | str = Regulation.SATSREGULERING) -> Percent | None:
         """The stored figure of ``index`` (the satsreguleringsprocent by default) for ``year``, if any.
@@ -326,7 +326,7 @@ def _how_to_give(years: list[int]) -> str:
     return f"pass project={{{inner}}} (one percentage per year)"
 
 
-def _how_to_give_both(years: list[int]) -> dict[str, str]:
+def _how_to_give_both(years: list[int]) -> dict[str, Any]:
     """How to give the percentages, in Danish (``how_da``) and English (``how_en``), for a reason's template."""
     if len(years) == 1:
         da = (f"angiv project=Decimal('…') (procentsatsen for {years[0]}) eller "
@@ -364,7 +364,7 @@ class Rates:
 (ingen værdi offentliggjort for 2022; den følger et indeks, som vores kilder ikke nævner (SEL § 163 stk. 2; \
 BEK 1244/2017 § 2 (reguleringen efter § 3 er ikke i vores kilder)), så kun en procentsats, du angiver, fremskriver \
 den: angiv project=Decimal('…') (procentsatsen for 2022) eller project={2022: Decimal('…')}); senest kendte værdi: 93 \
-(valid from 2021-01-01)
+(gældende fra 1. januar 2021)
         """
         spec = self.book.spec(key)
         if self.kommune is not None and spec.overridable:
@@ -395,38 +395,42 @@ den: angiv project=Decimal('…') (procentsatsen for 2022) eller project={2022: 
     def _missing(self, spec: KeySpec, kommune: str | None) -> Rate:
         key, day = spec.key, self.day
         last = self.book._last_before(key, kommune, day)
-        last_text = f"{last.rate().text()} (valid from {last.entry.valid_from})" if last else None
+        last_text = last.rate().text() if last else None
+        known: dict[str, Any] = {"last_from": last.entry.valid_from, "last_known_da": danish_value(last.rate().value)
+                                 } if last else {}
         if spec.municipal_only and last is None:
             raise RateNotPublished(key, day, None, "municipal_missing" if self.kommune else "municipal_no_kommune",
                                    can_project=False, title=spec.title, kommune=self.kommune)
         if spec.ends is not None and day > spec.ends:
-            raise RateNotPublished(key, day, last_text, "ended", can_project=False, ends=spec.ends,
+            raise RateNotPublished(key, day, last_text, "ended", **known, can_project=False, ends=spec.ends,
                                    source=spec.ends_source or None)
         expected = self.book._expected_at(key, kommune, day)
         projectable = spec.kind is Kind.YEARLY and spec.regulation.indexed
         if self.project is not False and last is not None and spec.kind is Kind.YEARLY:
             return self._projected(spec, last, kommune)
         if expected is not None:
-            raise RateNotPublished(key, day, last_text, "expected", can_project=projectable,
+            raise RateNotPublished(key, day, last_text, "expected", **known, can_project=projectable,
                                    valid_from=expected.valid_from, drafted=expected.value is not None,
                                    note=expected.note or None)
         if last is None:
             raise RateNotPublished(key, day, None, "too_early", can_project=False)
         if spec.kind is not Kind.YEARLY:
-            raise RateNotPublished(key, day, last_text, "last_ended", can_project=projectable)
+            raise RateNotPublished(key, day, last_text, "last_ended", **known, can_project=projectable)
         follows = spec.regulation is Regulation.OTHER
         years = list(range(last.entry.valid_from.year + 1, day.year + 1))
-        raise RateNotPublished(key, day, last_text, "year_missing", can_project=projectable, year=day.year,
-                               follows=follows, regulation=spec.regulation.danish, paragraph=spec.paragraph,
+        raise RateNotPublished(key, day, last_text, "year_missing", **known, can_project=projectable,
+                               year=day.year, follows=follows, regulation=spec.regulation.danish,
+                               paragraph=spec.paragraph,
                                **_how_to_give_both(years))
 
     def _projected(self, spec: KeySpec, last: Span, kommune: str | None) -> Rate:
         key, day, project = spec.key, self.day, self.project
         base = last.entry
         base_text = last.rate().text()
+        base_known: dict[str, Any] = {"last_from": base.valid_from, "last_known_da": danish_value(base.value)}
         regulation = spec.regulation
         if regulation is Regulation.NONE:
-            raise RateNotPublished(key, day, base_text, "not_indexed", can_project=False)
+            raise RateNotPublished(key, day, base_text, "not_indexed", **base_known, can_project=False)
         years = list(range(base.valid_from.year + 1, day.year + 1))
         table: Mapping[int, Percent] = (self.book._indices.get(regulation.value, {}) if regulation.indexed
                                         else {})
@@ -434,6 +438,7 @@ den: angiv project=Decimal('…') (procentsatsen for 2022) eller project={2022: 
         if missing:
             if project is True:
                 raise RateNotPublished(key, day, base_text, "no_index" if regulation.indexed else "other_regulation",
+                                       **base_known,
                                        can_project=False, regulation=regulation.danish,
                                        years=", ".join(map(str, missing)), file=f"{regulation.value}.toml",
                                        paragraph=spec.paragraph, **_how_to_give_both(missing))
@@ -446,7 +451,8 @@ den: angiv project=Decimal('…') (procentsatsen for 2022) eller project={2022: 
             if isinstance(project, Mapping):
                 absent = [y for y in missing if y not in project]
                 if absent:
-                    raise RateNotPublished(key, day, base_text, "percent_absent", can_project=False,
+                    raise RateNotPublished(key, day, base_text, "percent_absent", **base_known,
+                                           can_project=False,
                                            years=", ".join(map(str, absent)), regulation=regulation.danish,
                                            **_how_to_give_both(missing))
         factor = Decimal(1)
@@ -471,11 +477,52 @@ den: angiv project=Decimal('…') (procentsatsen for 2022) eller project={2022: 
         end = date(day.year, 12, 31)
         if spec.ends is not None and spec.ends < end:
             end = spec.ends
-        source = (f"fremskrevet fra {base_text} ({base.valid_from.year}, {base.status.danish}; {base.source}) "
+        source = (f"fremskrevet ud fra værdien {danish_value(base.value)} "
+                  f"({base.valid_from.year}, {base.status.danish}; "
+                  f"{base.source}) "
                   f"med {regulation.danish}: {'; '.join(steps)}; afrundet {_ROUNDING_DA.get(spec.rounding, '')}"
                   f"; grad: fremskrevet").replace("afrundet ;", "uden afrunding;")
         return Rate(key, value, spec.unit, start, end, Status.PROJECTED, source, kommune, "projected",
                     base.origin)
+
+
+def danish_value(value: Any) -> str:
+    """A rate's value as Danish text: numbers with a decimal comma, dates in words, a table as prose.
+
+    >>> danish_value(Decimal("1041.50")), danish_value(date(2025, 9, 1))
+    ('1.041,50', '1. september 2025')
+    >>> from socialcalc.ratebook.model import Band
+    >>> danish_value((Band(Decimal(608), True, Decimal(1138)), Band(Decimal(1707), False, None)))
+    'fra 608 kr.: 1.138 kr.; over 1.707 kr.: udgifterne'
+    """
+    from babel.dates import format_date
+    from babel.numbers import format_decimal
+
+    def number(x: Decimal | int) -> str:
+        exponent = x.as_tuple().exponent if isinstance(x, Decimal) else 0
+        places = -exponent if isinstance(exponent, int) and exponent < 0 else 0
+        pattern = "#,##0" + ("." + "0" * places if places else "")
+        text: str = format_decimal(x, format=pattern, locale="da_DK", decimal_quantization=False)
+        return text
+
+    if isinstance(value, bool):
+        return "ja" if value else "nej"
+    if isinstance(value, Decimal | int):
+        return number(value)
+    if isinstance(value, date):
+        return str(format_date(value, format="d. MMMM y", locale="da_DK"))
+    if isinstance(value, tuple):
+        rows = []
+        for row in value:
+            if isinstance(row, AgeRow):
+                since = f"født fra {danish_value(row.born_from)}" if row.born_from else "født før"
+                half = f" og {row.months} mdr." if row.months else ""
+                rows.append(f"{since}: {row.years} år{half}")
+            else:
+                pays = "udgifterne" if row.pays is None else f"{number(row.pays)} kr."
+                rows.append(f"{'fra' if row.inclusive else 'over'} {number(row.lower)} kr.: {pays}")
+        return "; ".join(rows)
+    return str(value)
 
 
 _ROUNDING_DA = {"krone_half_up": "til hele kroner", "ore_half_up": "til hele øre",

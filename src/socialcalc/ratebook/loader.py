@@ -468,8 +468,9 @@ def _read_percents(f: _File, into: dict[int, Percent]) -> None:
             continue
         year = int(label)
         for name in rec:
-            if name not in {"percent", "status", "source", "supersedes"}:
-                f.fault(f.map.field(table, None, name), f"unknown field {name!r}", "use percent, status and source")
+            if name not in {"percent", "status", "source", "note", "supersedes"}:
+                f.fault(f.map.field(table, None, name), f"unknown field {name!r}",
+                        "use percent, status, source and note")
         percent, status, source = rec.get("percent"), rec.get("status"), rec.get("source")
         if isinstance(percent, FloatLiteral):
             f.fault(f.map.field(table, None, "percent"), f"percent = {percent} is a float literal "

@@ -135,7 +135,7 @@ def problem_of(err: SocialcalcError) -> dict[str, Any]:
         return problem(500, error_code(err), "Satstabellerne på serveren indeholder fejl; kontakt driften.")
     extra: dict[str, Any] = {}
     if isinstance(err, RateNotPublished):
-        extra = {"key": err.key, "day": str(err.day), "last_known": err.last_known}
+        extra = {"key": err.key, "day": None if err.day is None else str(err.day), "last_known": err.last_known}
     field = getattr(err, "field", None)
     value = getattr(err, "value", None)
     if isinstance(err, RateNotPublished):

@@ -14,7 +14,7 @@ is bad input.
 >>> rule.headline(result)
 '2.277,00 kr. om måneden'
 >>> print(render(result, "borger", "html").splitlines()[0])
-<p>Merudgiftsydelse (SEL § 100)</p>
+<p>Merudgiftsydelse efter serviceloven § 100</p>
 """
 
 from __future__ import annotations
@@ -82,7 +82,7 @@ def _project(value: bool | str | dict[str, str]) -> bool | Decimal | dict[int, D
     if isinstance(value, dict):
         for year in value:
             if not (year.isdigit() and len(year) == 4):
-                raise InvalidInput("project", year, "the keys are years, e.g. {\"2027\": \"2.5\"}")
+                raise InvalidInput("project", year, code="server.project_keys")
         return {int(year): to_decimal(pct, f"project.{year}") for year, pct in value.items()}
     return to_decimal(value, "project")
 
@@ -97,7 +97,7 @@ def _call(fn: Callable[..., Any], project: bool | str | dict[str, str], /, *args
     if _takes_project(fn):
         kwargs["project"] = wanted
     elif wanted is not False:
-        raise InvalidInput("project", project, "this rule does not project rates; leave project out")
+        raise InvalidInput("project", project, code="server.project_not_used")
     return fn(*args, **kwargs)
 
 
@@ -173,7 +173,7 @@ def _budget(req: BudgetRequest, book: RateBook | None) -> Budget:
 
 def _folkepension(req: FolkepensionRequest, book: RateBook | None) -> Pension:
     if (req.birth is None) == (req.cpr is None):
-        raise InvalidInput("birth", None, "give either birth (YYYY-MM-DD) or cpr, not both and not neither")
+        raise InvalidInput("birth", None, code="server.birth_or_cpr")
     birth = req.birth if req.birth is not None else birth_date_from_cpr(
         req.cpr.get_secret_value() if req.cpr is not None else "")
     age = pension_age(birth, rates=book, on=req.on)

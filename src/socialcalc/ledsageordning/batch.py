@@ -1,0 +1,329 @@
+"""SEL § 97 hour banks for a whole caseload: many persons × many months, in whole minutes, equal to the scalar bank.
+
+:func:`bank` is the batch form of :class:`socialcalc.ledsageordning.Bank`: the same fold, month by month, over
+every person at once. The state is an ``int64`` array of the minutes left of each grant month (one row per
+month of the saving period, one column per person, used as a ring: the slot of a grant month is reused when its
+hours lapse). Each month, as in the scalar bank (BEK 235/2012 § 6 stk. 1):
+
+1. the hours granted ``sel097.saving_months`` months before (or earlier) lapse;
+2. ``max(0, sel097.hours_per_month − deduction)`` is granted, cut where the balance would pass
+   ``sel097.max_hours`` (the cut is *lost to the cap*);
+3. the month's use is taken in the municipality's order of use (``sel097.order_of_use``): ``oldest_first``
+   from the oldest grant month, ``current_month_then_newest_saved`` from the month's own hours backwards.
+
+The rules are resolved once per (month, kommune), never per person. The fold is an explicit loop over the
+months (never a recursion into earlier months, so nothing like OpenFisca's spiral detection can cut it short).
+Equal to the scalar bank to the minute (``tests/properties/test_batch_sel097.py``).
+
+>>> r = bank(np.array([[0, 0, 1200], [0, 0, 1200]]), months="2024-01", kommune=np.array(["lejre", "lemvig"]))
+>>> r.closing[:, 2].tolist()
+[1500, 1500]
+>>> r.closing_lots.tolist()  # by age: this month's grant, last month's, the month before's, …
+[[900, 600, 0, 0, 0, 0], [0, 600, 900, 0, 0, 0]]
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+import numpy as np
+import numpy.typing as npt
+
+from socialcalc.batch._resolve import kommune_column
+from socialcalc.batch.columns import BatchInputError, BatchRateNotPublished
+from socialcalc.batch.ops import NP
+from socialcalc.errors import InvalidInput, RateNotPublished, SocialcalcError, UnknownRate
+from socialcalc.ledsageordning import regel
+from socialcalc.ledsageordning.bank import OrderOfUse, _rules
+from socialcalc.ledsageordning.regel import CURRENT_MONTH_THEN_NEWEST_SAVED, OLDEST_FIRST
+from socialcalc.ledsageordning.tid import month_params, varighed
+from socialcalc.months import Month
+from socialcalc.ratebook import RateBook, default_book
+
+__all__ = ["CURRENT_MONTH_THEN_NEWEST_SAVED", "OLDEST_FIRST", "BankBatch", "InsufficientBatchHours", "bank"]
+
+_ORDER_CODES = {OrderOfUse.OLDEST_FIRST: OLDEST_FIRST,
+                OrderOfUse.CURRENT_MONTH_THEN_NEWEST_SAVED: CURRENT_MONTH_THEN_NEWEST_SAVED}
+
+Minutes = npt.NDArray[np.int64]
+
+
+class InsufficientBatchHours(BatchInputError):
+    """A person's use larger than the minutes available in a month (SEL § 97 stk. 1; BEK 235/2012 § 6 stk. 1).
+
+    ``row`` is the person, ``month`` the month; ``asked_minutes`` and ``available_minutes`` the figures.
+    The fold stops at the first month where any person's use is too large, naming the first such person.
+    Code ``input.insufficient_hours``, as the one-case :class:`~socialcalc.ledsageordning.InsufficientHours`.
+    """
+
+    def __init__(self, row: int, month: Month, asked: int, available: int) -> None:
+        self.month = month
+        self.asked_minutes = asked
+        self.available_minutes = available
+        super().__init__("used_minutes", row, asked, code="input.insufficient_hours", month=str(month),
+                         **month_params("month", month), available_da=varighed(available),
+                         available_en=f"{available} minutes")
+
+
+@dataclass(frozen=True)
+class BankBatch:
+    """Every person's bank, month by month (SEL § 97 stk. 1; BEK 235/2012 § 6), in whole minutes.
+
+    ``lapsed``, ``granted``, ``lost_to_cap``, ``used`` and ``closing`` have one row per person and one column
+    per month of ``months``; they are the ``*_minutes`` fields of the scalar bank's
+    :class:`~socialcalc.ledsageordning.MonthStatement` (``closing`` is the closing balance). ``closing_lots``
+    is the state after the last month: the minutes left of each grant month by age (column 0: the last
+    month's grant, column *j*: the grant of *j* months before). ``order_of_use`` is each person's policy in
+    each month (:data:`OLDEST_FIRST` or :data:`CURRENT_MONTH_THEN_NEWEST_SAVED`).
+
+    >>> r = bank(np.zeros((1, 7), dtype=np.int64), months="2024-01")
+    >>> r.lapsed[0].tolist(), int(r.closing[0, -1]) == 90 * 60
+    ([0, 0, 0, 0, 0, 0, 900], True)
+    """
+
+    months: tuple[Month, ...]
+    lapsed: Minutes
+    granted: Minutes
+    lost_to_cap: Minutes
+    used: Minutes
+    closing: Minutes
+    closing_lots: Minutes
+    order_of_use: npt.NDArray[np.int8]
+    lapsed_lots: Minutes | None = None
+    """With ``lots=True``: (person, month, age) minutes lapsed of the lot granted ``age`` months before."""
+    used_lots: Minutes | None = None
+    """With ``lots=True``: (person, month, age) minutes used of the lot granted ``age`` months before (0: the
+    month's own)."""
+    month_lots: Minutes | None = None
+    """With ``lots=True``: (person, month, age) minutes left at the month's end of the lot of that age."""
+
+    def __len__(self) -> int:
+        return int(self.closing.shape[0])
+
+
+def _month_index(value: Any, field: str, row: int = 0) -> int:
+    if isinstance(value, Month):
+        return value.year * 12 + value.month - 1
+    if isinstance(value, np.datetime64):
+        if np.isnat(value):
+            raise BatchInputError(field, row, "NaT", "a month is required (NaT found)")
+        return int(value.astype("datetime64[M]").astype(np.int64)) + 1970 * 12
+    try:
+        month = Month.coerce(value, field)
+    except InvalidInput as err:
+        raise BatchInputError(field, row, err.value, err.rule) from None
+    return month.year * 12 + month.month - 1
+
+
+def month_column(values: Any, field: str, n: int | None = None) -> int | npt.NDArray[np.int64]:
+    """Months as month numbers (``year × 12 + month − 1``): one ``Month``/``"YYYY-MM"``, or a column of them.
+
+    A ``datetime64`` column is read by its month; NaT is refused, naming the first bad row.
+
+    >>> month_column("2024-03", "start")
+    24290
+    >>> month_column(np.array(["2024-01", "2024-02"], dtype="datetime64[M]"), "months").tolist()
+    [24288, 24289]
+    """
+    if isinstance(values, Month | str | np.datetime64):
+        return _month_index(values, field)
+    array = np.asarray(values)
+    if array.ndim != 1 or (n is not None and array.shape[0] != n):
+        raise BatchInputError(field, 0, f"shape {array.shape}", f"a column of {n if n is not None else 'the'} "
+                                                                 "months, one per row")
+    if array.dtype.kind == "M":
+        months = array.astype("datetime64[M]")
+        if (nat := np.isnat(months)).any():
+            row = int(np.flatnonzero(nat)[0])
+            raise BatchInputError(field, row, "NaT", "a month is required (NaT found)")
+        return months.astype(np.int64) + 1970 * 12
+    return np.fromiter((_month_index(v, field, i) for i, v in enumerate(array.tolist())), np.int64, array.shape[0])
+
+
+def _to_month(index: int) -> Month:
+    return Month(index // 12, index % 12 + 1)
+
+
+def _minutes(values: Any, field: str, shape: tuple[int, ...]) -> int | Minutes:
+    """A whole-minutes input: one ``int`` for everything, or an array of one of the allowed shapes."""
+    if isinstance(values, int | np.integer) and not isinstance(values, bool):
+        if values < 0:
+            raise BatchInputError(field, 0, int(values), "must not be negative")
+        return int(values)
+    array = np.asarray(values)
+    if array.dtype.kind not in "iu":
+        raise BatchInputError(field, 0, str(array.dtype), "minutes are whole numbers (an int64 array); convert "
+                                                          "hours with socialcalc.batch.frame")
+    if array.shape != shape and array.shape != shape[:1]:
+        raise BatchInputError(field, 0, f"shape {array.shape}", f"expected shape {shape} or {shape[:1]}")
+    result = array.astype(np.int64, copy=False)
+    if (bad := result < 0).any():
+        row, *rest = np.argwhere(bad)[0].tolist()
+        where = f" (month {rest[0]})" if rest else ""
+        raise BatchInputError(field, int(row), f"{int(result[bad][0])}{where}", "must not be negative")
+    return result
+
+
+def bank(
+    used_minutes: Any,
+    *,
+    months: Any,
+    start: Any = None,
+    deduction_minutes: Any = 0,
+    kommune: Any = None,
+    rates: RateBook | None = None,
+    lots: bool = False,
+) -> BankBatch:
+    """Run every person's § 97 hour bank over ``months`` (SEL § 97 stk. 1; BEK 235/2012 § 6 stk. 1).
+
+    ``used_minutes``: an ``int64`` array, one row per person, one column per month: the escort used (whole
+    minutes). ``months``: the first month (``Month`` or ``"YYYY-MM"``; the columns are the months after it) or
+    a column of the months, which must follow one another in order without gaps. ``start``: each person's
+    first month (``None``: the first of ``months``; one month for all, or a column); it may not be before the
+    first of ``months`` (the bank's history would be missing). ``deduction_minutes``: escort received in
+    another form, deducted from each month's grant (one ``int``, one per person, or one per person and month).
+    ``kommune``: one municipality for all, or a column (its policy: order of use, saving period).
+    ``lots=True`` also keeps every month's lots by age (``lapsed_lots``, ``used_lots``, ``month_lots`` of
+    :class:`BankBatch`), which explaining a row needs; without it no side array is allocated.
+
+    A use larger than the balance raises :class:`InsufficientBatchHours` naming the person (row) and the month;
+    a use before a person's first month, a month out of order, a negative or non-integer input raise
+    :class:`~socialcalc.batch.columns.BatchInputError`.
+
+    >>> r = bank(np.array([[600, 1500]]), months="2024-01")
+    Traceback (most recent call last):
+    ...
+    socialcalc.ledsageordning.batch.InsufficientBatchHours: used_minutes[0] = 1500: der er kun 20 timer til rådighed i \
+februar 2024, og timer kan ikke bruges forud; intet er registreret
+    >>> bank(np.zeros((1, 3), dtype=np.int64), months=np.array(["2024-01", "2024-03", "2024-02"], dtype="M8[M]"))
+    Traceback (most recent call last):
+    ...
+    socialcalc.batch.columns.BatchInputError: months[1] = 2024-03: the months must follow one another in order, \
+without gaps (expected 2024-02)
+    """
+    used = np.asarray(used_minutes)
+    if used.ndim != 2:
+        raise BatchInputError("used_minutes", 0, f"shape {used.shape}", "one row per person, one column per month")
+    n, m = used.shape
+    used = _minutes(used, "used_minutes", (n, m))  # type: ignore[assignment]
+    first = _first_month(months, m)
+    starts = first if start is None else month_column(start, "start", n)
+    if isinstance(starts, np.ndarray):
+        starts = starts - first
+        if n and (early := starts < 0).any():
+            row = int(np.flatnonzero(early)[0])
+            raise BatchInputError("start", row, str(_to_month(int(starts[row]) + first)),
+                                  f"before the first month {_to_month(first)}: the bank's history is missing")
+    else:
+        starts -= first
+        if starts < 0:
+            raise BatchInputError("start", 0, str(_to_month(starts + first)),
+                                  f"before the first month {_to_month(first)}: the bank's history is missing")
+    deduction = _minutes(deduction_minutes, "deduction_minutes", (n, m))
+    names, kcode = kommune_column(kommune, n)
+    book = rates or default_book()
+
+    # the rules of every (month, kommune): minutes per month, saving months, cap, order of use
+    per = np.zeros((m, len(names)), dtype=np.int64)
+    saving = np.ones((m, len(names)), dtype=np.int64)
+    cap = np.zeros((m, len(names)), dtype=np.int64)
+    order = np.zeros((m, len(names)), dtype=np.int8)
+    for t in range(m):
+        month = _to_month(first + t)
+        for k, name in enumerate(names):
+            try:
+                rules = _rules(book, month, name)
+            except SocialcalcError as err:
+                persons = np.ones(n, bool) if isinstance(kcode, int) else kcode == k
+                active = persons & (np.asarray(starts) <= t)
+                if active.any():
+                    _raise(err, int(np.flatnonzero(np.broadcast_to(active, (n,)))[0]))
+                continue
+            per[t, k], saving[t, k], cap[t, k] = rules.per_month, rules.saving, rules.cap
+            order[t, k] = _ORDER_CODES[rules.order]
+    width = int(saving.max()) if m else 1
+    if isinstance(starts, int):
+        late = used[:, :starts] > 0 if starts > 0 else None
+    else:  # booleans only (1 byte a cell): no int64 copy of the whole input
+        late = (used > 0) & (np.arange(m)[None, :] < starts[:, None])
+    if late is not None and late.any():
+        row, t = (int(v) for v in np.argwhere(late)[0])
+        raise BatchInputError("used_minutes", row, int(used[row, t]), code="input.use_before_person_start",
+                              month=str(_to_month(first + t)), **month_params("month", _to_month(first + t)))
+    return _fold(used, first, starts, deduction, kcode, per, saving, cap, order, width, lots)
+
+
+def _first_month(months: Any, m: int) -> int:
+    index = month_column(months, "months", None if isinstance(months, Month | str) else m)
+    if isinstance(index, int):
+        return index
+    if m and (gap := np.diff(index) != 1).any():
+        row = int(np.flatnonzero(gap)[0]) + 1
+        raise BatchInputError("months", row, str(_to_month(int(index[row]))),
+                              "the months must follow one another in order, without gaps "
+                              f"(expected {_to_month(int(index[row - 1]) + 1)})")
+    return int(index[0]) if m else 0
+
+
+def _raise(err: SocialcalcError, row: int) -> None:
+    if isinstance(err, RateNotPublished):
+        raise BatchRateNotPublished(err, "months", row) from err
+    column = "kommune" if isinstance(err, UnknownRate) else "months"
+    raise BatchInputError(column, row, "", str(err)) from err
+
+
+def _pick(table: npt.NDArray[Any], t: int, kcode: int | npt.NDArray[np.int64]) -> Any:
+    """This month's rule for every person: one value (a Python ``int``) if there is one municipality, or every
+    person's the same; else a column."""
+    if isinstance(kcode, int):
+        return int(table[t, kcode])
+    column = table[t]
+    return int(column[0]) if column.min() == column.max() else column[kcode]
+
+
+def _fold(used: Minutes, first: int, starts: int | Minutes, deduction: int | Minutes, kcode: int | Minutes,
+          per: Minutes, saving: Minutes, cap: Minutes, order: npt.NDArray[np.int8], width: int,
+          keep_lots: bool = False) -> BankBatch:
+    """Every person's bank, month by month, by :func:`socialcalc.ledsageordning.regel.month_step` (the decision
+    the one-case bank runs too) on arrays of persons."""
+    n, m = used.shape
+    lots = np.zeros((width, n), dtype=np.int64)  # minutes left by grant month, ring slot = month % width
+    out = {name: np.zeros((m, n), dtype=np.int64) for name in ("lapsed", "granted", "lost", "closing")}
+    orders = np.zeros((m, n), dtype=np.int8)
+    by_month = np.ascontiguousarray(used.T)  # one contiguous row per month
+    side = {name: np.zeros((m, width + 1, n), dtype=np.int64) for name in ("lapsed", "used", "month")} \
+        if keep_lots else None
+    for t in range(m):
+        active: Any = starts <= t
+        if active is False:
+            continue
+        month_deduction = deduction if isinstance(deduction, int) or deduction.ndim == 1 else deduction[:, t]
+        code = _pick(order, t, kcode)
+        orders[t] = code
+        per_month = _pick(per, t, kcode)
+        d = regel.month_step([lots[(t - (a + 1)) % width] for a in range(width)],
+                             per_month=per_month * active if isinstance(active, np.ndarray) else per_month,
+                             saving=_pick(saving, t, kcode), cap=_pick(cap, t, kcode), deduction=month_deduction,
+                             need=by_month[t], order=code, ops=NP)
+        if (short := d.short).any():
+            row = int(np.flatnonzero(short)[0])
+            raise InsufficientBatchHours(row, _to_month(first + t), int(by_month[t][row]), int(d.available[row]))
+        if side is not None:  # before the ring is rewritten: a lapsed part may be a view of its slot
+            for a in range(width + 1):  # [a]: the lot of age a (a lapsed part may be a plain 0)
+                if a:
+                    side["lapsed"][t, a] = d.lapsed_by_age[a - 1]
+                side["used"][t, a] = d.used_by_age[a]
+                side["month"][t, a] = d.closing[a]
+        for a in range(width - 1):
+            lots[(t - (a + 1)) % width] = d.closing[a + 1]
+        lots[t % width] = d.closing[0]  # the oldest lot (age = width) shares the slot and has lapsed
+        out["lapsed"][t] = d.lapsed
+        out["granted"][t] = d.granted
+        out["lost"][t] = d.lost
+        np.subtract(d.available, by_month[t], out=out["closing"][t])  # no use was refused (checked above)
+    ages = [(m - 1 - a) % width for a in range(width)]
+    return BankBatch(months=tuple(_to_month(first + t) for t in range(m)), lapsed=out["lapsed"].T,
+                     granted=out["granted"].T, lost_to_cap=out["lost"].T, used=used, closing=out["closing"].T,
+                     closing_lots=lots[ages].T if m else np.zeros((n, width), np.int64), order_of_use=orders.T,
+                     **({} if side is None else {f"{k}_lots": v.transpose(2, 0, 1) for k, v in side.items()}))

@@ -1,0 +1,279 @@
+"""The § 97 frame adapter: a long table of monthly use in, every person's hour bank out (SEL § 97 stk. 1).
+
+:func:`bank_frame` reads a pandas, polars or pyarrow table (see :mod:`socialcalc.batch.frame` for the column
+rules), runs :func:`socialcalc.ledsageordning.batch.bank` and returns one result row per input row.
+:func:`explain_row` explains one row: the row's person in the row's month, exactly as the one-case
+:meth:`socialcalc.ledsageordning.Bank.statement` of that person and month explains it.
+
+>>> import pandas as pd
+>>> frame = pd.DataFrame({"person": ["a", "a", "a"], "month": ["2024-01", "2024-02", "2024-03"],
+...                       "used_hours": [0.0, 0.0, 20.0]})
+>>> out = bank_frame(frame)
+>>> out["closing_minutes"].tolist()
+[900, 1800, 1500]
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+import numpy as np
+import numpy.typing as npt
+import pandas as pd
+
+from socialcalc.batch.columns import BatchInputError, decimal_to_int, int_column
+from socialcalc.batch.frame import _frame, _labelled, _Reader
+from socialcalc.batch.tables import decimal_column
+from socialcalc.errors import InvalidInput
+from socialcalc.explain import Audience, Format, Locale
+from socialcalc.ledsageordning import batch as sel097
+from socialcalc.ledsageordning import fakta
+from socialcalc.ledsageordning.bank import _in_use_order, _rules
+from socialcalc.months import Month
+from socialcalc.ratebook import RateBook, default_book
+from socialcalc.ratebook.book import normalise_kommune
+
+__all__ = ["bank_frame", "explain_row"]
+
+_ORDERS = {sel097.OLDEST_FIRST: "oldest_first",
+           sel097.CURRENT_MONTH_THEN_NEWEST_SAVED: "current_month_then_newest_saved"}
+
+
+def _minutes(read: _Reader, name: str, *, required: bool) -> npt.NDArray[np.int64] | None:
+    """``<name>_minutes`` as is, or ``<name>_hours`` (float/Decimal/text) as whole minutes, exactly."""
+    minutes, hours = f"{name}_minutes", f"{name}_hours"
+    if read.has(minutes) and read.has(hours):
+        raise BatchInputError(hours, 0, "given twice", f"give either {hours} or {minutes}, not both")
+    if read.has(minutes):
+        return int_column(read.values(minutes), minutes, unit="minutes")
+    if not read.has(hours):
+        if required:
+            raise BatchInputError(hours, 0, "missing", f"the frame needs a column {hours!r} or {minutes!r}")
+        return None
+    values = read.values(hours)
+    if values.dtype.kind == "f":
+        read.floats.append(hours)
+    # hours to 1/100 000 h by the float rule, then whole minutes only (0.6 min is refused, as by the scalar bank)
+    fine = decimal_to_int(values, hours, places=5)
+    whole, rest = np.divmod(fine * 60, 100_000)
+    if (bad := rest != 0).any():
+        row = int(np.flatnonzero(bad)[0])
+        raise BatchInputError(hours, row, values[row], "is not a whole number of minutes; the § 97 hour bank counts "
+                                                       f"whole minutes (give {minutes} instead)")
+    return whole.astype(np.int64)
+
+
+def _months_of(values: Any, name: str) -> npt.NDArray[np.int64]:
+    series = pd.Series(values)
+    array = series.dt.to_timestamp().to_numpy() if isinstance(series.dtype, pd.PeriodDtype) else series.to_numpy()
+    index = sel097.month_column(array, name, len(series))
+    return np.asarray(index, dtype=np.int64)
+
+
+def bank_frame(
+    frame: Any,
+    *,
+    kommune: Any = None,
+    rates: RateBook | None = None,
+    hours: bool = False,
+    explain: bool = False,
+) -> Any:
+    """The § 97 hour bank of every person, from a long frame of monthly use (:func:`socialcalc.batch.sel097.bank`).
+
+    One row per person and month: ``person`` (any label), ``month`` (``"YYYY-MM"``, a ``Month``, a period or a
+    date in the month), and the use in ``used_hours`` (hours, whole minutes) or ``used_minutes``. A person's
+    rows must be in month order (a month out of order, or twice, is refused, naming the row); months without a
+    row have no use. Optional columns: ``start`` (the person's first month; default the person's first row),
+    ``deduction_hours``/``deduction_minutes`` (from that month on, until the person's next row with another
+    value), ``kommune`` (per person; or ``kommune=`` for all).
+
+    Columns out, one row per input row: ``lapsed_minutes``, ``granted_minutes``, ``lost_to_cap_minutes``,
+    ``used_minutes``, ``closing_minutes``, ``order_of_use``; with ``hours=True`` also ``closing_hours`` as exact
+    ``Decimal`` hours. ``explain=True`` keeps what :func:`explain_row` needs (every month's lots by age, in
+    ``result.attrs["socialcalc"]["rows"]``); without it no side array is kept.
+
+    >>> import pandas as pd
+    >>> from decimal import Decimal
+    >>> frame = pd.DataFrame({"person": ["a", "a", "a", "b"], "month": ["2024-01", "2024-02", "2024-03", "2024-03"],
+    ...                       "used_hours": [0.0, 0.0, 20.0, 0.0], "kommune": ["lejre", "lejre", "lejre", "lemvig"]})
+    >>> bank_frame(frame, hours=True)["closing_hours"].tolist() == [Decimal(15), Decimal(30), Decimal(25), Decimal(15)]
+    True
+    """
+    read = _Reader(frame)
+    with read.relabel():
+        for name in ("person", "month"):
+            if not read.has(name):
+                raise BatchInputError(name, 0, "missing", f"the frame needs a column {name!r}")
+        if not len(read.frame):
+            empty: dict[str, Any] = {f"{name}_minutes": np.zeros(0, dtype=np.int64)
+                                     for name in ("lapsed", "granted", "lost_to_cap", "used", "closing")}
+            empty["order_of_use"] = _labelled(np.zeros(0, dtype=np.int64), _ORDERS)
+            if hours:
+                empty["closing_hours"] = decimal_column(np.zeros(0, dtype=np.int64), scale=4)
+            return _frame(empty, read, read.attrs("minutes"))
+        frame = read.frame
+        codes, persons = pd.factorize(frame["person"], sort=False)
+        if (codes < 0).any():
+            row = int(np.flatnonzero(codes < 0)[0])
+            raise BatchInputError("person", row, "NA", "every row names its person")
+        month = _months_of(frame["month"], "month")
+        _check_order(codes, month)
+        used = _minutes(read, "used", required=True)
+        assert used is not None
+        first = int(month.min()) if len(month) else 0
+        width = int(month.max()) - first + 1 if len(month) else 0
+        count = len(persons)
+        table = np.zeros((count, width), dtype=np.int64)
+        t = month - first
+        table[codes, t] = used
+        first_rows = _first_rows(codes, count)
+        starts = _months_of(frame["start"], "start")[first_rows] if read.has("start") else month[first_rows]
+        deduction = _deductions(read, codes, t, count, width)
+        kommuner = read.setting("kommune", kommune, labels=True)
+        if isinstance(kommuner, np.ndarray):
+            _check_constant(kommuner, codes, first_rows, "kommune")
+            kommuner = kommuner[first_rows]
+        start_months = np.array([f"{m // 12:04d}-{m % 12 + 1:02d}" for m in starts.tolist()], dtype="datetime64[M]")
+        try:
+            result = sel097.bank(table, months=f"{first // 12:04d}-{first % 12 + 1:02d}", start=start_months,
+                                 deduction_minutes=deduction, kommune=kommuner, rates=rates, lots=explain)
+        except BatchInputError as err:  # a person (row of the kernel) → the frame's row of that person
+            row = _frame_row(err, codes, t, first_rows, first)
+            raise BatchInputError(err.column, row, err.value, err._rule_text, code=err.code, **err.params) from err
+    out: dict[str, Any] = {}
+    for name, values in (("lapsed", result.lapsed), ("granted", result.granted), ("lost_to_cap", result.lost_to_cap),
+                         ("used", result.used), ("closing", result.closing)):
+        out[f"{name}_minutes"] = values[codes, t]
+    out["order_of_use"] = _labelled(result.order_of_use[codes, t], _ORDERS)
+    if hours:
+        # hours to 4 decimals, half up: what socialcalc.ledsageordning.tid.hours_of gives (exact for 3-minute steps)
+        out["closing_hours"] = decimal_column((np.asarray(out["closing_minutes"], dtype=np.int64) * 1000 + 3) // 6,
+                                              scale=4)
+    attrs = {**read.attrs("minutes"), "rule": "sel097"}
+    if explain:
+        names = kommuner if isinstance(kommuner, np.ndarray) else np.full(count, kommuner, dtype=object)
+        attrs["rows"] = _Rows(codes=codes, t=t, first=first, starts=starts - first, kommune=names,
+                              deduction=deduction, result=result, rates=rates)
+    return _frame(out, read, attrs)
+
+
+@dataclass(frozen=True, eq=False)
+class _Rows:
+    """What :func:`explain_row` needs of a :func:`bank_frame` result (kept with ``explain=True``)."""
+
+    codes: npt.NDArray[np.intp]
+    """The person (kernel row) of each frame row."""
+    t: npt.NDArray[np.int64]
+    """The month of each frame row, counted from ``first``."""
+    first: int
+    starts: npt.NDArray[np.int64]
+    """Each person's first month, counted from ``first``."""
+    kommune: npt.NDArray[Any]
+    deduction: npt.NDArray[np.int64] | int
+    result: sel097.BankBatch
+    rates: RateBook | None
+
+
+def explain_row(out: Any, row: int, *, audience: Audience = "borger", locale: Locale = "da",
+                format: Format = "text") -> str:
+    """The explanation of row ``row`` (its position) of a :func:`bank_frame` result made with ``explain=True``:
+    that person's month, exactly the text of the one-case :meth:`~socialcalc.ledsageordning.Bank.statement` of
+    that person and month (SEL § 97 stk. 1; BEK 235/2012 § 6 stk. 1).
+
+    >>> import pandas as pd
+    >>> from socialcalc.ledsageordning import Bank
+    >>> frame = pd.DataFrame({"person": ["a", "a", "a"], "month": ["2024-01", "2024-02", "2024-03"],
+    ...                       "used_hours": [0, 0, 20]})
+    >>> out = bank_frame(frame, kommune="lemvig", explain=True)
+    >>> bank = Bank.open("2024-01", kommune="lemvig").use("2024-03", 20)
+    >>> explain_row(out, 2) == bank.statement("2024-03").explain()
+    True
+    """
+    rows = (getattr(out, "attrs", None) or {}).get("socialcalc", {}).get("rows")
+    if not isinstance(rows, _Rows):
+        raise InvalidInput("out", type(out).__name__, code="input.invalid",
+                           rule="tabellen er ikke et resultat af bank_frame(..., explain=True)")
+    if isinstance(row, bool) or not isinstance(row, int | np.integer) or not 0 <= row < len(rows.codes):
+        raise InvalidInput("row", row, code="input.invalid", rule=f"rækken findes ikke (0 til {len(rows.codes) - 1})")
+    return str(_statement(rows, int(row)).render(audience=audience, locale=locale, format=format))
+
+
+def _month(index: int) -> Month:
+    return Month(index // 12, index % 12 + 1)
+
+
+def _statement(rows: _Rows, row: int) -> Any:
+    """The row's month as facts, by the builder the one-case bank uses (:func:`fakta.month_facts`)."""
+    person, t = int(rows.codes[row]), int(rows.t[row])
+    r = rows.result
+    assert r.lapsed_lots is not None and r.used_lots is not None and r.month_lots is not None
+    m = _month(rows.first + t)
+    start = _month(rows.first + int(rows.starts[person]))
+    kommune = normalise_kommune(rows.kommune[person])
+    book = rows.rates or default_book()
+    rules = _rules(book, m, kommune)
+    width = r.month_lots.shape[2]
+    lapsed = [(m - a, int(r.lapsed_lots[person, t, a])) for a in range(width - 1, 0, -1)
+              if r.lapsed_lots[person, t, a]]
+    used = list(_in_use_order(m, [int(v) for v in r.used_lots[person, t]], rules.order))
+    closing = [(m - a, int(r.month_lots[person, t, a])) for a in range(width - 1, -1, -1)
+               if r.month_lots[person, t, a]]
+    opening = int(r.closing[person, t - 1]) if t > int(rows.starts[person]) else 0
+    deduction = rows.deduction if isinstance(rows.deduction, int) else int(
+        rows.deduction[person] if rows.deduction.ndim == 1 else rows.deduction[person, t])
+    return fakta.month_facts(book=book, kommune=kommune, month=m, start=start, rates=rules.rates,
+                             saving=rules.saving, per_month=rules.per_month, cap=rules.cap, order=rules.order.value,
+                             opening=opening, lapsed=lapsed, deduction=deduction, granted=int(r.granted[person, t]),
+                             lost=int(r.lost_to_cap[person, t]), used=used, closing=closing)
+
+
+def _check_order(codes: npt.NDArray[np.intp], month: npt.NDArray[np.int64]) -> None:
+    order = np.argsort(codes, kind="stable")
+    same = codes[order][1:] == codes[order][:-1]
+    back = same & (month[order][1:] <= month[order][:-1])
+    if back.any():
+        at = np.flatnonzero(back)
+        rows = order[1:][at]
+        row = int(rows.min())
+        i = int(at[np.argmin(rows)])
+        before = int(month[order][i])
+        raise BatchInputError("month", row, f"{month[row] // 12:04d}-{month[row] % 12 + 1:02d}",
+                              f"months out of order for this person (after {before // 12:04d}-"
+                              f"{before % 12 + 1:02d}): a person's rows are in month order, one per month")
+
+
+def _first_rows(codes: npt.NDArray[np.intp], count: int) -> npt.NDArray[np.int64]:
+    first = np.full(count, len(codes), dtype=np.int64)
+    np.minimum.at(first, codes, np.arange(len(codes), dtype=np.int64))
+    return first
+
+
+def _check_constant(values: npt.NDArray[Any], codes: npt.NDArray[np.intp], first_rows: npt.NDArray[np.int64],
+                    name: str) -> None:
+    differs = np.array([a != b for a, b in zip(values.tolist(), values[first_rows[codes]].tolist(), strict=True)])
+    if differs.any():
+        row = int(np.flatnonzero(differs)[0])
+        raise BatchInputError(name, row, repr(values[row]), "a person has one value (it differs from the "
+                                                            "person's first row)")
+
+
+def _deductions(read: _Reader, codes: npt.NDArray[np.intp], t: npt.NDArray[np.int64], count: int,
+                width: int) -> npt.NDArray[np.int64] | int:
+    minutes = _minutes(read, "deduction", required=False)
+    if minutes is None:
+        return 0
+    table = np.full((count, width), np.nan)
+    table[codes, t] = minutes
+    return np.asarray(pd.DataFrame(table).ffill(axis=1).fillna(0).to_numpy(), dtype=np.int64)
+
+
+def _frame_row(err: BatchInputError, codes: npt.NDArray[np.intp], t: npt.NDArray[np.int64],
+               first_rows: npt.NDArray[np.int64], first: int) -> int:
+    person = err.row
+    if isinstance(err, sel097.InsufficientBatchHours):
+        month = err.month.year * 12 + err.month.month - 1 - first
+        hit = np.flatnonzero((codes == person) & (t == month))
+        if hit.size:
+            return int(hit[0])
+    return int(first_rows[person]) if 0 <= person < len(first_rows) else person
