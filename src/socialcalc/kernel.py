@@ -46,6 +46,9 @@ class Ops(Protocol):
     def zeros(self, like: Any) -> Any:
         """Zero, shaped like ``like``."""
 
+    def take(self, values: Sequence[Any], index: Any) -> Any:
+        """``values[index]`` (a table lookup by a code: ``index`` is in range)."""
+
 
 class PyOps:
     """The backend for one case: plain Python integers and booleans."""
@@ -74,6 +77,9 @@ class PyOps:
 
     def zeros(self, like: Any) -> Any:
         return 0
+
+    def take(self, values: Sequence[Any], index: Any) -> Any:
+        return values[index]
 
 
 PY: Ops = PyOps()

@@ -38,10 +38,18 @@ class NumpyOps:
         return np.where(np.asarray(a) >= 0, q, -q)
 
     def select(self, conds: Sequence[Any], choices: Sequence[Any], default: Any) -> Any:
-        return np.select(list(conds), list(choices), default)
+        # the first condition that holds wins: applied from the last to the first (faster than np.select, which
+        # broadcasts every choice to a full array first)
+        out = default
+        for cond, choice in zip(reversed(conds), reversed(choices), strict=True):
+            out = np.where(cond, choice, out)
+        return out if isinstance(out, np.ndarray) else np.full(np.shape(conds[0]) if conds else (), out)
 
     def zeros(self, like: Any) -> Any:
         return np.zeros_like(like)
+
+    def take(self, values: Sequence[Any], index: Any) -> Any:
+        return np.asarray(values)[index]
 
 
 NP: Ops = NumpyOps()

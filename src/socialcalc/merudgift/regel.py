@@ -247,8 +247,10 @@ def band_decision(x: Any, documented: Any, table: BandTable, ops: Any) -> BandDe
     for m, threshold in enumerate(table.thresholds, 1):
         met = ops.where(x >= threshold, m, met)
     count = len(table.pays)
-    amount = ops.select([met == m for m in range(count)], list(table.pays), 0)
-    label = ops.select([met == m for m in range(count)], list(table.label), 0)
+    # a lookup by the band met (0 … count − 1; a code past the table pays nothing, as select's default did)
+    at = ops.minimum(met, count)
+    amount = ops.take((*table.pays, 0), at)
+    label = ops.take((*table.label, 0), at)
     fulls = [m for m in range(count) if table.full[m]]
     in_full: Any = False
     for m in fulls:
