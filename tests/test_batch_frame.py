@@ -173,8 +173,9 @@ def test_bank_frame_use_over_the_balance_names_the_frame_row() -> None:
 def test_bank_frame_hours_must_be_whole_minutes() -> None:
     frame = _usage()
     frame.loc[201, "used_hours"] = 0.01  # 0.6 minutes
-    with pytest.raises(BatchInputError, match="whole number of minutes") as caught:
+    with pytest.raises(BatchInputError, match="ikke et helt antal minutter") as caught:
         bank_frame(frame)
+    assert caught.value.code == "batch.whole_minutes"
     assert (caught.value.column, caught.value.row) == ("used_hours", 3)
 
 

@@ -229,9 +229,12 @@ def test_bank_use_before_the_first_month_and_a_start_before_the_months() -> None
     with pytest.raises(BatchInputError, match="ligger før personens første måned") as caught:
         bank(used, months="2024-01", start=np.array(["2024-01", "2024-02"], dtype="M8[M]"))
     assert caught.value.row == 1
-    with pytest.raises(BatchInputError, match="history is missing"):
+    with pytest.raises(BatchInputError, match="timebankens historik mangler") as caught:
         bank(np.zeros((1, 3), dtype=np.int64), months="2024-01", start="2023-12")
-    with pytest.raises(BatchInputError, match="must not be negative") as caught:
+    assert caught.value.code == "batch.before_first_month"
+    with pytest.raises(BatchInputError, match="timebankens historik mangler"):
+        bank(np.zeros((1, 3), dtype=np.int64), months="2024-01", start="2023-12")
+    with pytest.raises(BatchInputError, match="må ikke være negativ") as caught:
         bank(np.array([[0, -1]]), months="2024-01")
     assert caught.value.row == 0
     with pytest.raises(BatchInputError, match="whole numbers"):

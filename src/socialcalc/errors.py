@@ -362,6 +362,102 @@ CATALOG: dict[str, dict[str, str]] = {
         "da": "forventede den tabel, som compare() returnerede",
         "en": "expected the frame compare() returned",
     },
+    "batch.value_missing": {
+        "da": "en værdi skal angives ({missing} fundet)",
+        "en": "a value is required ({missing} found)",
+    },
+    "batch.month_missing": {
+        "da": "en måned skal angives ({missing} fundet)",
+        "en": "a month is required ({missing} found)",
+    },
+    "batch.given_twice": {
+        "da": "angiv enten {first} eller {second}, ikke begge",
+        "en": "give either {first} or {second}, not both",
+    },
+    "batch.column_missing": {
+        "da": "tabellen skal have en kolonne {column}{alternative}",
+        "en": "the frame needs a column {column}{alternative}",
+        "alternative_da": " eller {alternative}",
+        "alternative_en": " or {alternative}",
+    },
+    "batch.column_or_keyword": {
+        "da": "angiv en kolonne {column} eller argumentet {column}=",
+        "en": "give a column {column} or the argument {column}=",
+    },
+    "batch.column_and_keyword": {
+        "da": "{column} er både en kolonne i tabellen og et nøgleordsargument; angiv den én gang",
+        "en": "{column} is a column of the frame and a keyword argument: give it once",
+    },
+    "batch.shape": {
+        "da": "forventede en tabel af formen {expected}",
+        "en": "expected shape {expected}",
+    },
+    "batch.month_column": {
+        "da": "en kolonne med {count} måneder, én pr. række",
+        "en": "a column of {count} months, one per row",
+    },
+    "batch.usage_shape": {
+        "da": "én række pr. person og én kolonne pr. måned",
+        "en": "one row per person, one column per month",
+    },
+    "batch.minutes_dtype": {
+        "da": "minutter er hele tal (int64)",
+        "en": "minutes are whole numbers (an int64 array)",
+        "remedy_da": "omregn timer med funktionerne i socialcalc.batch.frame",
+        "remedy_en": "convert hours with socialcalc.batch.frame",
+    },
+    "batch.whole_minutes": {
+        "da": "er ikke et helt antal minutter; timebanken efter § 97 tæller hele minutter",
+        "en": "is not a whole number of minutes; the § 97 hour bank counts whole minutes",
+        "remedy_da": "angiv {column} i stedet",
+        "remedy_en": "give {column} instead",
+    },
+    "batch.before_first_month": {
+        "da": "ligger før den første måned {first_month}: timebankens historik mangler",
+        "en": "before the first month {first_month}: the bank's history is missing",
+    },
+    "batch.months_gap": {
+        "da": "månederne skal følge hinanden i rækkefølge uden huller (forventede {expected})",
+        "en": "the months must follow one another in order, without gaps (expected {expected})",
+    },
+    "batch.person_month_order": {
+        "da": "personens måneder er ikke i rækkefølge (efter {after}): en persons rækker står i "
+              "månedsrækkefølge, én pr. måned",
+        "en": "months out of order for this person (after {after}): a person's rows are in month order, one per "
+              "month",
+    },
+    "batch.person_constant": {
+        "da": "en person har én værdi (den afviger fra personens første række)",
+        "en": "a person has one value (it differs from the person's first row)",
+    },
+    "batch.person_missing": {
+        "da": "hver række angiver sin person",
+        "en": "every row names its person",
+    },
+    "batch.not_result": {
+        "da": "tabellen er ikke et resultat af {functions}",
+        "en": "the frame is not a result of {functions}",
+    },
+    "cli.usage_json": {
+        "da": "er ikke gyldig JSON",
+        "en": "not valid JSON",
+    },
+    "cli.usage_object": {
+        "da": "forventede et JSON-objekt med måned og timer, fx {example}",
+        "en": "expected a JSON object of month and hours, e.g. {example}",
+    },
+    "cli.usage_columns": {
+        "da": "forventede to kolonner, måned og timer; fandt {count}",
+        "en": "expected two columns, month,hours; got {count}",
+    },
+    "cli.usage_header": {
+        "da": "overskriften er {header}",
+        "en": "the header is {header_en}",
+    },
+    "cli.unreadable": {
+        "da": "filen findes ikke eller kan ikke læses (UTF-8)",
+        "en": "the file does not exist or cannot be read (UTF-8)",
+    },
     "internal.catalog": {
         "da": "fejl i socialcalc's tekstkataloger (meld det til udviklerne): {rule}",
         "en": "a fault in socialcalc's text catalogs (report it to the developers): {rule}",
