@@ -237,7 +237,7 @@ def test_bank_use_before_the_first_month_and_a_start_before_the_months() -> None
     with pytest.raises(BatchInputError, match="må ikke være negativ") as caught:
         bank(np.array([[0, -1]]), months="2024-01")
     assert caught.value.row == 0
-    with pytest.raises(BatchInputError, match="whole numbers"):
+    with pytest.raises(BatchInputError, match="minutter er hele tal"):
         bank(np.array([[0.5]]), months="2024-01")
 
 

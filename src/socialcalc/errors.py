@@ -458,6 +458,40 @@ CATALOG: dict[str, dict[str, str]] = {
         "da": "filen findes ikke eller kan ikke læses (UTF-8)",
         "en": "the file does not exist or cannot be read (UTF-8)",
     },
+    "input.percentage": {
+        "da": "en procentsats er et endeligt tal på mindst -100",
+        "en": "a percentage is a finite number of at least -100",
+    },
+    "input.project_keys": {
+        "da": "nøglerne i project er årstal, fx 2027",
+        "en": "the keys of project are years, such as 2027",
+    },
+    "input.project": {
+        "da": "project er True, False, en procentsats (Decimal) eller en tabel fra år til procentsats",
+        "en": "project is True, False, a Decimal percentage or {{year: Decimal percentage}}",
+    },
+    "input.project_float": {
+        "da": "et kommatal (float) modtages ikke",
+        "en": "a float is not accepted",
+        "remedy_da": "angiv procentsatsen som en Decimal, fx Decimal('3.3')",
+        "remedy_en": "give the percentage as a Decimal, e.g. Decimal('3.3')",
+    },
+    "input.project_one_percent": {
+        "da": "{key} den {day} kræver en procentsats for {count} år ({years_da}), og én procentsats gælder for "
+              "præcis ét år; {how_da}",
+        "en": "{key} on {day} needs a percentage for {count} years ({years_en}), and one Decimal is for exactly "
+              "one year; {how_en}",
+    },
+    "input.project_one_percent_bands": {
+        "da": "der er angivet én procentsats, men {reason}, og satsreguleringsprocenten mangler for {years_da}; "
+              "angiv en procentsats for hvert år ({{år: procentsats}})",
+        "en": "one percentage was given, but {reason}, and the satsreguleringsprocent is missing for {years_en}; "
+              "give a percentage for each year ({{year: percentage}})",
+    },
+    "input.rate_file_path": {
+        "da": "en sti inde i en satsmappe, der ender på .toml",
+        "en": "a path inside a rate directory, ending in .toml",
+    },
     "internal.catalog": {
         "da": "fejl i socialcalc's tekstkataloger (meld det til udviklerne): {rule}",
         "en": "a fault in socialcalc's text catalogs (report it to the developers): {rule}",
@@ -806,6 +840,20 @@ CATALOG: dict[str, dict[str, str]] = {
         "da": "kommune = {kommune}: satsbogen har ingen satstabel for denne kommune (kendte: {known})",
         "en": "kommune = {kommune}: no rate table for this municipality (known: {known})",
     },
+    "rate.unknown_key": {
+        "da": "satsbogen kender ikke satsen {key}{near}",
+        "en": "unknown rate key {key}{near}",
+        "near_da": "; mente du {near}?",
+        "near_en": "; did you mean {near}?",
+    },
+    "rate.not_optional": {
+        "da": "{key} er ikke en valgfri kommunal sats; hent den med get()",
+        "en": "{key} is not an optional policy; use Rates.get",
+    },
+    "rate.none_published": {
+        "da": "{key} har ingen offentliggjort værdi i satsbogen",
+        "en": "{key} has no published value in the rate book",
+    },
     "rate.file": {
         "da": "{count} fejl i satsfilerne:\n{faults}",
         "en": "{count} fault(s) in the rate files:\n{faults}",
@@ -955,7 +1003,14 @@ class SocialcalcError(ValueError):
         super().__init__(self.message("da"))
 
     def _params(self, locale: Locale) -> dict[str, Any]:
-        return dict(self.fields)
+        params = dict(self.fields)
+        entry = CATALOG[self.code]
+        for name, value in self.fields.items():  # an optional part, shown only when its parameter is given
+            part = entry.get(f"{name}_{locale}")
+            if part is not None and name != "remedy":
+                params[name] = "" if value is None or value is False or value == "" else _render(
+                    part, locale, self.fields)
+        return params
 
     def message(self, locale: Locale = "da") -> str:
         """The message in ``locale`` (``"da"``, the default, or ``"en"``), from the catalog.
@@ -964,7 +1019,7 @@ class SocialcalcError(ValueError):
         '0 fault(s) in the rate files:\\n'
         """
         if locale not in ("da", "en"):
-            raise InvalidInput("locale", locale, "a locale is 'da' or 'en'")
+            raise InvalidInput("locale", locale, code="input.explain", choices="'da' eller 'en'")
         if self._text is not None:
             return self._text
         text = _render(CATALOG[self.code][locale], locale, self._params(locale))
@@ -1052,7 +1107,7 @@ class InvalidInput(SocialcalcError):
 pass a datetime.date, e.g. by .date()'
         """
         if locale not in ("da", "en"):
-            raise InvalidInput("locale", locale, "a locale is 'da' or 'en'")
+            raise InvalidInput("locale", locale, code="input.explain", choices="'da' eller 'en'")
         rule = self._rule(locale)
         remedy = self._remedy(locale)
         text = _FRAME[locale].format(field=self.field, value=self.value, rule=rule)
