@@ -375,18 +375,18 @@ CATALOG: dict[str, dict[str, str]] = {
         "en": "give either {first} or {second}, not both",
     },
     "batch.column_missing": {
-        "da": "tabellen skal have en kolonne {column}{alternative}",
-        "en": "the frame needs a column {column}{alternative}",
+        "da": "tabellen skal have en kolonne {name}{alternative}",
+        "en": "the frame needs a column {name}{alternative}",
         "alternative_da": " eller {alternative}",
         "alternative_en": " or {alternative}",
     },
     "batch.column_or_keyword": {
-        "da": "angiv en kolonne {column} eller argumentet {column}=",
-        "en": "give a column {column} or the argument {column}=",
+        "da": "angiv en kolonne {name} eller argumentet {name}=",
+        "en": "give a column {name} or the argument {name}=",
     },
     "batch.column_and_keyword": {
-        "da": "{column} er både en kolonne i tabellen og et nøgleordsargument; angiv den én gang",
-        "en": "{column} is a column of the frame and a keyword argument: give it once",
+        "da": "{name} er både en kolonne i tabellen og et nøgleordsargument; angiv den én gang",
+        "en": "{name} is a column of the frame and a keyword argument: give it once",
     },
     "batch.shape": {
         "da": "forventede en tabel af formen {expected}",
@@ -409,8 +409,8 @@ CATALOG: dict[str, dict[str, str]] = {
     "batch.whole_minutes": {
         "da": "er ikke et helt antal minutter; timebanken efter § 97 tæller hele minutter",
         "en": "is not a whole number of minutes; the § 97 hour bank counts whole minutes",
-        "remedy_da": "angiv {column} i stedet",
-        "remedy_en": "give {column} instead",
+        "remedy_da": "angiv {name} i stedet",
+        "remedy_en": "give {name} instead",
     },
     "batch.before_first_month": {
         "da": "ligger før den første måned {first_month}: timebankens historik mangler",

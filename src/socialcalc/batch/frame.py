@@ -113,7 +113,7 @@ class _Reader:
                 return fast
             return decimal_to_int(values, name, places=places)
         if required:
-            raise BatchInputError(name, 0, "", code="batch.column_missing", column=repr(name),
+            raise BatchInputError(name, 0, "", code="batch.column_missing", name=repr(name),
                                   alternative=repr(integer))
         return None
 
@@ -127,7 +127,7 @@ class _Reader:
         """A column of the frame, or the keyword value for every row (not both)."""
         if self.has(name):
             if given is not None:
-                raise BatchInputError(name, 0, name, code="batch.column_and_keyword", column=name)
+                raise BatchInputError(name, 0, name, code="batch.column_and_keyword", name=name)
             return self.optional_objects(name) if labels else self.values(name)
         return default if given is None else given
 

@@ -167,7 +167,7 @@ def _simulate(args: argparse.Namespace) -> int:
 
     try:
         text = args.usage.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as err:
+    except (OSError, UnicodeDecodeError):
         raise InvalidInput("usage", str(args.usage), code="cli.unreadable") from None
     usage = read_usage(text, args.usage.name)
     bank = Bank.open(args.start, kommune=args.kommune, deduction_hours=args.deduction, rates=book_of(args),

@@ -49,7 +49,7 @@ def _minutes(read: _Reader, name: str, *, required: bool) -> npt.NDArray[np.int6
         return int_column(read.values(minutes), minutes, unit="minutes")
     if not read.has(hours):
         if required:
-            raise BatchInputError(hours, 0, "", code="batch.column_missing", column=repr(hours),
+            raise BatchInputError(hours, 0, "", code="batch.column_missing", name=repr(hours),
                                       alternative=repr(minutes))
         return None
     values = read.values(hours)
@@ -60,7 +60,7 @@ def _minutes(read: _Reader, name: str, *, required: bool) -> npt.NDArray[np.int6
     whole, rest = np.divmod(fine * 60, 100_000)
     if (bad := rest != 0).any():
         row = int(np.flatnonzero(bad)[0])
-        raise BatchInputError(hours, row, values[row], code="batch.whole_minutes", column=minutes)
+        raise BatchInputError(hours, row, values[row], code="batch.whole_minutes", name=minutes)
     return whole.astype(np.int64)
 
 
@@ -104,7 +104,7 @@ def bank_frame(
     with read.relabel():
         for name in ("person", "month"):
             if not read.has(name):
-                raise BatchInputError(name, 0, "", code="batch.column_missing", column=repr(name))
+                raise BatchInputError(name, 0, "", code="batch.column_missing", name=repr(name))
         if not len(read.frame):
             empty: dict[str, Any] = {f"{name}_minutes": np.zeros(0, dtype=np.int64)
                                      for name in ("lapsed", "granted", "lost_to_cap", "used", "closing")}
@@ -192,7 +192,8 @@ def explain_row(out: Any, row: int, *, audience: Audience = "borger", locale: Lo
     """
     rows = (getattr(out, "attrs", None) or {}).get("socialcalc", {}).get("rows")
     if not isinstance(rows, _Rows):
-        raise InvalidInput("out", type(out).__name__, code="batch.not_result", functions="bank_frame(..., explain=True)")
+        raise InvalidInput("out", type(out).__name__, code="batch.not_result",
+                           functions="bank_frame(..., explain=True)")
     if isinstance(row, bool) or not isinstance(row, int | np.integer) or not 0 <= row < len(rows.codes):
         raise InvalidInput("row", row, code="input.invalid", rule=f"rækken findes ikke (0 til {len(rows.codes) - 1})")
     return str(_statement(rows, int(row)).render(audience=audience, locale=locale, format=format))
