@@ -1201,8 +1201,10 @@ class RateNotPublished(RateError):
         entry = CATALOG[self.code]
         params = dict(self.fields)
         if self.last_known is not None:
-            shown = self._last_known_da if locale == "da" and self._last_known_da else self.last_known
-            params["last_known"] = _number_text(shown, locale)
+            if locale == "da" and self._last_known_da:  # already Danish text (not to be read as a number again)
+                params["last_known"] = self._last_known_da
+            else:
+                params["last_known"] = _number_text(self.last_known, locale)
         params["last_from"] = _render(entry[f"from_{locale}"], locale, {"last_from": self.last_from}) \
             if self.last_from else ""
         params["on"] = _render(entry[f"on_{locale}"] if self.day is not None else entry[f"any_day_{locale}"],
