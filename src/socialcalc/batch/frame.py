@@ -113,7 +113,7 @@ class _Reader:
                 return fast
             return decimal_to_int(values, name, places=places)
         if required:
-            raise BatchInputError(name, 0, "", code="batch.column_missing", name=repr(name),
+            raise BatchInputError(name, 0, "mangler", code="batch.column_missing", name=repr(name),
                                   alternative=repr(integer))
         return None
 

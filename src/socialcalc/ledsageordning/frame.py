@@ -49,7 +49,7 @@ def _minutes(read: _Reader, name: str, *, required: bool) -> npt.NDArray[np.int6
         return int_column(read.values(minutes), minutes, unit="minutes")
     if not read.has(hours):
         if required:
-            raise BatchInputError(hours, 0, "", code="batch.column_missing", name=repr(hours),
+            raise BatchInputError(hours, 0, "mangler", code="batch.column_missing", name=repr(hours),
                                       alternative=repr(minutes))
         return None
     values = read.values(hours)
@@ -104,7 +104,7 @@ def bank_frame(
     with read.relabel():
         for name in ("person", "month"):
             if not read.has(name):
-                raise BatchInputError(name, 0, "", code="batch.column_missing", name=repr(name))
+                raise BatchInputError(name, 0, "mangler", code="batch.column_missing", name=repr(name))
         if not len(read.frame):
             empty: dict[str, Any] = {f"{name}_minutes": np.zeros(0, dtype=np.int64)
                                      for name in ("lapsed", "granted", "lost_to_cap", "used", "closing")}
