@@ -21,8 +21,8 @@ Decimal('3.3')
 >>> check_project(3.3)
 Traceback (most recent call last):
 ...
-socialcalc.errors.InvalidInput: project = 3.3: a float is not accepted; give the percentage as a Decimal, \
-e.g. Decimal('3.3')
+socialcalc.errors.InvalidInput: project = 3.3: et kommatal (float) modtages ikke; angiv procentsatsen som en \
+Decimal, fx Decimal('3.3')
 """
 
 from __future__ import annotations
