@@ -173,3 +173,25 @@ def test_rates_and_kommune_are_used() -> None:
     t = transport(**BASE, rates=book)
     assert t.citizen_before_cap == Decimal("300.00")  # 20 × 2 × 5 × 1.50
     assert transport(**BASE, kommune="lejre").kommune == "lejre"
+
+
+def test_an_own_distance_with_decimals_counts() -> None:
+    # an own distance of 7,5 km (a test book): 20 × 2 × 7,5 × 1,50 = 450,00 kr. (cut to 7 km it would be 420,00)
+    from socialcalc.testing import book_with
+
+    book = book_with({"national/test.toml": '[[rate]]\nkey = "sel103.own_transport_km"\nunit = "km"\nvalue = 7.5\n'
+                      'valid_from = 2025-01-01\nstatus = "derived"\nsource = "test: 7,5 km"\n'})
+    t = transport(**{**BASE, "net_earnings": "5000"}, rates=book)
+    assert (t.total, t.citizen_before_cap, t.citizen, t.municipality) == (
+        Decimal("1500.00"), Decimal("450.00"), Decimal("450.00"), Decimal("1050.00"))
+    near = transport(**{**BASE, "net_earnings": "5000", "distance_km": "7.5"}, rates=book)
+    assert (near.within_own_distance, near.municipality) == (True, Decimal("0.00"))
+
+
+@pytest.mark.parametrize(("net", "cap"), [("1000.034", "300.01"), ("1000.033", "300.00"), ("1000.0334", "300.01"),
+                                          ("0.034", "0.01")])
+def test_net_earnings_with_more_than_two_decimals(net: str, cap: str) -> None:
+    # the cap is 30 % of the exact net earnings, rounded down to øre: 1000,034 × 0,3 = 300,0102 → 300,01
+    t = transport(**{**BASE, "net_earnings": net})
+    assert (t.citizen_cap, t.citizen, t.capped) == (Decimal(cap), Decimal(cap), True)
+    assert t.municipality == Decimal("1500.00") - Decimal(cap)

@@ -11,13 +11,13 @@ The format (one file, UTF-8)::
     cases:
       - name: "§ 100 band 1"                       # shown in a failure
         rule: merudgift.calculate                  # a public function: socialcalc.<module>.<function>
-        source: "SEL § 100, stk. 2; spec sel100"  # where the expected figure comes from (required)
+        source: "serviceloven § 100, stk. 2"  # where the expected figure comes from (required)
         args: []                                   # positional arguments (optional)
         inputs: {expenses: "1706.99", decided_on: 2024-06-01}   # keyword arguments
         expected: {amount: "1138.00", band: 1}    # field of the result (dotted: periods.0.amount) → value
       - name: "Folkepensionsalder"
         rule: folkepension.reached_on
-        source: "spec folkepension"
+        source: "lov om social pension § 1 a"
         args: [1960-05-15]
         expected: {value: 2027-05-15}             # `value`: the result itself (a date, a Month …)
 

@@ -305,6 +305,11 @@ class Explanation(BaseModel):
 
     def rates(self) -> list[RateUsed]:
         """Every rate used, once each, in the order first used (sub-facts' rates included)."""
+        return list(self._rates)
+
+    @functools.cached_property
+    def _rates(self) -> tuple[RateUsed, ...]:
+        # computed once per (immutable) explanation: grade, projected and the case-file note all read it
         seen: dict[tuple[str, date, str | None, str], RateUsed] = {}
 
         def walk(facts: Iterable[Fact]) -> None:
@@ -314,7 +319,7 @@ class Explanation(BaseModel):
                 walk(s.parts)
 
         walk(self.steps)
-        return list(seen.values())
+        return tuple(seen.values())
 
     def render(self, audience: Audience = "borger", locale: Locale = "da", format: Format = "text",
                amount: Decimal | None = None) -> str:

@@ -138,7 +138,30 @@ def month_column(values: Any, field: str, n: int | None = None) -> int | npt.NDA
             row = int(np.flatnonzero(nat)[0])
             raise BatchInputError(field, row, "NaT", code="batch.month_missing", missing="NaT")
         return months.astype(np.int64) + 1970 * 12
-    return np.fromiter((_month_index(v, field, i) for i, v in enumerate(array.tolist())), np.int64, array.shape[0])
+    return _distinct_months(array, field)
+
+
+def _distinct_months(array: npt.NDArray[Any], field: str) -> npt.NDArray[np.int64]:
+    """Each distinct month text (or ``Month``) parsed once, in the order it first occurs, so the error names the
+    first bad row; a caseload has few distinct months and many rows."""
+    if array.dtype.kind in "US":
+        distinct, first, inverse = np.unique(array, return_index=True, return_inverse=True)
+        order = np.argsort(first)
+        parsed = np.empty(len(distinct), np.int64)
+        for k in order.tolist():
+            parsed[k] = _month_index(distinct[k].item(), field, int(first[k]))
+        return parsed[inverse.reshape(-1)]
+    seen: dict[Any, int] = {}
+    out = np.empty(array.shape[0], np.int64)
+    for i, v in enumerate(array.tolist()):
+        key = v if isinstance(v, str | Month) else None  # other values are parsed (and refused) on their own
+        index = seen.get(key) if key is not None else None
+        if index is None:
+            index = _month_index(v, field, i)
+            if key is not None:
+                seen[key] = index
+        out[i] = index
+    return out
 
 
 def _to_month(index: int) -> Month:

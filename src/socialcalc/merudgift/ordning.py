@@ -13,7 +13,7 @@ an :class:`~socialcalc.errors.InvalidInput` whatever the rate tables hold.
 The transition keeps "de hidtidige regler"; whether that includes their yearly regulation (BEK 931/2020
 § 12) is open, so the reading is data: the standing policy ``sel100.transition_reading``:
 
-- ``"frozen"`` (the default, the spec's reading): the table in force on the last day, unchanged until the
+- ``"frozen"`` (the default reading): the table in force on the last day, unchanged until the
   award is reassessed;
 - ``"regulated"``: that table, regulated each 1 January after it by the satsreguleringsprocent (BEK 931/2020
   § 12), rounded to whole kroner. The regulated table is made at run time, so it is a projected rate: it needs
