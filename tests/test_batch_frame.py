@@ -90,11 +90,12 @@ def test_negative_amounts_and_wrong_dtypes_are_named() -> None:
 
 def test_a_setting_given_twice_or_not_at_all_is_refused() -> None:
     frame = pd.DataFrame({"expenses": [1.0], "decided_on": [date(2024, 6, 1)]})
-    with pytest.raises(BatchInputError, match="give it once"):
+    with pytest.raises(BatchInputError, match="angiv den én gang") as given:
         merudgift_frame(frame, decided_on=date(2024, 6, 1))
+    assert given.value.code == "batch.column_and_keyword"
     with pytest.raises(BatchInputError, match="decided_on"):
         merudgift_frame(pd.DataFrame({"expenses": [1.0]}))
-    with pytest.raises(BatchInputError, match="not both"):
+    with pytest.raises(BatchInputError, match="ikke begge"):
         merudgift_frame(pd.DataFrame({"expenses": [1.0], "expenses_ore": [100]}), decided_on=date(2024, 6, 1))
     with pytest.raises(InvalidInput, match="money"):
         merudgift_frame(frame.drop(columns="decided_on"), decided_on=date(2024, 6, 1), money="float")  # type: ignore[arg-type]
@@ -155,7 +156,7 @@ def test_bank_frame_long_format() -> None:
 def test_bank_frame_months_out_of_order_name_the_row() -> None:
     frame = _usage()
     frame.loc[103, "month"] = "2024-02"  # a second February for person a
-    with pytest.raises(BatchInputError, match="out of order") as caught:
+    with pytest.raises(BatchInputError, match="personens måneder er ikke i rækkefølge") as caught:
         bank_frame(frame)
     assert (caught.value.column, caught.value.row) == ("month", 2)
     assert "indeks 103" in str(caught.value)
@@ -173,8 +174,9 @@ def test_bank_frame_use_over_the_balance_names_the_frame_row() -> None:
 def test_bank_frame_hours_must_be_whole_minutes() -> None:
     frame = _usage()
     frame.loc[201, "used_hours"] = 0.01  # 0.6 minutes
-    with pytest.raises(BatchInputError, match="whole number of minutes") as caught:
+    with pytest.raises(BatchInputError, match="ikke et helt antal minutter") as caught:
         bank_frame(frame)
+    assert caught.value.code == "batch.whole_minutes"
     assert (caught.value.column, caught.value.row) == ("used_hours", 3)
 
 
@@ -183,7 +185,7 @@ def test_bank_frame_deduction_and_start() -> None:
                           "used_minutes": [0, 0], "deduction_hours": ["5", "0"], "start": ["2024-02", "2024-02"]})
     out = bank_frame(frame)
     assert out["granted_minutes"].tolist() == [600, 900]
-    with pytest.raises(BatchInputError, match="one value") as caught:
+    with pytest.raises(BatchInputError, match="en person har én værdi") as caught:
         bank_frame(frame.assign(kommune=["lejre", "lemvig"]))
     assert (caught.value.column, caught.value.row) == ("kommune", 1)
 

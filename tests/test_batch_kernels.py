@@ -218,7 +218,7 @@ def test_bank_use_over_the_balance_names_the_person_and_the_month() -> None:
 
 def test_bank_months_out_of_order_are_refused() -> None:
     months = np.array(["2024-01", "2024-02", "2024-02"], dtype="datetime64[M]")
-    with pytest.raises(BatchInputError, match="in order") as caught:
+    with pytest.raises(BatchInputError, match="uden huller") as caught:
         bank(np.zeros((1, 3), dtype=np.int64), months=months)
     assert (caught.value.column, caught.value.row) == ("months", 2)
 
@@ -229,12 +229,15 @@ def test_bank_use_before_the_first_month_and_a_start_before_the_months() -> None
     with pytest.raises(BatchInputError, match="ligger før personens første måned") as caught:
         bank(used, months="2024-01", start=np.array(["2024-01", "2024-02"], dtype="M8[M]"))
     assert caught.value.row == 1
-    with pytest.raises(BatchInputError, match="history is missing"):
+    with pytest.raises(BatchInputError, match="timebankens historik mangler") as caught:
         bank(np.zeros((1, 3), dtype=np.int64), months="2024-01", start="2023-12")
-    with pytest.raises(BatchInputError, match="must not be negative") as caught:
+    assert caught.value.code == "batch.before_first_month"
+    with pytest.raises(BatchInputError, match="timebankens historik mangler"):
+        bank(np.zeros((1, 3), dtype=np.int64), months="2024-01", start="2023-12")
+    with pytest.raises(BatchInputError, match="må ikke være negativ") as caught:
         bank(np.array([[0, -1]]), months="2024-01")
     assert caught.value.row == 0
-    with pytest.raises(BatchInputError, match="whole numbers"):
+    with pytest.raises(BatchInputError, match="minutter er hele tal"):
         bank(np.array([[0.5]]), months="2024-01")
 
 

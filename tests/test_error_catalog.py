@@ -132,6 +132,9 @@ def test_the_other_rate_codes_read_in_danish() -> None:
     errors: list[SocialcalcError] = [
         UnknownRate(code="rate.unknown_kommune", kommune="aarhus", known="lejre, lemvig"),
         UnknownRate("satsen findes ikke i satsbogen"),
+        UnknownRate(code="rate.unknown_key", key="minimum", near="minimumm"),
+        UnknownRate(code="rate.not_optional", key="minimum"),
+        UnknownRate(code="rate.none_published", key="minimum"),
         RateFileError([RateFault("national/2024.toml", 3, 1, "unknown field 'x'", "remove it")]),
         RateError(code="rate.sel097_saving_months", value=0, day=date(2024, 1, 1), where="satsfilen, linje 6"),
         RateError(code="rate.sel097_order_of_use", value="newest", day=date(2024, 1, 1),

@@ -362,6 +362,136 @@ CATALOG: dict[str, dict[str, str]] = {
         "da": "forventede den tabel, som compare() returnerede",
         "en": "expected the frame compare() returned",
     },
+    "batch.value_missing": {
+        "da": "en værdi skal angives ({missing} fundet)",
+        "en": "a value is required ({missing} found)",
+    },
+    "batch.month_missing": {
+        "da": "en måned skal angives ({missing} fundet)",
+        "en": "a month is required ({missing} found)",
+    },
+    "batch.given_twice": {
+        "da": "angiv enten {first} eller {second}, ikke begge",
+        "en": "give either {first} or {second}, not both",
+    },
+    "batch.column_missing": {
+        "da": "tabellen skal have en kolonne {name}{alternative}",
+        "en": "the frame needs a column {name}{alternative}",
+        "alternative_da": " eller {alternative}",
+        "alternative_en": " or {alternative}",
+    },
+    "batch.column_or_keyword": {
+        "da": "angiv en kolonne {name} eller argumentet {name}=",
+        "en": "give a column {name} or the argument {name}=",
+    },
+    "batch.column_and_keyword": {
+        "da": "{name} er både en kolonne i tabellen og et nøgleordsargument; angiv den én gang",
+        "en": "{name} is a column of the frame and a keyword argument: give it once",
+    },
+    "batch.shape": {
+        "da": "forventede en tabel af formen {expected}",
+        "en": "expected shape {expected}",
+    },
+    "batch.month_column": {
+        "da": "en kolonne med {count} måneder, én pr. række",
+        "en": "a column of {count} months, one per row",
+    },
+    "batch.usage_shape": {
+        "da": "én række pr. person og én kolonne pr. måned",
+        "en": "one row per person, one column per month",
+    },
+    "batch.minutes_dtype": {
+        "da": "minutter er hele tal (int64)",
+        "en": "minutes are whole numbers (an int64 array)",
+        "remedy_da": "omregn timer med funktionerne i socialcalc.batch.frame",
+        "remedy_en": "convert hours with socialcalc.batch.frame",
+    },
+    "batch.whole_minutes": {
+        "da": "er ikke et helt antal minutter; timebanken efter § 97 tæller hele minutter",
+        "en": "is not a whole number of minutes; the § 97 hour bank counts whole minutes",
+        "remedy_da": "angiv {name} i stedet",
+        "remedy_en": "give {name} instead",
+    },
+    "batch.before_first_month": {
+        "da": "ligger før den første måned {first_month}: timebankens historik mangler",
+        "en": "before the first month {first_month}: the bank's history is missing",
+    },
+    "batch.months_gap": {
+        "da": "månederne skal følge hinanden i rækkefølge uden huller (forventede {expected})",
+        "en": "the months must follow one another in order, without gaps (expected {expected})",
+    },
+    "batch.person_month_order": {
+        "da": "personens måneder er ikke i rækkefølge (efter {after}): en persons rækker står i "
+              "månedsrækkefølge, én pr. måned",
+        "en": "months out of order for this person (after {after}): a person's rows are in month order, one per "
+              "month",
+    },
+    "batch.person_constant": {
+        "da": "en person har én værdi (den afviger fra personens første række)",
+        "en": "a person has one value (it differs from the person's first row)",
+    },
+    "batch.person_missing": {
+        "da": "hver række angiver sin person",
+        "en": "every row names its person",
+    },
+    "batch.not_result": {
+        "da": "tabellen er ikke et resultat af {functions}",
+        "en": "the frame is not a result of {functions}",
+    },
+    "cli.usage_json": {
+        "da": "er ikke gyldig JSON",
+        "en": "not valid JSON",
+    },
+    "cli.usage_object": {
+        "da": "forventede et JSON-objekt med måned og timer, fx {example}",
+        "en": "expected a JSON object of month and hours, e.g. {example}",
+    },
+    "cli.usage_columns": {
+        "da": "forventede to kolonner, måned og timer; fandt {count}",
+        "en": "expected two columns, month,hours; got {count}",
+    },
+    "cli.usage_header": {
+        "da": "overskriften er {header}",
+        "en": "the header is {header_en}",
+    },
+    "cli.unreadable": {
+        "da": "filen findes ikke eller kan ikke læses (UTF-8)",
+        "en": "the file does not exist or cannot be read (UTF-8)",
+    },
+    "input.percentage": {
+        "da": "en procentsats er et endeligt tal på mindst -100",
+        "en": "a percentage is a finite number of at least -100",
+    },
+    "input.project_keys": {
+        "da": "nøglerne i project er årstal, fx 2027",
+        "en": "the keys of project are years, such as 2027",
+    },
+    "input.project": {
+        "da": "project er True, False, en procentsats (Decimal) eller en tabel fra år til procentsats",
+        "en": "project is True, False, a Decimal percentage or {{year: Decimal percentage}}",
+    },
+    "input.project_float": {
+        "da": "et kommatal (float) modtages ikke",
+        "en": "a float is not accepted",
+        "remedy_da": "angiv procentsatsen som en Decimal, fx Decimal('3.3')",
+        "remedy_en": "give the percentage as a Decimal, e.g. Decimal('3.3')",
+    },
+    "input.project_one_percent": {
+        "da": "{key} den {day} kræver en procentsats for {count} år ({years_da}), og én procentsats gælder for "
+              "præcis ét år; {how_da}",
+        "en": "{key} on {day} needs a percentage for {count} years ({years_en}), and one Decimal is for exactly "
+              "one year; {how_en}",
+    },
+    "input.project_one_percent_bands": {
+        "da": "der er angivet én procentsats, men {reason}, og satsreguleringsprocenten mangler for {years_da}; "
+              "angiv en procentsats for hvert år ({{år: procentsats}})",
+        "en": "one percentage was given, but {reason}, and the satsreguleringsprocent is missing for {years_en}; "
+              "give a percentage for each year ({{year: percentage}})",
+    },
+    "input.rate_file_path": {
+        "da": "en sti inde i en satsmappe, der ender på .toml",
+        "en": "a path inside a rate directory, ending in .toml",
+    },
     "internal.catalog": {
         "da": "fejl i socialcalc's tekstkataloger (meld det til udviklerne): {rule}",
         "en": "a fault in socialcalc's text catalogs (report it to the developers): {rule}",
@@ -710,6 +840,20 @@ CATALOG: dict[str, dict[str, str]] = {
         "da": "kommune = {kommune}: satsbogen har ingen satstabel for denne kommune (kendte: {known})",
         "en": "kommune = {kommune}: no rate table for this municipality (known: {known})",
     },
+    "rate.unknown_key": {
+        "da": "satsbogen kender ikke satsen {key}{near}",
+        "en": "unknown rate key {key}{near}",
+        "near_da": "; mente du {near}?",
+        "near_en": "; did you mean {near}?",
+    },
+    "rate.not_optional": {
+        "da": "{key} er ikke en valgfri kommunal sats; hent den med get()",
+        "en": "{key} is not an optional policy; use Rates.get",
+    },
+    "rate.none_published": {
+        "da": "{key} har ingen offentliggjort værdi i satsbogen",
+        "en": "{key} has no published value in the rate book",
+    },
     "rate.file": {
         "da": "{count} fejl i satsfilerne:\n{faults}",
         "en": "{count} fault(s) in the rate files:\n{faults}",
@@ -859,7 +1003,14 @@ class SocialcalcError(ValueError):
         super().__init__(self.message("da"))
 
     def _params(self, locale: Locale) -> dict[str, Any]:
-        return dict(self.fields)
+        params = dict(self.fields)
+        entry = CATALOG[self.code]
+        for name, value in self.fields.items():  # an optional part, shown only when its parameter is given
+            part = entry.get(f"{name}_{locale}")
+            if part is not None and name != "remedy":
+                params[name] = "" if value is None or value is False or value == "" else _render(
+                    part, locale, self.fields)
+        return params
 
     def message(self, locale: Locale = "da") -> str:
         """The message in ``locale`` (``"da"``, the default, or ``"en"``), from the catalog.
@@ -868,7 +1019,7 @@ class SocialcalcError(ValueError):
         '0 fault(s) in the rate files:\\n'
         """
         if locale not in ("da", "en"):
-            raise InvalidInput("locale", locale, "a locale is 'da' or 'en'")
+            raise InvalidInput("locale", locale, code="input.explain", choices="'da' eller 'en'")
         if self._text is not None:
             return self._text
         text = _render(CATALOG[self.code][locale], locale, self._params(locale))
@@ -956,7 +1107,7 @@ class InvalidInput(SocialcalcError):
 pass a datetime.date, e.g. by .date()'
         """
         if locale not in ("da", "en"):
-            raise InvalidInput("locale", locale, "a locale is 'da' or 'en'")
+            raise InvalidInput("locale", locale, code="input.explain", choices="'da' eller 'en'")
         rule = self._rule(locale)
         remedy = self._remedy(locale)
         text = _FRAME[locale].format(field=self.field, value=self.value, rule=rule)
@@ -1050,8 +1201,10 @@ class RateNotPublished(RateError):
         entry = CATALOG[self.code]
         params = dict(self.fields)
         if self.last_known is not None:
-            shown = self._last_known_da if locale == "da" and self._last_known_da else self.last_known
-            params["last_known"] = _number_text(shown, locale)
+            if locale == "da" and self._last_known_da:  # already Danish text (not to be read as a number again)
+                params["last_known"] = self._last_known_da
+            else:
+                params["last_known"] = _number_text(self.last_known, locale)
         params["last_from"] = _render(entry[f"from_{locale}"], locale, {"last_from": self.last_from}) \
             if self.last_from else ""
         params["on"] = _render(entry[f"on_{locale}"] if self.day is not None else entry[f"any_day_{locale}"],

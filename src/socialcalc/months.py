@@ -207,8 +207,8 @@ def months_after(day: date, months: int, rule: MonthEndRule = MonthEndRule.CLAMP
         try:
             rule = MonthEndRule(rule)
         except (ValueError, TypeError):
-            raise InvalidInput("rule", repr(coerce._short(rule)), "en regel for månedsskift er 'clamp' eller "
-                               "'roll_forward'") from None
+            raise InvalidInput("rule", repr(coerce._short(rule)), code="input.explain",
+                               choices="'clamp' eller 'roll_forward'") from None
     from dateutil.relativedelta import relativedelta  # here: the only use (a command line rarely needs it)
 
     try:

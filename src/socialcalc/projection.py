@@ -21,8 +21,8 @@ Decimal('3.3')
 >>> check_project(3.3)
 Traceback (most recent call last):
 ...
-socialcalc.errors.InvalidInput: project = 3.3: a float is not accepted; give the percentage as a Decimal, \
-e.g. Decimal('3.3')
+socialcalc.errors.InvalidInput: project = 3.3: et kommatal (float) modtages ikke; angiv procentsatsen som en \
+Decimal, fx Decimal('3.3')
 """
 
 from __future__ import annotations
@@ -47,9 +47,8 @@ def check_project(value: Any) -> Project:
     >>> check_project({"2026": Decimal("3.3")})
     Traceback (most recent call last):
     ...
-    socialcalc.errors.InvalidInput: project = '2026': the keys of project are years, such as 2027
+    socialcalc.errors.InvalidInput: project = '2026': nøglerne i project er årstal, fx 2027
     """
     if isinstance(value, float):
-        raise InvalidInput("project", value, "a float is not accepted; give the percentage as a Decimal, e.g. "
-                                             "Decimal('3.3')")
+        raise InvalidInput("project", value, code="input.project_float")
     return checked_project(value)

@@ -145,7 +145,7 @@ def test_a_municipality_name_that_is_a_path_is_refused(name: str) -> None:
 def test_an_unknown_municipality_or_key_is_an_error() -> None:
     with raises_code(UnknownRate, "rate.unknown_kommune", known="lejre, lemvig"):
         BOOK.at(date(2024, 1, 1), "aarhus")
-    with pytest.raises(UnknownRate, match=r"did you mean 'sel097\.expense_grant_max'"):
+    with pytest.raises(UnknownRate, match=r"mente du 'sel097\.expense_grant_max'"):
         BOOK.at(date(2024, 1, 1)).get("sel097.expense_grant")
 
 

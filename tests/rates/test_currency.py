@@ -187,7 +187,8 @@ def test_the_tilpasning_index_rounds_to_100() -> None:
 def test_one_decimal_for_two_missing_years_is_refused_naming_both() -> None:
     with pytest.raises(InvalidInput) as caught:
         BOOK.at(date(2028, 1, 1), project=D("2.9")).get("sel097.expense_grant_max")
-    assert "2027 and 2028" in str(caught.value)
+    assert "2027 og 2028" in str(caught.value)
+    assert "2027 and 2028" in caught.value.message("en")
     assert "project={2027: Decimal('…'), 2028: Decimal('…')}" in str(caught.value)
 
 
@@ -483,7 +484,7 @@ def test_rates_show_refuses_a_bad_percentage(bad: str) -> None:
 
 def test_rates_show_lists_a_key_that_needs_more_years_instead_of_failing() -> None:
     done = _cli("rates", "show", "2027", "--project", "2.9")
-    assert done.returncode == 0 and "(2025, 2026 and 2027)" in done.stdout
+    assert done.returncode == 0 and "(2025, 2026 og 2027)" in done.stdout
 
 
 @settings(max_examples=60, deadline=None)

@@ -557,9 +557,9 @@ def test_cli_simulate_refused_use(tmp_path: Path, capsys: pytest.CaptureFixture[
     ("2024-01,1.5,x\n", "usage.txt:1"),
     ("2024-01,-1\n", "må ikke være negativ"),
     ("month,hours\n2024-13,1\n", "usage.txt:2: month"),
-    ("month,days\n", "header"),
-    ('{"2024-01": 1.5', "not valid JSON"),
-    ('["2024-01"]', "JSON object"),
+    ("month,days\n", "overskriften er month,hours eller month,minutes"),
+    ('{"2024-01": 1.5', "er ikke gyldig JSON"),
+    ('["2024-01"]', "forventede et JSON-objekt med måned og timer"),
     ('{"2024-01": true}', "sandhedsværdi"),
     ("2023-12,1\n", "ligger før timebankens første måned"),
 ])
@@ -573,7 +573,7 @@ def test_cli_simulate_bad_usage_file(tmp_path: Path, capsys: pytest.CaptureFixtu
 
 def test_cli_simulate_missing_file(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["ledsager", "simulate", "--start", "2024-01", "--usage", str(tmp_path / "none.csv")]) == 2
-    assert "cannot read the file" in capsys.readouterr().err
+    assert "filen findes ikke eller kan ikke læses" in capsys.readouterr().err
 
 
 def test_cli_tilskud(capsys: pytest.CaptureFixture[str]) -> None:

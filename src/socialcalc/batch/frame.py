@@ -90,7 +90,7 @@ class _Reader:
         extension = isinstance(series.dtype, pd.api.extensions.ExtensionDtype) and series.dtype.kind in "iufb"
         if extension and (missing := series.isna().to_numpy()).any():
             row = int(np.flatnonzero(missing)[0])
-            raise BatchInputError(name, row, "NA", "a value is required (NA found)")
+            raise BatchInputError(name, row, "NA", code="batch.value_missing", missing="NA")
         return np.asarray(series.to_numpy())
 
     def optional_objects(self, name: str) -> npt.NDArray[Any]:
@@ -102,7 +102,7 @@ class _Reader:
         """``<name>_ore`` as is, or ``<name>`` (kroner) converted by the float rule."""
         integer = f"{name}_ore" if places == 2 else f"{name}_m"
         if self.has(integer) and self.has(name):
-            raise BatchInputError(name, 0, "given twice", f"give either {name} or {integer}, not both")
+            raise BatchInputError(name, 0, name, code="batch.given_twice", first=name, second=integer)
         if self.has(integer):
             return ore_column(self.values(integer), integer)
         if self.has(name):
@@ -113,7 +113,8 @@ class _Reader:
                 return fast
             return decimal_to_int(values, name, places=places)
         if required:
-            raise BatchInputError(name, 0, "missing", f"the frame needs a column {name!r} or {integer!r}")
+            raise BatchInputError(name, 0, "mangler", code="batch.column_missing", name=repr(name),
+                                  alternative=repr(integer))
         return None
 
     def date_setting(self, name: str, given: Any) -> Any:
@@ -126,8 +127,7 @@ class _Reader:
         """A column of the frame, or the keyword value for every row (not both)."""
         if self.has(name):
             if given is not None:
-                raise BatchInputError(name, 0, "given twice", f"{name} is a column of the frame and a keyword "
-                                                              "argument: give it once")
+                raise BatchInputError(name, 0, name, code="batch.column_and_keyword", name=name)
             return self.optional_objects(name) if labels else self.values(name)
         return default if given is None else given
 
@@ -179,8 +179,8 @@ def _plain_text(values: npt.NDArray[Any], places: int) -> npt.NDArray[np.int64] 
 
 def _check_money(money: Any) -> Money:
     if money not in ("ore", "decimal", "both"):
-        raise InvalidInput("money", repr(money), "money is 'ore' (int64 øre), 'decimal' (exact Decimal kroner) or "
-                                                 "'both'")
+        raise InvalidInput("money", repr(money), code="input.explain",
+                           choices="'ore' (heltal i øre), 'decimal' (eksakte kroner) eller 'both'")
     result: Money = money
     return result
 

@@ -88,12 +88,12 @@ def transport_frame(
     n = len(read.frame)
     with read.relabel():
         if not read.has("days"):
-            raise BatchInputError("days", 0, "mangler", "tabellen skal have en kolonne 'days' (arbejdsdage)")
+            raise BatchInputError("days", 0, "mangler", code="batch.column_missing", name="'days' (arbejdsdage)")
         distance = read.amount("distance_km", places=3) if not read.has("distance_m") else \
             int_column(read.values("distance_m"), "distance_m", unit="metres")
         day = read.date_setting("on", on)
         if day is None:
-            raise BatchInputError("on", 0, "mangler", "angiv en kolonne 'on' eller on=")
+            raise BatchInputError("on", 0, "mangler", code="batch.column_or_keyword", name="on")
         days = read.values("days")
         net = read.amount("net_earnings")
         prices = {name: read.amount(name, required=False) for name in _PRICES}

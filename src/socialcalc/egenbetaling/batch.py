@@ -164,8 +164,8 @@ def stays(
     shares = _shares(reduction_share, n)
     if off is not None and shares is not None and (both := (off > 0) & (shares[0] > 0)).any():
         row = int(np.flatnonzero(both)[0])
-        raise BatchInputError("reduction", row, int(off[row]), "angiv enten reduction (kroner) eller "
-                                                               "reduction_share for en række, ikke begge")
+        raise BatchInputError("reduction", row, int(off[row]), code="batch.given_twice",
+                              first="reduction (kroner)", second="reduction_share (andel) for en række")
     names, kcode = kommune_column(kommune, n)
     book = rates or default_book()
     failures = Failures()

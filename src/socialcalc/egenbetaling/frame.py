@@ -108,11 +108,10 @@ def botilbud107_frame(
     with read.relabel():
         on_value = read.date_setting("on", on)
         if on_value is None:
-            raise BatchInputError("on", 0, "mangler", "angiv en kolonne on eller on=")
+            raise BatchInputError("on", 0, "mangler", code="batch.column_or_keyword", name="on")
         board = read.setting("board_included", board_included)
         if board is None:
-            raise BatchInputError("board_included", 0, "mangler", "angiv en kolonne board_included eller "
-                                                                  "board_included=")
+            raise BatchInputError("board_included", 0, "mangler", code="batch.column_or_keyword", name="board_included")
         case = {"net_income": read.amount("net_income"), "fixed_expenses": read.amount("fixed_expenses"),
                 "included_items_cost": read.amount("included_items_cost"),
                 "housing_part_cost": read.amount("housing_part_cost", required=False),
@@ -162,7 +161,7 @@ def botilbud108_frame(
     with read.relabel():
         on_value = read.date_setting("on", on)
         if on_value is None:
-            raise BatchInputError("on", 0, "mangler", "angiv en kolonne on eller on=")
+            raise BatchInputError("on", 0, "mangler", code="batch.column_or_keyword", name="on")
         case = {"income_basis": read.amount("income_basis"), "dwelling_costs": read.amount("dwelling_costs"),
                 "dependants_set_aside": _optional(read, "dependants_set_aside"),
                 "joint_income": _optional(read, "joint_income"),

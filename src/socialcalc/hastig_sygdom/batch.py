@@ -127,7 +127,7 @@ def budgets(
     decided = _days(decided_on, "decided_on", n)
     booked = _days(day, "date", n)
     if not (len(para) == len(amount) == n):
-        raise BatchInputError("paragraph", 0, len(para), "every column has one value per row")
+        raise BatchInputError("paragraph", 0, len(para), code="batch.rows", rows=n)
     # the checks, in the order Budget.book makes them
     if (bad := ~decisions.covered(NP, para)).any():
         row = _first(bad)
@@ -153,7 +153,7 @@ def budgets(
     names: list[str | None] = ([kommune] * n if kommune is None or isinstance(kommune, str)
                                else [None if k is None else str(k) for k in kommune])
     if len(names) != n:
-        raise BatchInputError("kommune", 0, len(names), "every column has one value per row")
+        raise BatchInputError("kommune", 0, len(names), code="batch.rows", rows=n)
 
     book = rates or default_book()
     in_force = book.latest(_IN_FORCE)

@@ -73,10 +73,10 @@ def hastig_sygdom_frame(
     with read.relabel({"amount": "amount_ore" if read.has("amount_ore") else "amount"}):
         for name in ("account", "paragraph", "date"):
             if not read.has(name):
-                raise BatchInputError(name, 0, "mangler", f"tabellen skal have kolonnen {name!r}")
+                raise BatchInputError(name, 0, "mangler", code="batch.column_missing", name=repr(name))
         decided = read.date_setting("decided_on", decided_on)
         if decided is None:
-            raise BatchInputError("decided_on", 0, "mangler", "angiv kolonnen decided_on eller decided_on=")
+            raise BatchInputError("decided_on", 0, "mangler", code="batch.column_or_keyword", name="decided_on")
         amount = read.amount("amount")
         account = read.values("account")
         paragraph = read.values("paragraph")

@@ -107,7 +107,7 @@ def _month_index(value: Any, field: str, row: int = 0) -> int:
         return value.year * 12 + value.month - 1
     if isinstance(value, np.datetime64):
         if np.isnat(value):
-            raise BatchInputError(field, row, "NaT", "a month is required (NaT found)")
+            raise BatchInputError(field, row, "NaT", code="batch.month_missing", missing="NaT")
         return int(value.astype("datetime64[M]").astype(np.int64)) + 1970 * 12
     try:
         month = Month.coerce(value, field)
@@ -130,13 +130,13 @@ def month_column(values: Any, field: str, n: int | None = None) -> int | npt.NDA
         return _month_index(values, field)
     array = np.asarray(values)
     if array.ndim != 1 or (n is not None and array.shape[0] != n):
-        raise BatchInputError(field, 0, f"shape {array.shape}", f"a column of {n if n is not None else 'the'} "
-                                                                 "months, one per row")
+        raise BatchInputError(field, 0, f"{array.shape}", code="batch.month_column",
+                              count=n if n is not None else "alle")
     if array.dtype.kind == "M":
         months = array.astype("datetime64[M]")
         if (nat := np.isnat(months)).any():
             row = int(np.flatnonzero(nat)[0])
-            raise BatchInputError(field, row, "NaT", "a month is required (NaT found)")
+            raise BatchInputError(field, row, "NaT", code="batch.month_missing", missing="NaT")
         return months.astype(np.int64) + 1970 * 12
     return _distinct_months(array, field)
 
@@ -172,19 +172,19 @@ def _minutes(values: Any, field: str, shape: tuple[int, ...]) -> int | Minutes:
     """A whole-minutes input: one ``int`` for everything, or an array of one of the allowed shapes."""
     if isinstance(values, int | np.integer) and not isinstance(values, bool):
         if values < 0:
-            raise BatchInputError(field, 0, int(values), "must not be negative")
+            raise BatchInputError(field, 0, int(values), code="input.negative")
         return int(values)
     array = np.asarray(values)
     if array.dtype.kind not in "iu":
-        raise BatchInputError(field, 0, str(array.dtype), "minutes are whole numbers (an int64 array); convert "
-                                                          "hours with socialcalc.batch.frame")
+        raise BatchInputError(field, 0, str(array.dtype), code="batch.minutes_dtype")
     if array.shape != shape and array.shape != shape[:1]:
-        raise BatchInputError(field, 0, f"shape {array.shape}", f"expected shape {shape} or {shape[:1]}")
+        raise BatchInputError(field, 0, f"{array.shape}", code="batch.shape",
+                              expected=f"{shape} eller {shape[:1]}")
     result = array.astype(np.int64, copy=False)
     if (bad := result < 0).any():
         row, *rest = np.argwhere(bad)[0].tolist()
-        where = f" (month {rest[0]})" if rest else ""
-        raise BatchInputError(field, int(row), f"{int(result[bad][0])}{where}", "must not be negative")
+        where = f" (måned {rest[0]})" if rest else ""
+        raise BatchInputError(field, int(row), f"{int(result[bad][0])}{where}", code="input.negative")
     return result
 
 
@@ -222,12 +222,12 @@ februar 2024, og timer kan ikke bruges forud; intet er registreret
     >>> bank(np.zeros((1, 3), dtype=np.int64), months=np.array(["2024-01", "2024-03", "2024-02"], dtype="M8[M]"))
     Traceback (most recent call last):
     ...
-    socialcalc.batch.columns.BatchInputError: months[1] = 2024-03: the months must follow one another in order, \
-without gaps (expected 2024-02)
+    socialcalc.batch.columns.BatchInputError: months[1] = 2024-03: månederne skal følge hinanden i rækkefølge \
+uden huller (forventede 2024-02)
     """
     used = np.asarray(used_minutes)
     if used.ndim != 2:
-        raise BatchInputError("used_minutes", 0, f"shape {used.shape}", "one row per person, one column per month")
+        raise BatchInputError("used_minutes", 0, f"{used.shape}", code="batch.usage_shape")
     n, m = used.shape
     used = _minutes(used, "used_minutes", (n, m))  # type: ignore[assignment]
     first = _first_month(months, m)
@@ -237,12 +237,12 @@ without gaps (expected 2024-02)
         if n and (early := starts < 0).any():
             row = int(np.flatnonzero(early)[0])
             raise BatchInputError("start", row, str(_to_month(int(starts[row]) + first)),
-                                  f"before the first month {_to_month(first)}: the bank's history is missing")
+                                  code="batch.before_first_month", first_month=str(_to_month(first)))
     else:
         starts -= first
         if starts < 0:
             raise BatchInputError("start", 0, str(_to_month(starts + first)),
-                                  f"before the first month {_to_month(first)}: the bank's history is missing")
+                                  code="batch.before_first_month", first_month=str(_to_month(first)))
     deduction = _minutes(deduction_minutes, "deduction_minutes", (n, m))
     names, kcode = kommune_column(kommune, n)
     book = rates or default_book()
@@ -284,8 +284,7 @@ def _first_month(months: Any, m: int) -> int:
     if m and (gap := np.diff(index) != 1).any():
         row = int(np.flatnonzero(gap)[0]) + 1
         raise BatchInputError("months", row, str(_to_month(int(index[row]))),
-                              "the months must follow one another in order, without gaps "
-                              f"(expected {_to_month(int(index[row - 1]) + 1)})")
+                              code="batch.months_gap", expected=str(_to_month(int(index[row - 1]) + 1)))
     return int(index[0]) if m else 0
 
 

@@ -86,9 +86,9 @@ def _read_json(text: str, name: str) -> dict[Month, int]:
     try:
         data = json.loads(text, parse_float=Decimal)
     except json.JSONDecodeError as err:
-        raise InvalidInput("usage", f"{name}:{err.lineno}", f"not valid JSON: {err.msg}") from None
+        raise InvalidInput("usage", f"{name}:{err.lineno}", code="cli.usage_json") from None
     if not isinstance(data, dict):
-        raise InvalidInput("usage", name, 'expected a JSON object of month → hours, e.g. {"2024-03": "20"}')
+        raise InvalidInput("usage", name, code="cli.usage_object", example='{"2024-03": "20"}')
     usage: dict[Month, int] = {}
     for key, value in data.items():
         m = Month.coerce(key, f"{name}: month")
@@ -106,16 +106,17 @@ def _read_csv(text: str, name: str) -> dict[Month, int]:
         if not cells or not any(cells) or cells[0].startswith("#"):
             continue
         if len(cells) != 2:
-            raise InvalidInput("usage", f"{name}:{n}", f"expected two columns, month,hours; got {len(cells)}")
+            raise InvalidInput("usage", f"{name}:{n}", code="cli.usage_columns", count=len(cells))
         if cells[0].lower() == "month":
             if cells[1].lower() not in ("hours", "minutes"):
-                raise InvalidInput("usage", f"{name}:{n}", "the header is month,hours or month,minutes")
+                raise InvalidInput("usage", f"{name}:{n}", code="cli.usage_header",
+                                   header="month,hours eller month,minutes", header_en="month,hours or month,minutes")
             unit = cells[1].lower()
             continue
         m = Month.coerce(cells[0], f"{name}:{n}: month")
         if unit == "minutes":
             if not cells[1].isdigit():
-                raise InvalidInput(f"{name}:{n}: minutes", repr(cells[1]), "minutes are a whole number")
+                raise InvalidInput(f"{name}:{n}: minutes", repr(cells[1]), code="cli.whole_number")
             _add(usage, m, int(cells[1]))
         else:
             _add(usage, m, minutes_of(cells[1], f"{name}:{n}: hours"))
@@ -166,8 +167,8 @@ def _simulate(args: argparse.Namespace) -> int:
 
     try:
         text = args.usage.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as err:
-        raise InvalidInput("usage", str(args.usage), f"cannot read the file: {err}") from None
+    except (OSError, UnicodeDecodeError):
+        raise InvalidInput("usage", str(args.usage), code="cli.unreadable") from None
     usage = read_usage(text, args.usage.name)
     bank = Bank.open(args.start, kommune=args.kommune, deduction_hours=args.deduction, rates=book_of(args),
                      project=args.project)

@@ -44,12 +44,13 @@ def _minutes(read: _Reader, name: str, *, required: bool) -> npt.NDArray[np.int6
     """``<name>_minutes`` as is, or ``<name>_hours`` (float/Decimal/text) as whole minutes, exactly."""
     minutes, hours = f"{name}_minutes", f"{name}_hours"
     if read.has(minutes) and read.has(hours):
-        raise BatchInputError(hours, 0, "given twice", f"give either {hours} or {minutes}, not both")
+        raise BatchInputError(hours, 0, hours, code="batch.given_twice", first=hours, second=minutes)
     if read.has(minutes):
         return int_column(read.values(minutes), minutes, unit="minutes")
     if not read.has(hours):
         if required:
-            raise BatchInputError(hours, 0, "missing", f"the frame needs a column {hours!r} or {minutes!r}")
+            raise BatchInputError(hours, 0, "mangler", code="batch.column_missing", name=repr(hours),
+                                      alternative=repr(minutes))
         return None
     values = read.values(hours)
     if values.dtype.kind == "f":
@@ -59,8 +60,7 @@ def _minutes(read: _Reader, name: str, *, required: bool) -> npt.NDArray[np.int6
     whole, rest = np.divmod(fine * 60, 100_000)
     if (bad := rest != 0).any():
         row = int(np.flatnonzero(bad)[0])
-        raise BatchInputError(hours, row, values[row], "is not a whole number of minutes; the § 97 hour bank counts "
-                                                       f"whole minutes (give {minutes} instead)")
+        raise BatchInputError(hours, row, values[row], code="batch.whole_minutes", name=minutes)
     return whole.astype(np.int64)
 
 
@@ -104,7 +104,7 @@ def bank_frame(
     with read.relabel():
         for name in ("person", "month"):
             if not read.has(name):
-                raise BatchInputError(name, 0, "missing", f"the frame needs a column {name!r}")
+                raise BatchInputError(name, 0, "mangler", code="batch.column_missing", name=repr(name))
         if not len(read.frame):
             empty: dict[str, Any] = {f"{name}_minutes": np.zeros(0, dtype=np.int64)
                                      for name in ("lapsed", "granted", "lost_to_cap", "used", "closing")}
@@ -116,7 +116,7 @@ def bank_frame(
         codes, persons = pd.factorize(frame["person"], sort=False)
         if (codes < 0).any():
             row = int(np.flatnonzero(codes < 0)[0])
-            raise BatchInputError("person", row, "NA", "every row names its person")
+            raise BatchInputError("person", row, "NA", code="batch.person_missing")
         month = _months_of(frame["month"], "month")
         _check_order(codes, month)
         used = _minutes(read, "used", required=True)
@@ -192,8 +192,8 @@ def explain_row(out: Any, row: int, *, audience: Audience = "borger", locale: Lo
     """
     rows = (getattr(out, "attrs", None) or {}).get("socialcalc", {}).get("rows")
     if not isinstance(rows, _Rows):
-        raise InvalidInput("out", type(out).__name__, code="input.invalid",
-                           rule="tabellen er ikke et resultat af bank_frame(..., explain=True)")
+        raise InvalidInput("out", type(out).__name__, code="batch.not_result",
+                           functions="bank_frame(..., explain=True)")
     if isinstance(row, bool) or not isinstance(row, int | np.integer) or not 0 <= row < len(rows.codes):
         raise InvalidInput("row", row, code="input.invalid", rule=f"rækken findes ikke (0 til {len(rows.codes) - 1})")
     return str(_statement(rows, int(row)).render(audience=audience, locale=locale, format=format))
@@ -239,8 +239,7 @@ def _check_order(codes: npt.NDArray[np.intp], month: npt.NDArray[np.int64]) -> N
         i = int(at[np.argmin(rows)])
         before = int(month[order][i])
         raise BatchInputError("month", row, f"{month[row] // 12:04d}-{month[row] % 12 + 1:02d}",
-                              f"months out of order for this person (after {before // 12:04d}-"
-                              f"{before % 12 + 1:02d}): a person's rows are in month order, one per month")
+                              code="batch.person_month_order", after=f"{before // 12:04d}-{before % 12 + 1:02d}")
 
 
 def _first_rows(codes: npt.NDArray[np.intp], count: int) -> npt.NDArray[np.int64]:
@@ -254,8 +253,7 @@ def _check_constant(values: npt.NDArray[Any], codes: npt.NDArray[np.intp], first
     differs = np.array([a != b for a, b in zip(values.tolist(), values[first_rows[codes]].tolist(), strict=True)])
     if differs.any():
         row = int(np.flatnonzero(differs)[0])
-        raise BatchInputError(name, row, repr(values[row]), "a person has one value (it differs from the "
-                                                            "person's first row)")
+        raise BatchInputError(name, row, repr(values[row]), code="batch.person_constant")
 
 
 def _deductions(read: _Reader, codes: npt.NDArray[np.intp], t: npt.NDArray[np.int64], count: int,

@@ -121,7 +121,7 @@ def merudgift_frame(
         listed = read.amount("listed_documented", required=False)
         decided = read.date_setting("decided_on", decided_on)
         if decided is None:
-            raise BatchInputError("decided_on", 0, "missing", "angiv en kolonne decided_on eller decided_on=")
+            raise BatchInputError("decided_on", 0, "mangler", code="batch.column_or_keyword", name="decided_on")
         settings = {"decided_on": decided, "on": read.date_setting("on", on), "per": read.setting("per", per, "month"),
                     "documented": read.setting("documented", documented, False),
                     "group": read.setting("group", group, labels=True),
@@ -177,7 +177,7 @@ def one_off_frame(
         running = read.amount("running", required=False)
         decided = read.date_setting("decided_on", decided_on)
         if decided is None:
-            raise BatchInputError("decided_on", 0, "missing", "angiv en kolonne decided_on eller decided_on=")
+            raise BatchInputError("decided_on", 0, "mangler", code="batch.column_or_keyword", name="decided_on")
         settings = {"decided_on": decided, "per": read.setting("per", per, "month"),
                     "recipient": read.setting("recipient", recipient, False),
                     "documented": read.setting("documented", documented, False),
@@ -235,8 +235,8 @@ def _rows_of(out: Any) -> _Rows:
     attrs = getattr(out, "attrs", None) or {}
     rows = attrs.get("socialcalc", {}).get("rows")
     if not isinstance(rows, _Rows):
-        raise InvalidInput("out", type(out).__name__, code="input.invalid",
-                           rule="tabellen er ikke et resultat af merudgift_frame eller one_off_frame")
+        raise InvalidInput("out", type(out).__name__, code="batch.not_result",
+                           functions="merudgift_frame eller one_off_frame")
     return rows
 
 

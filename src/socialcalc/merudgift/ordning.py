@@ -172,9 +172,8 @@ def _regulated(book: RateBook, base: Rate, reading: Rate, ends: date, paid_on: d
                                "procentsatserne) for at beregne den som fremskrevet", can_project=False)
     missing = [y for y in years if book.percent(y) is None]
     if isinstance(project, Decimal) and len(missing) > 1:
-        raise InvalidInput("project", project,
-                           f"der er angivet én procentsats, men {why}, og satsreguleringsprocenten mangler for "
-                           f"{' og '.join(map(str, missing))}; angiv {{år: procentsats}} for hvert år")
+        raise InvalidInput("project", project, code="input.project_one_percent_bands", reason=why,
+                           years_da=" og ".join(map(str, missing)), years_en=" and ".join(map(str, missing)))
     factor, steps, shown = Decimal(1), [], []
     for year in years:
         stored = book.percent(year)

@@ -186,8 +186,7 @@ modtages ikke)
             import difflib
 
             near = difflib.get_close_matches(key, list(self._keys), n=1)
-            hint = f"; did you mean {near[0]!r}?" if near else ""
-            raise UnknownRate(f"unknown rate key {key!r}{hint}") from None
+            raise UnknownRate(code="rate.unknown_key", key=repr(key), near=repr(near[0]) if near else "") from None
 
     def keys(self) -> list[str]:
         """Every declared key, sorted."""
@@ -289,7 +288,7 @@ def _percentage(value: Any, field: str) -> Decimal:
     if isinstance(value, Decimal) and not value.is_finite():
         raise InvalidInput(field, repr(value), code="input.not_finite")
     if isinstance(value, bool) or not isinstance(value, Decimal) or value < _MIN_PERCENT:
-        raise InvalidInput(field, repr(value), "a percentage is a finite number of at least -100")
+        raise InvalidInput(field, repr(value), code="input.percentage")
     return value
 
 
@@ -301,7 +300,7 @@ def checked_project(project: Any) -> Project:
     >>> checked_project(Decimal("-101"))
     Traceback (most recent call last):
     ...
-    socialcalc.errors.InvalidInput: project = Decimal('-101'): a percentage is a finite number of at least -100
+    socialcalc.errors.InvalidInput: project = Decimal('-101'): en procentsats er et endeligt tal på mindst -100
     """
     if isinstance(project, bool):
         return project
@@ -311,11 +310,10 @@ def checked_project(project: Any) -> Project:
         checked: dict[int, Decimal] = {}
         for year, pct in project.items():
             if isinstance(year, bool) or not isinstance(year, int) or not 1900 <= year <= 2200:
-                raise InvalidInput("project", repr(year), "the keys of project are years, such as 2027")
+                raise InvalidInput("project", repr(year), code="input.project_keys")
             checked[year] = _percentage(pct, f"project[{year}]")
         return MappingProxyType(checked)
-    raise InvalidInput("project", repr(project),
-                       "project is True, False, a Decimal percentage or {year: Decimal percentage}")
+    raise InvalidInput("project", repr(project), code="input.project")
 
 
 def _how_to_give(years: list[int]) -> str:
@@ -324,6 +322,13 @@ def _how_to_give(years: list[int]) -> str:
                 f"project={{{years[0]}: Decimal('…')}}")
     inner = ", ".join(f"{y}: Decimal('…')" for y in years)
     return f"pass project={{{inner}}} (one percentage per year)"
+
+
+def _years_both(years: list[int]) -> dict[str, str]:
+    """The years as a list in Danish (``years_da``: "2026 og 2027") and English (``years_en``)."""
+    head = ", ".join(map(str, years[:-1]))
+    return {"years_da": f"{head} og {years[-1]}" if head else str(years[-1]),
+            "years_en": f"{head} and {years[-1]}" if head else str(years[-1])}
 
 
 def _how_to_give_both(years: list[int]) -> dict[str, Any]:
@@ -382,7 +387,7 @@ den: angiv project=Decimal('…') (procentsatsen for 2022) eller project={2022: 
         """The value of an *optional* policy ``key`` (e.g. a municipal cap), or ``None`` where none is set."""
         spec = self.book.spec(key)
         if not spec.optional:
-            raise UnknownRate(f"{key} is not an optional policy; use Rates.get")
+            raise UnknownRate(code="rate.not_optional", key=key)
         try:
             return self.get(key)
         except RateNotPublished:
@@ -443,11 +448,8 @@ den: angiv project=Decimal('…') (procentsatsen for 2022) eller project={2022: 
                                        years=", ".join(map(str, missing)), file=f"{regulation.value}.toml",
                                        paragraph=spec.paragraph, **_how_to_give_both(missing))
             if isinstance(project, Decimal) and len(missing) > 1:
-                raise InvalidInput("project", repr(project),
-                                   f"{key} on {day} needs a percentage for {len(missing)} years "
-                                   f"({', '.join(map(str, missing[:-1]))} and {missing[-1]}), and one Decimal "
-                                   "is for exactly one "
-                                   f"year; {_how_to_give(missing)}")
+                raise InvalidInput("project", repr(project), code="input.project_one_percent", key=key, day=day,
+                                   count=len(missing), **_years_both(missing), **_how_to_give_both(missing))
             if isinstance(project, Mapping):
                 absent = [y for y in missing if y not in project]
                 if absent:

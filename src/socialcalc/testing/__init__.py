@@ -94,7 +94,7 @@ def covered_dates(key: str, book: RateBook | None = None, kommune: str | None = 
     last = date(max(latest_year(book), *(r.valid_from.year for r in spans), 1), 12, 31)
     choices = [(r.valid_from, r.valid_to or last) for r in spans]
     if not choices:
-        raise UnknownRate(f"{key} has no published value in the rate book")
+        raise UnknownRate(code="rate.none_published", key=key)
     return st.sampled_from(choices).flatmap(lambda span: st.one_of(
         st.dates(span[0], span[1]),
         st.dates(max(span[0], date(span[1].year, 1, 1)), span[1])))  # the span's last year, always in reach
@@ -133,7 +133,7 @@ def book_with(files: Mapping[str, str]) -> RateBook:
         for name, text in files.items():
             relative = PurePosixPath(name)
             if relative.is_absolute() or ".." in relative.parts or relative.suffix != ".toml":
-                raise InvalidInput("files", repr(name), "a path inside a rate directory, ending in .toml")
+                raise InvalidInput("files", repr(name), code="input.rate_file_path")
             target = root.joinpath(*relative.parts)
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_text(text, encoding="utf-8")
