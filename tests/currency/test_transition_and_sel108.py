@@ -80,7 +80,8 @@ def test_strict_mode_pays_the_frozen_table_but_refuses_the_regulated_one() -> No
     regulated = book_with({**files, "national/reading.toml": _REGULATED})
     with pytest.raises(RateNotPublished) as caught:
         old_award_table(regulated, date(2026, 4, 1), None, False)
-    assert "»regulated«" in str(caught.value) and "project=True" in str(caught.value)
+    assert "fortsat regulering" in str(caught.value) and "project=True" in str(caught.value)
+    assert "→" not in str(caught.value) and "regulated" not in str(caught.value)
 
 
 def test_the_regulated_reading_in_2027_needs_the_2027_percentage() -> None:

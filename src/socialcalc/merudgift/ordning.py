@@ -40,7 +40,7 @@ from typing import Any
 from socialcalc import coerce
 from socialcalc.errors import InvalidInput, RateNotPublished
 from socialcalc.ratebook import Project, Rate, RateBook, Status
-from socialcalc.ratebook.book import index_value
+from socialcalc.ratebook.book import danish_value, index_value
 
 __all__ = [
     "PER",
@@ -164,10 +164,11 @@ def old_award_table(book: RateBook, paid_on: date, kommune: str | None = None,
 def _regulated(book: RateBook, base: Rate, reading: Rate, ends: date, paid_on: date,
                project: Project) -> OldAwardTable:
     years = range(ends.year + 1, paid_on.year + 1)
-    why = (f"overgangslæsningen »{reading.value}« ({READING_KEY}) regulerer tabellen fra {ends.isoformat()} "
-           "årligt med satsreguleringsprocenten (BEK 931/2020 § 12)")
+    why = (f"overgangsreglen læst som fortsat regulering regulerer tabellen fra {ends.day}. "
+           f"{_MONTHS_DA[ends.month - 1]} {ends.year} årligt med satsreguleringsprocenten "
+           "(bekendtgørelse nr. 931 af 19. juni 2020, § 12)")
     if project is False:
-        raise RateNotPublished(_BANDS, paid_on, base.text(),
+        raise RateNotPublished(_BANDS, paid_on, danish_value(base.value),
                                f"{why}; den regulerede tabel dannes ved beregningen, så angiv project=True (eller "
                                "procentsatserne) for at beregne den som fremskrevet", can_project=False)
     missing = [y for y in years if book.percent(y) is None]
@@ -184,7 +185,7 @@ def _regulated(book: RateBook, base: Rate, reading: Rate, ends: date, paid_on: d
         elif isinstance(project, Decimal):
             pct, status = project, "given"
         else:
-            raise RateNotPublished(_BANDS, paid_on, base.text(),
+            raise RateNotPublished(_BANDS, paid_on, danish_value(base.value),
                                    f"{why}, og satsreguleringsprocenten for {year} er ikke i satsbogen; angiv "
                                    f"project={{{year}: Decimal('…')}}", can_project=False)
         factor *= 1 + pct / 100
