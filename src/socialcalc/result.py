@@ -67,14 +67,14 @@ class Result(BaseModel):
             computed = explanation.grade
             given = data.get("grade")
             if given is not None and Status(given) != computed:
-                raise ValueError(f"grade = {given!r}, but the rates used give {computed.value!r}")
+                raise ValueError(f"grade = {given!r}, men de anvendte satser giver {computed.value!r}")
             data = {**data, "grade": computed}
         return data
 
     @model_validator(mode="after")
     def _projection_is_declared(self) -> Result:
         if self.explanation.projected and not self.projected:
-            raise ValueError("a result computed from a projected rate must say projected=True")
+            raise ValueError("et resultat beregnet med en fremskrevet sats (projected) skal have projected=True")
         return self
 
     def explain(self, audience: Audience = "borger", locale: Locale = "da", format: Format = "text") -> str:

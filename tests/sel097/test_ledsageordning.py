@@ -392,7 +392,7 @@ def test_bank_and_statements_round_trip_through_json(tmp_path: Path) -> None:
 def test_stored_bank_is_checked() -> None:
     data = json.loads(Bank.open("2024-01").use("2024-02", 10).use("2024-03", 10).model_dump_json())
     data["usage"].reverse()
-    with pytest.raises(ValidationError, match="increasing month order"):
+    with pytest.raises(ValidationError, match="stigende månedsorden"):
         Bank.model_validate_json(json.dumps(data))
     data = json.loads(Bank.open("2024-01").use("2024-02", 30).model_dump_json())
     data["usage"][0]["minutes"] = 31 * 60
@@ -403,7 +403,7 @@ def test_stored_bank_is_checked() -> None:
 def test_tampered_statement_does_not_validate() -> None:
     data = json.loads(Bank.open("2024-01").statement("2024-02").model_dump_json())
     data["closing_minutes"] += 1
-    with pytest.raises(ValidationError, match="does not add up"):
+    with pytest.raises(ValidationError, match="går ikke op"):
         MonthStatement.model_validate_json(json.dumps(data))
 
 

@@ -51,7 +51,7 @@ _LOCALE = "da_DK"
 
 def _no_float(value: Any) -> Any:
     if isinstance(value, float):
-        raise ValueError("a float is not accepted for an amount; use a decimal string such as \"1234.50\"")
+        raise ValueError("et kommatal (float) modtages ikke for et beløb; angiv en decimaltekst som \"1234.50\"")
     return value
 
 
@@ -290,7 +290,7 @@ class Explanation(BaseModel):
     @classmethod
     def _known_version(cls, v: int) -> int:
         if v != SCHEMA_VERSION:
-            raise ValueError(f"schema_version {v} is not {SCHEMA_VERSION}, the version this socialcalc reads")
+            raise ValueError(f"schema_version {v} er ikke {SCHEMA_VERSION}, den version denne socialcalc læser")
         return v
 
     @property

@@ -190,8 +190,8 @@ class MonthStatement(_Frozen):
                 or self.lost_to_cap_minutes > self.granted_minutes
                 or self.opening_minutes - self.lapsed_minutes + self.granted_minutes - self.lost_to_cap_minutes
                 - self.used_minutes != self.closing_minutes):
-            raise ValueError("the statement does not add up: closing = opening − lapsed + granted − lost to "
-                             "the cap − used, and each total is the sum of its lots")
+            raise ValueError("opgørelsen går ikke op: udgående saldo = indgående − bortfaldet + tildelt − tabt til "
+                             "loftet − brugt, og hver sum er summen af sine partier")
         return self
 
     @property
@@ -487,15 +487,15 @@ class Bank(_Frozen):
     @model_validator(mode="after")
     def _in_order(self) -> Bank:
         if normalise_kommune(self.kommune) != self.kommune:
-            raise ValueError(f"kommune {self.kommune!r} is not a normalised municipality name")
+            raise ValueError(f"kommune {self.kommune!r} er ikke et kommunenavn med små bogstaver")
         if not self.deductions or self.deductions[0].from_month != self.start:
-            raise ValueError("the first deduction must start in the bank's first month")
+            raise ValueError("det første fradrag skal begynde i timebankens første måned")
         if any(a.from_month >= b.from_month for a, b in pairwise(self.deductions)):
-            raise ValueError("deduction changes must be in strictly increasing month order")
+            raise ValueError("ændringer af fradraget skal stå i stigende månedsorden")
         if self.usage and self.usage[0].month < self.start:
-            raise ValueError("a use is recorded before the bank's first month")
+            raise ValueError("et forbrug er bogført før timebankens første måned")
         if any(a.month >= b.month for a, b in pairwise(self.usage)):
-            raise ValueError("uses must be recorded in strictly increasing month order, one entry per month")
+            raise ValueError("forbrug bogføres i stigende månedsorden, én post pr. måned")
         return self
 
     # -- building -------------------------------------------------------------------------------------------
