@@ -92,7 +92,7 @@ def _read_json(text: str, name: str) -> dict[Month, int]:
     usage: dict[Month, int] = {}
     for key, value in data.items():
         m = Month.coerce(key, f"{name}: month")
-        _add(usage, m, minutes_of(value, f"{name}: hours for {key}"))
+        _add(usage, m, minutes_of(value, f"{name}: timer for {key}"))
     return usage
 
 
