@@ -25,10 +25,9 @@ from __future__ import annotations
 import functools
 from collections.abc import Iterable, Mapping
 from datetime import date
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import Decimal
 from typing import Annotated, Any, Literal, TypeAlias
 
-from babel.core import Locale as _BabelLocale
 from pydantic import BaseModel, BeforeValidator, ConfigDict, field_validator
 
 from socialcalc.months import Month
@@ -46,7 +45,6 @@ Audience: TypeAlias = Literal["borger", "sagsbehandler"]
 Locale: TypeAlias = Literal["da", "en"]
 Format: TypeAlias = Literal["text", "markdown", "html"]
 
-_LOCALE = "da_DK"
 
 
 def _no_float(value: Any) -> Any:
@@ -59,20 +57,17 @@ Kroner = Annotated[Decimal, BeforeValidator(_no_float)]
 """A Decimal field of a result model that refuses floats (JSON: a string such as ``"1041.00"``)."""
 
 
-@functools.cache
-def _danish() -> tuple[dict[int, int], tuple[str, ...]]:
-    """Babel's Danish number symbols (as a translation table) and month names, read once."""
-    locale = _BabelLocale.parse(_LOCALE)
-    symbols = locale.number_symbols["latn"]
-    table = str.maketrans({",": symbols["group"], ".": symbols["decimal"]})
-    months = tuple(locale.months["format"]["wide"][m] for m in range(1, 13))
-    return table, months
-
-
 def _grouped(value: Decimal, places: int) -> str:
-    # Python formats a Decimal exactly; round half up first, then swap in babel's Danish symbols
-    exact = value.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP) if places else value
-    return f"{exact:,.{places}f}".translate(_danish()[0])
+    # one formatter for every text socialcalc writes: the renderer's (babel's Danish symbols, half up)
+    from socialcalc.explain.render import _number
+
+    return _number(value, places, "da")
+
+
+def _months() -> tuple[str, ...]:
+    from socialcalc.explain.render import _symbols
+
+    return _symbols("da")[1]
 
 
 def kr(amount: Decimal | int) -> str:
@@ -117,12 +112,12 @@ def maaned(month: Month) -> str:
     >>> maaned(Month(1999, 10))
     'oktober 1999'
     """
-    return f"{_danish()[1][month.month - 1]} {month.year}"
+    return f"{_months()[month.month - 1]} {month.year}"
 
 
 def dato(day: date) -> str:
     """A date in Danish, with babel's month names: ``1. januar 2025``."""
-    return f"{day.day}. {_danish()[1][day.month - 1]} {day.year}"
+    return f"{day.day}. {_months()[day.month - 1]} {day.year}"
 
 
 def text_of(value: object) -> str:

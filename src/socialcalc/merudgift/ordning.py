@@ -57,9 +57,6 @@ READING_KEY = "sel100.transition_reading"
 """The standing policy that says how an old award is paid after the band tables ended."""
 
 _BANDS = "sel100.bands"
-_MONTHS_DA = ("januar", "februar", "marts", "april", "maj", "juni", "juli", "august", "september", "oktober",
-              "november", "december")
-
 PER: dict[str, int] = {"month": 1, "year": 12}
 """The periods an amount may be given for, and their length in months."""
 
@@ -164,8 +161,10 @@ def old_award_table(book: RateBook, paid_on: date, kommune: str | None = None,
 def _regulated(book: RateBook, base: Rate, reading: Rate, ends: date, paid_on: date,
                project: Project) -> OldAwardTable:
     years = range(ends.year + 1, paid_on.year + 1)
-    why = (f"overgangsreglen læst som fortsat regulering regulerer tabellen fra {ends.day}. "
-           f"{_MONTHS_DA[ends.month - 1]} {ends.year} årligt med satsreguleringsprocenten "
+    from socialcalc.explain import dato  # babel's month names, read when a transition table is built
+
+    why = (f"overgangsreglen læst som fortsat regulering regulerer tabellen fra {dato(ends)} "
+           "årligt med satsreguleringsprocenten "
            "(bekendtgørelse nr. 931 af 19. juni 2020, § 12)")
     if project is False:
         raise RateNotPublished(_BANDS, paid_on, danish_value(base.value),
@@ -193,7 +192,7 @@ def _regulated(book: RateBook, base: Rate, reading: Rate, ends: date, paid_on: d
         shown.append(f"{year}: {str(pct).replace('.', ',')} %")
     rounding = book.spec(_BANDS).rounding
     value = index_value(base.value, factor, rounding)
-    source = (f"merudgiftsydelsens tabel i kraft {ends.day}. {_MONTHS_DA[ends.month - 1]} {ends.year} ({base.source}), "
+    source = (f"merudgiftsydelsens tabel i kraft {dato(ends)} ({base.source}), "
               f"reguleret med satsreguleringsprocenten {', '.join(shown)} og afrundet til hele kroner "
               "(overgangsreglen læst som »reguleret«)")
     rate = Rate(_BANDS, value, base.unit, date(paid_on.year, 1, 1), date(paid_on.year, 12, 31), Status.PROJECTED,
