@@ -47,8 +47,18 @@ _CHECKS: tuple[tuple[str, re.Pattern[str]], ...] = (
 )
 
 
+_PATH = re.compile(r"\S*/\S*")
+
+
 def problems(text: str) -> list[str]:
-    """What in ``text`` is not fit for a Danish letter: English words, code, ISO dates, non-Danish numbers."""
+    """What in ``text`` is not fit for a Danish letter: English words, code, ISO dates, non-Danish numbers.
+
+    A file path (a municipality's own rate file, named in the case-file note) is not prose and is left out.
+
+    >>> problems("fra kommunens egne satser: /tmp/ab_c1: ab_c1/national/2026.toml:4")
+    []
+    """
+    text = _PATH.sub("", text)
     found: list[str] = []
     for word in _WORD.findall(text):
         if word.lower() in ENGLISH_WORDS and word not in found:
