@@ -144,3 +144,34 @@ def test_statement_explained_in_each_locale_and_format() -> None:
     st = Bank.open("2024-01").statement("2024-01")
     assert st.explain(locale="en").splitlines()[-1].startswith("At the end of January 2024")
     assert st.explain(format="html").startswith("<")
+
+
+_CHANGES = """\
+[[rate]]
+key = "sel097.hours_per_month"
+unit = "hours/month"
+value = 10
+valid_from = 2024-05-01
+status = "derived"
+source = "test overlay: fewer hours from May 2024"
+
+[[rate]]
+key = "sel097.hours_per_month"
+unit = "hours/month"
+value = 12
+valid_from = 2024-08-01
+status = "derived"
+source = "test overlay: more hours from August 2024"
+"""
+
+
+@pytest.mark.parametrize("kommune", [None, "lemvig", "lejre"])
+def test_rates_that_change_are_read_in_each_month(kommune: str | None) -> None:
+    book = book_with({"national/changes.toml": _CHANGES})
+    bank = Bank.open("2024-03", kommune=kommune, rates=book).use("2024-04", 3)
+    granted = [s.granted_minutes for s in bank.statements("2024-10")]
+    assert granted == [900, 900, 600, 600, 600, 720, 720, 720]
+    # read out of order (the cached periods must not reach over a change)
+    assert [bank.statement(m).granted_minutes for m in ("2024-09", "2024-04", "2024-06", "2024-05", "2024-07",
+                                                        "2024-08", "2024-03")] == [720, 900, 600, 600, 600, 720, 900]
+    assert bank.use("2024-08", 1).statement("2024-08").granted_minutes == 720
