@@ -65,6 +65,7 @@ __all__ = [
     "merudgift_frame",  # noqa: F822  (in its rule's folder; resolved by __getattr__ below)
     "stays_frame",  # noqa: F822  (in its rule's folder; resolved by __getattr__ below)
     "transport_frame",  # noqa: F822  (in its rule's folder; resolved by __getattr__ below)
+    "wage_frame",  # noqa: F822  (in its rule's folder; resolved by __getattr__ below)
 ]
 
 Money: TypeAlias = Literal["ore", "decimal", "both"]
