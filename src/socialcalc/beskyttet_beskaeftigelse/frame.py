@@ -124,7 +124,9 @@ def transport_frame(
             out[f"{name}_ore"] = np.asarray(values, dtype=np.int64)
     out["on"] = _days_column(day, n)
     out["kommune"] = _kommune_column(kommuner, n)
-    attrs = {**read.attrs(money), "rule": RULE, "frame": "transport", "rates": _Book(rates)}
+    attrs = {**read.attrs(money), "rule": RULE, "frame": "transport"}
+    if rates is not None:  # by reference; without it the attrs are plain JSON (Arrow and Parquet keep them)
+        attrs["rates"] = _Book(rates)
     return _frame(out, read, attrs)
 
 
@@ -180,7 +182,9 @@ def wage_frame(
     out["field_lowest_wage_ore"] = np.asarray(lowest, dtype=np.int64)
     out["on"] = _days_column(day, n)
     out["kommune"] = _kommune_column(kommuner, n)
-    attrs = {**read.attrs(money), "rule": RULE, "frame": "wage", "rates": _Book(rates)}
+    attrs = {**read.attrs(money), "rule": RULE, "frame": "wage"}
+    if rates is not None:  # by reference; without it the attrs are plain JSON (Arrow and Parquet keep them)
+        attrs["rates"] = _Book(rates)
     return _frame(out, read, attrs)
 
 

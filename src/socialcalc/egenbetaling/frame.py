@@ -262,8 +262,12 @@ def _optional(read: _Reader, name: str) -> Any:
 
 def _attrs(read: _Reader, money: Money, adapter: str, rates: RateBook | None) -> dict[str, Any]:
     """The frame's ``attrs["socialcalc"]``: the rule (for :func:`socialcalc.batch.frame.explain_row`), the
-    adapter, and the rate book by reference."""
-    return {**read.attrs(money), "rule": "egenbetaling", "adapter": adapter, "rates": _Book(rates)}
+    adapter, and a rate book given as ``rates=`` by reference (without one the attrs are plain JSON, so Arrow and
+    Parquet keep them)."""
+    attrs = {**read.attrs(money), "rule": "egenbetaling", "adapter": adapter}
+    if rates is not None:
+        attrs["rates"] = _Book(rates)
+    return attrs
 
 
 def _ints(values: Any, n: int) -> Any:
