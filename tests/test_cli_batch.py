@@ -48,6 +48,7 @@ def test_csv_to_csv_gives_the_library_figures(tmp_path: Path) -> None:
     assert [Decimal(v) for v in got["amount"]] == expected["amount"].tolist()
     assert got["band"].tolist() == ["0", "1", "full", "", ""]
     assert got["group"].tolist() == ["", "", "", "II", "I"]
+    assert got["input_row"].astype(int).tolist() == [0, 1, 2, 3, 4]  # positions in the file
 
 
 def test_parquet_in_and_out_with_rates_and_project(tmp_path: Path) -> None:

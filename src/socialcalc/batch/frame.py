@@ -41,6 +41,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from contextlib import contextmanager
+from decimal import Decimal
 from typing import Any, Literal, TypeAlias
 
 import numpy as np
@@ -58,6 +59,7 @@ from socialcalc.errors import InvalidInput
 
 __all__ = [
     "FLOAT_RULE",
+    "INPUT_ROW",
     "Money",
     "band_labels",  # noqa: F822  (in its rule's folder; resolved by __getattr__ below)
     "bank_frame",  # noqa: F822  (in its rule's folder; resolved by __getattr__ below)
@@ -260,3 +262,52 @@ def explain_row(out: Any, row: int, *, audience: str = "borger", locale: str = "
     text: str = module.explain_row(out, int(row), audience=audience, locale=locale, format=format)
     return text
 
+
+
+INPUT_ROW = "input_row"
+"""The column (``int64``) in which an adapter that keeps its rows' data in ``attrs`` (§ 97 ``bank_frame`` with
+``explain=True``, § 100, § 117 a) writes each row's position in the frame it was given: ``explain_row`` of a
+filtered, sorted or copied result maps its row through it to the row it was computed as."""
+
+
+def _input_rows(n: int) -> npt.NDArray[np.int64]:
+    return np.arange(n, dtype=np.int64)
+
+
+def _input_row(out: Any, row: int, n: int, figures: dict[str, npt.NDArray[Any]], functions: str) -> int:
+    """The position in the adapter's input of row ``row`` (a position) of ``out``, via :data:`INPUT_ROW`.
+
+    ``n``: the rows the kept data has; ``figures``: output columns and the kept kernel values (integers) they
+    must equal at the mapped row. A frame without the column, a row out of range or a row whose figures are not
+    the computed row's (a frame changed or put together from others) is refused with an
+    :class:`~socialcalc.errors.InvalidInput`: a row is explained as the row it was computed as, or not at all.
+
+    >>> out = pd.DataFrame({"amount_ore": [5, 7], INPUT_ROW: [0, 1]})
+    >>> _input_row(out.iloc[[1]].reset_index(drop=True), 0, 2, {"amount_ore": np.array([5, 7])}, "x")
+    1
+    """
+    if isinstance(row, bool) or not isinstance(row, int | np.integer) or not 0 <= int(row) < len(out):
+        raise InvalidInput("row", row, code="input.row", rule=f"rammen har rækkerne 0 til {len(out) - 1}")
+    columns = getattr(out, "columns", ())
+    if INPUT_ROW not in columns:
+        raise InvalidInput("out", INPUT_ROW, code="input.frame",
+                           rule=f"kolonnen {INPUT_ROW!r} mangler (den skrives af {functions})")
+    value = out[INPUT_ROW].iloc[int(row)] if isinstance(out, pd.DataFrame) else out[INPUT_ROW][int(row)]
+    source = int(value.item() if isinstance(value, np.generic) else value)
+    if not 0 <= source < n:
+        raise InvalidInput("out", source, code="input.frame",
+                           rule=f"{INPUT_ROW} {source} findes ikke i den beregnede ramme (0 til {n - 1})")
+    for name, kept in figures.items():
+        kroner = name.endswith("_ore") and name not in columns and name[:-4] in columns  # money="decimal"
+        column = name[:-4] if kroner else name
+        if column in columns:
+            found = out[column].iloc[int(row)] if isinstance(out, pd.DataFrame) else out[column][int(row)]
+            if isinstance(found, np.generic):
+                found = found.item()
+            if kroner:
+                found = int(Decimal(found).scaleb(2))
+            if int(found) != int(kept[source]):
+                raise InvalidInput("out", row, code="input.frame",
+                                   rule=f"række {row} er ikke den beregnede række {source} ({name} er {found} i "
+                                        f"rammen, {int(kept[source])} ved beregningen)")
+    return source

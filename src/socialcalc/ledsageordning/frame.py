@@ -23,7 +23,7 @@ import numpy.typing as npt
 import pandas as pd
 
 from socialcalc.batch.columns import BatchInputError, decimal_to_int, int_column
-from socialcalc.batch.frame import _frame, _labelled, _Reader
+from socialcalc.batch.frame import INPUT_ROW, _frame, _input_row, _input_rows, _labelled, _Reader
 from socialcalc.batch.tables import decimal_column
 from socialcalc.errors import InvalidInput
 from socialcalc.explain import Audience, Format, Locale
@@ -91,7 +91,8 @@ def bank_frame(
     Columns out, one row per input row: ``lapsed_minutes``, ``granted_minutes``, ``lost_to_cap_minutes``,
     ``used_minutes``, ``closing_minutes``, ``order_of_use``; with ``hours=True`` also ``closing_hours`` as exact
     ``Decimal`` hours. ``explain=True`` keeps what :func:`explain_row` needs (every month's lots by age, in
-    ``result.attrs["socialcalc"]["rows"]``); without it no side array is kept.
+    ``result.attrs["socialcalc"]["rows"]``) and adds ``input_row`` (the row's position in ``frame``, through
+    which a filtered or sorted copy explains its rows); without it no side array is kept.
 
     >>> import pandas as pd
     >>> from decimal import Decimal
@@ -152,6 +153,7 @@ def bank_frame(
                                               scale=4)
     attrs = {**read.attrs("minutes"), "rule": "sel097"}
     if explain:
+        out[INPUT_ROW] = _input_rows(len(codes))
         names = kommuner if isinstance(kommuner, np.ndarray) else np.full(count, kommuner, dtype=object)
         attrs["rows"] = _Rows(codes=codes, t=t, first=first, starts=starts - first, kommune=names,
                               deduction=deduction, result=result, rates=rates)
@@ -194,9 +196,13 @@ def explain_row(out: Any, row: int, *, audience: Audience = "borger", locale: Lo
     if not isinstance(rows, _Rows):
         raise InvalidInput("out", type(out).__name__, code="batch.not_result",
                            functions="bank_frame(..., explain=True)")
-    if isinstance(row, bool) or not isinstance(row, int | np.integer) or not 0 <= row < len(rows.codes):
-        raise InvalidInput("row", row, code="input.invalid", rule=f"rækken findes ikke (0 til {len(rows.codes) - 1})")
-    return str(_statement(rows, int(row)).render(audience=audience, locale=locale, format=format))
+    if isinstance(row, bool) or not isinstance(row, int | np.integer) or not 0 <= row < len(out):
+        raise InvalidInput("row", row, code="input.invalid", rule=f"rækken findes ikke (0 til {len(out) - 1})")
+    r = rows.result
+    source = _input_row(out, int(row), len(rows.codes),
+                        {"closing_minutes": r.closing[rows.codes, rows.t], "used_minutes": r.used[rows.codes, rows.t]},
+                        "bank_frame(..., explain=True)")
+    return str(_statement(rows, source).render(audience=audience, locale=locale, format=format))
 
 
 def _month(index: int) -> Month:
