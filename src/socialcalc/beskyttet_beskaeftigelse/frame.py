@@ -302,8 +302,8 @@ def wage_of_row(out: Any, row: int) -> HourlyWage:
     rebuilt = {"amount": ore(decided.amount), "floor": ore(decided.floor), "cap": ore(cap_ore or 0)}
     if rebuilt != figures or has_cap != (cap_ore is not None) or _BASIS_CODES.get(label) != decided.basis:
         raise InvalidInput("out", row, code="input.frame",
-                           rule=f"række {row} er ændret, efter den blev beregnet (timeløn {figures['amount']} "
-                                f"i rammen, {rebuilt['amount']} efter rækkens input)")
+                           rule=f"række {row} er ændret, efter den blev beregnet ({figures['amount']} kr. i "
+                                f"rammen, {rebuilt['amount']} kr. ud fra rækkens oplysninger)")
     cap = None if cap_ore is None else rebuilt["cap"]
     explanation = wage_facts(assessed=ore(assessed), field_lowest_wage=ore(lowest), on=day, kommune=table.kommune,
                              rates=used, floor=rebuilt["floor"], cap=cap, amount=rebuilt["amount"],
@@ -336,6 +336,5 @@ attrs, as after a Parquet round trip, from the columns); the default rate book i
     elif kind == "transport":
         text = transport_of_row(out, row).explain(**render)
     else:
-        raise InvalidInput("out", kind, code="input.frame", rule="rammen er hverken fra transport_frame eller "
-                                                                 "wage_frame")
+        raise InvalidInput("out", kind, code="batch.not_result", functions="transport_frame eller wage_frame")
     return text

@@ -354,7 +354,7 @@ class _Row:
             if found is not None and found != int(value):
                 raise InvalidInput("out", self.row, code="input.frame",
                                    rule=f"række {self.row} er ændret, efter den blev beregnet ({name} er {found} i "
-                                        f"rammen, {int(value)} efter rækkens input)")
+                                        f"rammen, {int(value)} ud fra rækkens oplysninger)")
 
 
 def _opened(out: Any) -> tuple[pd.DataFrame, str, RateBook]:
@@ -370,8 +370,8 @@ def _opened(out: Any) -> tuple[pd.DataFrame, str, RateBook]:
     if adapter is None:  # no attrs (e.g. read back from Parquet): the columns tell
         adapter = next((a for a in (_STAYS, _SEL107, _SEL108) if all(c in out.columns for c in _NEEDED[a])), None)
     if adapter not in _NEEDED:
-        raise InvalidInput("out", type(out).__name__, code="input.frame",
-                           rule="rammen kommer ikke fra stays_frame, botilbud107_frame eller botilbud108_frame")
+        raise InvalidInput("out", type(out).__name__, code="batch.not_result",
+                           functions="stays_frame, botilbud107_frame eller botilbud108_frame")
     if missing := [name for name in _NEEDED[adapter] if name not in out.columns]:
         raise InvalidInput("out", missing[0], code="input.frame",
                            rule=f"kolonnen {missing[0]!r} mangler (den skrives af {adapter.split('.')[1]}_frame)")
@@ -390,10 +390,11 @@ def _stay_row(r: _Row, book: RateBook) -> Result:
     policy_rate = book.at(arrival, kommune).get("egenbetaling.day_count")
     policy = decide.DAY_COUNT_CODES[str(policy_rate.value)]
     days = int(decide.stay_days(policy, (departure - arrival).days))
-    if _DAY_COUNTS[policy] != str(r.value("day_count")):
+    column = "day_count"
+    if _DAY_COUNTS[policy] != str(r.value(column)):
         raise InvalidInput("out", r.row, code="input.frame",
-                           rule=f"række {r.row} er ændret, efter den blev beregnet (day_count er "
-                                f"{r.value('day_count')!r} i rammen, {_DAY_COUNTS[policy]!r} efter rækkens input)")
+                           rule=f"række {r.row} er ændret, efter den blev beregnet ({column} er "
+                                f"{r.value(column)!r} i rammen, {_DAY_COUNTS[policy]!r} ud fra rækkens oplysninger)")
     runs = charge(book, para, kommune, arrival, days) if has_income else []
     gross = run_total(runs)
     let_off = _let_off(decision, gross) if decision is not None and has_income else round_ore(ZERO)
