@@ -167,6 +167,7 @@ def _month(raw: str, locale: str) -> str:
     return f"{_symbols(locale)[1][int(month) - 1]} {int(year)}"
 
 
+@functools.lru_cache(maxsize=8192)  # a pure function of strings; a caseload repeats its rates and amounts
 def format_value(raw: str, spec: str, locale: str, prefix: str = "core") -> str:
     """One value of a fact in ``locale`` by the placeholder format ``spec`` (see the module docstring).
 
@@ -208,10 +209,16 @@ def format_value(raw: str, spec: str, locale: str, prefix: str = "core") -> str:
 _FORMATTER = string.Formatter()
 
 
+@functools.cache
+def _parsed(template: str) -> tuple[tuple[str, str | None, str | None], ...]:
+    """A catalog template split into (literal, placeholder, format) once (the catalogs are finite)."""
+    return tuple((literal, name, spec) for literal, name, spec, _ in _FORMATTER.parse(template))
+
+
 def _fill(template: str, f: Fact, audience: str, locale: str, ident: str) -> str:
     prefix = ident.split(".", 1)[0]
     out: list[str] = []
-    for literal, name, spec, _ in _FORMATTER.parse(template):
+    for literal, name, spec in _parsed(template):
         out.append(literal)
         if name is None:
             continue

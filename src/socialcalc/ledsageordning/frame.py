@@ -66,6 +66,17 @@ def _minutes(read: _Reader, name: str, *, required: bool) -> npt.NDArray[np.int6
 
 def _months_of(values: Any, name: str) -> npt.NDArray[np.int64]:
     series = pd.Series(values)
+    if len(series) and (series.dtype == object or isinstance(series.dtype, pd.StringDtype)):
+        # text (or Month) objects: each distinct value parsed once (a caseload has few months and many rows)
+        codes, distinct = pd.factorize(series, sort=False)
+        if not (codes < 0).any():
+            try:
+                parsed = sel097.month_column(np.asarray(distinct, dtype=object), name, len(distinct))
+            except BatchInputError as err:  # the distinct value's position → its first row in the frame
+                row = int(np.flatnonzero(codes == err.row)[0])
+                raise BatchInputError(err.column, row, err.value, err._rule_text, code=err.code,
+                                      **err.params) from None
+            return np.asarray(parsed, dtype=np.int64)[codes]
     array = series.dt.to_timestamp().to_numpy() if isinstance(series.dtype, pd.PeriodDtype) else series.to_numpy()
     index = sel097.month_column(array, name, len(series))
     return np.asarray(index, dtype=np.int64)
@@ -135,7 +146,7 @@ def bank_frame(
         if isinstance(kommuner, np.ndarray):
             _check_constant(kommuner, codes, first_rows, "kommune")
             kommuner = kommuner[first_rows]
-        start_months = np.array([f"{m // 12:04d}-{m % 12 + 1:02d}" for m in starts.tolist()], dtype="datetime64[M]")
+        start_months = (starts - 1970 * 12).astype("datetime64[M]")  # month numbers → numpy months
         try:
             result = sel097.bank(table, months=f"{first // 12:04d}-{first % 12 + 1:02d}", start=start_months,
                                  deduction_minutes=deduction, kommune=kommuner, rates=rates, lots=explain)
