@@ -270,6 +270,37 @@ INPUT_ROW = "input_row"
 filtered, sorted or copied result maps its row through it to the row it was computed as."""
 
 
+def _kommune_categorical(kommune: Any, n: int) -> Any:
+    """The ``kommune`` column of an adapter's output: each row's municipality as the rate book names it (missing
+    for national rules), categorical, built from the distinct names (never a Python loop over the rows).
+
+    >>> _kommune_categorical(np.array(["Lejre", None, "lejre "], dtype=object), 3).tolist()
+    ['lejre', nan, 'lejre']
+    >>> _kommune_categorical("lemvig", 2).tolist()
+    ['lemvig', 'lemvig']
+    """
+    from socialcalc.batch._resolve import kommune_column
+
+    if kommune is None or isinstance(kommune, str):
+        names, _ = kommune_column(kommune, n)
+        (name,) = names
+        return _from_codes(np.full(n, -1 if name is None else 0, dtype=np.int8), [] if name is None else [name])
+    codes, distinct = pd.factorize(pd.Series(np.asarray(kommune, dtype=object)), sort=False)
+    if not len(distinct):
+        return _from_codes(np.full(n, -1, dtype=np.int8), [])
+    names, index = kommune_column(np.asarray(distinct, dtype=object), len(distinct))
+    categories = sorted(name for name in names if name is not None)
+    position = {name: k for k, name in enumerate(categories)}
+    remap = np.array([-1 if name is None else position[name] for name in names], dtype=np.int64)
+    # a missing value (factorize's -1) is national; every other row is its distinct name's category
+    row_codes = np.where(codes < 0, -1, remap[np.asarray(index)[np.maximum(codes, 0)]])
+    return _from_codes(row_codes, categories)
+
+
+def _from_codes(codes: npt.NDArray[np.integer[Any]], categories: list[str]) -> Any:
+    return pd.Categorical.from_codes(codes, categories=pd.Index(categories))
+
+
 def _input_rows(n: int) -> npt.NDArray[np.int64]:
     return np.arange(n, dtype=np.int64)
 

@@ -30,7 +30,7 @@ import numpy as np
 import pandas as pd
 
 from socialcalc.batch.columns import BatchInputError, int_column
-from socialcalc.batch.frame import Money, _check_money, _frame, _labelled, _put_money, _Reader
+from socialcalc.batch.frame import Money, _check_money, _frame, _kommune_categorical, _labelled, _put_money, _Reader
 from socialcalc.beskyttet_beskaeftigelse import batch
 from socialcalc.beskyttet_beskaeftigelse import beslutning as b
 from socialcalc.beskyttet_beskaeftigelse._common import ore
@@ -123,7 +123,7 @@ def transport_frame(
         if values is not None:
             out[f"{name}_ore"] = np.asarray(values, dtype=np.int64)
     out["on"] = _days_column(day, n)
-    out["kommune"] = _kommune_column(kommuner, n)
+    out["kommune"] = _kommune_categorical(kommuner, n)
     attrs = {**read.attrs(money), "rule": RULE, "frame": "transport"}
     if rates is not None:  # by reference; without it the attrs are plain JSON (Arrow and Parquet keep them)
         attrs["rates"] = _Book(rates)
@@ -181,7 +181,7 @@ def wage_frame(
     out["assessed_ore"] = np.asarray(assessed, dtype=np.int64)
     out["field_lowest_wage_ore"] = np.asarray(lowest, dtype=np.int64)
     out["on"] = _days_column(day, n)
-    out["kommune"] = _kommune_column(kommuner, n)
+    out["kommune"] = _kommune_categorical(kommuner, n)
     attrs = {**read.attrs(money), "rule": RULE, "frame": "wage"}
     if rates is not None:  # by reference; without it the attrs are plain JSON (Arrow and Parquet keep them)
         attrs["rates"] = _Book(rates)
@@ -192,12 +192,6 @@ def _days_column(day: Any, n: int) -> Any:
     if isinstance(day, date):
         return np.full(n, np.datetime64(day, "D"))
     return np.asarray(day).astype("datetime64[D]")
-
-
-def _kommune_column(kommune: Any, n: int) -> Any:
-    values = [kommune] * n if kommune is None or isinstance(kommune, str) else list(kommune)
-    names = [None if v is None else str(v).strip().lower() for v in values]
-    return pd.Categorical(names, categories=sorted({v for v in names if v is not None}))
 
 
 def _value(out: pd.DataFrame, name: str, row: int) -> Any:

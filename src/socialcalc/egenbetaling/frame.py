@@ -36,7 +36,7 @@ import numpy as np
 import pandas as pd
 
 from socialcalc.batch.columns import BatchInputError
-from socialcalc.batch.frame import Money, _check_money, _frame, _labelled, _put_money, _Reader
+from socialcalc.batch.frame import Money, _check_money, _frame, _kommune_categorical, _labelled, _put_money, _Reader
 from socialcalc.egenbetaling import batch, decide
 from socialcalc.egenbetaling._common import charge
 from socialcalc.egenbetaling.botilbud107 import decide107, rate107, sel107_result
@@ -122,7 +122,7 @@ def stays_frame(
     out["has_income"] = _flags(case["has_income"], n)
     out["reduction_given_ore"] = _ints(0 if case["reduction"] is None else case["reduction"], n)
     out["reduction_share"] = _share_text(shares, n)
-    out["kommune"] = _kommuner(case["kommune"], n)
+    out["kommune"] = _kommune_categorical(case["kommune"], n)
     return _frame(out, read, _attrs(read, money, _STAYS, rates))
 
 
@@ -183,7 +183,7 @@ def botilbud107_frame(
     out["board_included"] = _flags(case["board_included"], n)
     out["keeps_own_dwelling"] = _flags(case["keeps_own_dwelling"], n)
     out["on"] = _days(case["on"], n)
-    out["kommune"] = _kommuner(case["kommune"], n)
+    out["kommune"] = _kommune_categorical(case["kommune"], n)
     return _frame(out, read, _attrs(read, money, _SEL107, rates))
 
 
@@ -249,7 +249,7 @@ def botilbud108_frame(
     out["single_pensioner"] = _flags(case["single_pensioner"], n)
     out["couple"] = _flags(case["couple"], n)
     out["on"] = _days(case["on"], n)
-    out["kommune"] = _kommuner(case["kommune"], n)
+    out["kommune"] = _kommune_categorical(case["kommune"], n)
     return _frame(out, read, _attrs(read, money, _SEL108, rates))
 
 
@@ -284,18 +284,15 @@ def _days(day: Any, n: int) -> Any:
     return np.array(np.broadcast_to(np.asarray(day).astype("datetime64[D]"), (n,)))
 
 
-def _kommuner(kommune: Any, n: int) -> Any:
-    values = [kommune] * n if kommune is None or isinstance(kommune, str) else list(kommune)
-    names = [None if v is None else str(v).strip().lower() for v in values]
-    return pd.Categorical(names, categories=sorted({v for v in names if v is not None}))
-
-
 def _share_text(shares: Any, n: int) -> Any:
-    """The reduction shares as exact decimal text (``"0"`` where none), an Arrow-safe string column."""
+    """The reduction shares as exact decimal text (``"0"`` where none): a categorical of the distinct texts
+    (each distinct share converted once; Arrow-safe)."""
     if shares is None:
-        return pd.array(["0"] * n, dtype="string")
-    texts = [str(Decimal(v.strip()) if isinstance(v, str) else Decimal(v)) for v in shares.tolist()]
-    return pd.array(texts, dtype="string")
+        return pd.Categorical.from_codes(np.zeros(n, dtype=np.int8), categories=pd.Index(["0"]))
+    codes, distinct = pd.factorize(pd.Series(shares, dtype=object), sort=False)
+    texts = [str(Decimal(v.strip()) if isinstance(v, str) else Decimal(v)) for v in distinct.tolist()]
+    labels, index = np.unique(np.array(texts, dtype=object), return_inverse=True)
+    return pd.Categorical.from_codes(index.reshape(-1)[codes], categories=pd.Index(labels.tolist()))
 
 
 # -- explain_row: a row rebuilt from its own columns ------------------------------------------------------------

@@ -125,7 +125,7 @@ def bank_frame(
                 empty["closing_hours"] = decimal_column(np.zeros(0, dtype=np.int64), scale=4)
             return _frame(empty, read, read.attrs("minutes"))
         frame = read.frame
-        codes, persons = pd.factorize(frame["person"], sort=False)
+        codes, persons = _persons(frame["person"])
         if (codes < 0).any():
             row = int(np.flatnonzero(codes < 0)[0])
             raise BatchInputError("person", row, "NA", code="batch.person_missing")
@@ -156,8 +156,8 @@ def bank_frame(
     out: dict[str, Any] = {}
     for name, values in (("lapsed", result.lapsed), ("granted", result.granted), ("lost_to_cap", result.lost_to_cap),
                          ("used", result.used), ("closing", result.closing)):
-        out[f"{name}_minutes"] = values[codes, t]
-    out["order_of_use"] = _labelled(result.order_of_use[codes, t], _ORDERS)
+        out[f"{name}_minutes"] = _gather(values, codes, t)
+    out["order_of_use"] = _labelled(_gather(result.order_of_use, codes, t), _ORDERS)
     if hours:
         # hours to 4 decimals, half up: what socialcalc.ledsageordning.tid.hours_of gives (exact for 3-minute steps)
         out["closing_hours"] = decimal_column((np.asarray(out["closing_minutes"], dtype=np.int64) * 1000 + 3) // 6,
@@ -169,6 +169,17 @@ def bank_frame(
         attrs["rows"] = _Rows(codes=codes, t=t, first=first, starts=starts - first, kommune=names,
                               deduction=deduction, result=result, rates=rates)
     return _frame(out, read, attrs)
+
+
+def _gather(values: npt.NDArray[Any], codes: npt.NDArray[np.intp], t: npt.NDArray[np.int64]) -> Any:
+    """``values[codes, t]`` (person × month) as a one-dimensional take on the array's own memory order (the
+    kernel's outputs are month-major): the same values, without numpy's slower two-dimensional fancy index."""
+    persons, months = values.shape
+    if values.T.flags.c_contiguous:
+        return np.take(values.T.reshape(-1), t * persons + codes)
+    if values.flags.c_contiguous:
+        return np.take(values.reshape(-1), codes * months + t)
+    return values[codes, t]
 
 
 @dataclass(frozen=True, eq=False)
@@ -245,8 +256,25 @@ def _statement(rows: _Rows, row: int) -> Any:
                              lost=int(r.lost_to_cap[person, t]), used=used, closing=closing)
 
 
+def _persons(column: pd.Series[Any]) -> tuple[npt.NDArray[np.intp], Any]:
+    """Each row's person as a code (in order of first appearance) and the persons: ``pd.factorize``, or where
+    the persons are numbers in sorted blocks (the usual long format) the same codes from where the value
+    changes, without hashing."""
+    values = column.to_numpy() if column.dtype.kind in "iu" else None
+    if values is not None and values.size and bool((values[1:] >= values[:-1]).all()):
+        change = np.empty(values.size, dtype=bool)
+        change[0] = True
+        np.not_equal(values[1:], values[:-1], out=change[1:])
+        return np.cumsum(change, dtype=np.intp) - 1, values[change]
+    codes, persons = pd.factorize(column, sort=False)
+    return codes, persons
+
+
 def _check_order(codes: npt.NDArray[np.intp], month: npt.NDArray[np.int64]) -> None:
-    order = np.argsort(codes, kind="stable")
+    if codes.size and bool((codes[1:] >= codes[:-1]).all()):  # persons in blocks already: the stable order
+        order: npt.NDArray[np.intp] = np.arange(codes.size)
+    else:
+        order = np.argsort(codes, kind="stable")
     same = codes[order][1:] == codes[order][:-1]
     back = same & (month[order][1:] <= month[order][:-1])
     if back.any():
@@ -260,6 +288,8 @@ def _check_order(codes: npt.NDArray[np.intp], month: npt.NDArray[np.int64]) -> N
 
 
 def _first_rows(codes: npt.NDArray[np.intp], count: int) -> npt.NDArray[np.int64]:
+    if codes.size and bool((codes[1:] >= codes[:-1]).all()):  # persons in blocks: where each block begins
+        return np.flatnonzero(np.diff(codes, prepend=-1)).astype(np.int64)
     first = np.full(count, len(codes), dtype=np.int64)
     np.minimum.at(first, codes, np.arange(len(codes), dtype=np.int64))
     return first
