@@ -48,6 +48,7 @@ def test_csv_to_csv_gives_the_library_figures(tmp_path: Path) -> None:
     assert [Decimal(v) for v in got["amount"]] == expected["amount"].tolist()
     assert got["band"].tolist() == ["0", "1", "full", "", ""]
     assert got["group"].tolist() == ["", "", "", "II", "I"]
+    assert got["input_row"].astype(int).tolist() == [0, 1, 2, 3, 4]  # positions in the file
 
 
 def test_parquet_in_and_out_with_rates_and_project(tmp_path: Path) -> None:
@@ -147,3 +148,19 @@ def test_a_long_bank_runs_in_chunks_of_whole_persons(tmp_path: Path) -> None:
     pq.write_table(pa.Table.from_pandas(frame), source)
     failed = _run("batch", "bank", str(source), "-o", str(out))
     assert failed.returncode == 2 and "række 100003: used_minutes" in failed.stderr
+
+
+def test_a_kept_column_the_result_also_writes_is_written_once(tmp_path: Path) -> None:
+    """``--keep arrival`` for stays: the adapter writes each row's inputs back, so ``arrival`` is written once
+    (Parquet refuses duplicate names), and a row of the file explains itself from its columns (SEL §§ 109/110)."""
+    from socialcalc.egenbetaling import stay
+    from socialcalc.egenbetaling.frame import explain_row
+
+    source = tmp_path / "stays.csv"
+    source.write_text("id,paragraph,arrival,departure\nx,110,2024-03-03,2024-03-13\ny,109,2023-12-28,2024-01-03\n")
+    done = _run("batch", "stays", str(source), "-o", str(tmp_path / "out.parquet"), "--keep", "id,arrival",
+                "--no-progress")
+    assert done.returncode == 0, done.stderr
+    out = pd.read_parquet(tmp_path / "out.parquet")
+    assert list(out.columns).count("arrival") == 1 and out["id"].tolist() == ["x", "y"]
+    assert explain_row(out, 1) == stay(109, date(2023, 12, 28), date(2024, 1, 3)).explain()

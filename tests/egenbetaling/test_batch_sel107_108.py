@@ -1,8 +1,10 @@
 """§§ 107 and 108 on the batch path equal the one-case functions to the øre (differential, hypothesis), and a
-row of every egenbetaling frame explains itself exactly as the one-case result does (``explain_row``)."""
+row of every egenbetaling frame explains itself exactly as the one-case result does (``explain_row``), in every
+audience, locale and format, also in a filtered or copied frame and after a Parquet round trip."""
 
 from __future__ import annotations
 
+import io
 from datetime import date, timedelta
 from decimal import Decimal
 from typing import Any
@@ -14,10 +16,12 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from socialcalc.batch import BatchInputError
-from socialcalc.egenbetaling import sel107, sel108, stay
+from socialcalc.batch.frame import explain_row as dispatch_row
+from socialcalc.egenbetaling import Reduction, sel107, sel108, stay
 from socialcalc.egenbetaling.batch import botilbud107, botilbud108
 from socialcalc.egenbetaling.frame import botilbud107_frame, botilbud108_frame, explain_row, stays_frame
 from socialcalc.egenbetaling.strategies import sel107_kwargs, sel108_kwargs
+from socialcalc.errors import InvalidInput
 
 SETTINGS = settings(max_examples=60, deadline=None)
 
@@ -92,39 +96,62 @@ def test_batch_refuses_what_the_one_case_refuses() -> None:
         botilbud108(np.array([100]), 100, on=date(2024, 1, 1), single_pensioner=True, couple=True)
 
 
-@SETTINGS
-@given(st.lists(sel107_kwargs(), min_size=1, max_size=4), st.sampled_from([{}, {"locale": "da"}]))
-def test_explain_row_107_equals_one_case(cases: list[dict[str, Any]], render: dict[str, Any]) -> None:
-    frame = pd.DataFrame({
+RENDERS = [{"audience": a, "locale": loc, "format": f} for a in ("borger", "sagsbehandler") for loc in ("da", "en")
+           for f in ("text", "markdown", "html")]
+EXPLAIN = settings(max_examples=30, deadline=None)
+
+
+def _same_text(out: Any, row: int, one: Any) -> None:
+    """``explain_row`` of ``row`` equals ``one.explain()`` in every audience, locale and format (and dispatch)."""
+    for render in RENDERS:
+        assert explain_row(out, row, **render) == one.explain(**render)
+    assert dispatch_row(out, row) == one.explain()
+
+
+def _frame107(cases: list[dict[str, Any]]) -> pd.DataFrame:
+    return pd.DataFrame({
         "net_income": [c["net_income"] for c in cases], "fixed_expenses": [c["fixed_expenses"] for c in cases],
         "included_items_cost": [c["included_items_cost"] for c in cases],
         "housing_part_cost_ore": [_ore(c["housing_part_cost"]) for c in cases],
         "board_included": [c["board_included"] for c in cases],
         "keeps_own_dwelling": [c["keeps_own_dwelling"] for c in cases],
         "on": pd.to_datetime([c["on"] for c in cases]), "kommune": [c["kommune"] for c in cases]})
-    out = botilbud107_frame(frame)
+
+
+@EXPLAIN
+@given(st.lists(sel107_kwargs(), min_size=1, max_size=4), st.sampled_from(["ore", "decimal", "both"]))
+def test_explain_row_107_equals_one_case(cases: list[dict[str, Any]], money: Any) -> None:
+    out = botilbud107_frame(_frame107(cases), money=money)
     for i, case in enumerate(cases):
         case = {**case, "housing_part_cost": Decimal(_ore(case["housing_part_cost"])).scaleb(-2)}
-        assert explain_row(out, i) == sel107(**case).explain()
+        _same_text(out, i, sel107(**case))
 
 
-@SETTINGS
-@given(st.lists(sel108_kwargs(), min_size=1, max_size=4))
-def test_explain_row_108_equals_one_case(cases: list[dict[str, Any]]) -> None:
+def _frame108(cases: list[dict[str, Any]], kompensation: list[int] | None) -> pd.DataFrame:
     couples = [c["couple"] for c in cases]
-    frame = pd.DataFrame({
+    columns: dict[str, Any] = {
         "income_basis": [c["income_basis"] for c in cases], "dwelling_costs": [c["dwelling_costs"] for c in cases],
         "dependants_set_aside": [c["dependants_set_aside"] for c in cases],
         "single_pensioner": [c["single_pensioner"] for c in cases], "couple": [p is not None for p in couples],
         "joint_income": [p.joint_income if p else Decimal(0) for p in couples],
         "social_pension": [p.social_pension if p else Decimal(0) for p in couples],
-        "on": pd.to_datetime([c["on"] for c in cases])})
-    out = botilbud108_frame(frame)
+        "on": pd.to_datetime([c["on"] for c in cases])}
+    if kompensation is not None:
+        columns["kompensationsbeloeb_ore"] = kompensation[:len(cases)]
+    return pd.DataFrame(columns)
+
+
+@EXPLAIN
+@given(st.lists(sel108_kwargs(), min_size=1, max_size=4),
+       st.one_of(st.none(), st.lists(st.integers(0, 400_000), min_size=4, max_size=4)))
+def test_explain_row_108_equals_one_case(cases: list[dict[str, Any]], kompensation: list[int] | None) -> None:
+    out = botilbud108_frame(_frame108(cases, kompensation))
     for i, case in enumerate(cases):
-        assert explain_row(out, i) == sel108(**case).explain()
+        given_ = None if kompensation is None else Decimal(kompensation[i]).scaleb(-2)
+        _same_text(out, i, sel108(**case, kompensationsbeloeb=given_))
 
 
-@SETTINGS
+@EXPLAIN
 @given(st.lists(st.tuples(st.sampled_from([109, 110]), st.dates(date(2023, 1, 1), date(2024, 11, 20)),
                           st.integers(0, 40), st.booleans()), min_size=1, max_size=5))
 def test_explain_row_stays_equals_one_case(rows: list[tuple[int, date, int, bool]]) -> None:
@@ -133,5 +160,116 @@ def test_explain_row_stays_equals_one_case(rows: list[tuple[int, date, int, bool
                           "has_income": [r[3] for r in rows]})
     out = stays_frame(frame)
     for i, (para, arrival, length, income) in enumerate(rows):
-        assert explain_row(out, i) == stay(para, arrival, arrival + timedelta(days=length),
-                                           has_income=income).explain()
+        _same_text(out, i, stay(para, arrival, arrival + timedelta(days=length), has_income=income))
+
+
+# -- a filtered or copied frame explains its own rows ------------------------------------------------------------
+
+def _filtered(out: pd.DataFrame, keep: list[int]) -> pd.DataFrame:
+    mask = np.zeros(len(out), dtype=bool)
+    mask[keep] = True
+    return out[mask].reset_index(drop=True)
+
+
+def test_a_filtered_107_frame_explains_its_own_rows() -> None:
+    day = date(2025, 1, 1)
+    frame = pd.DataFrame({"net_income": [12000, 12000, 0], "fixed_expenses": [1500, 1500, 0],
+                          "included_items_cost": [8000, 6000, 6000], "board_included": [True, False, False],
+                          "keeps_own_dwelling": [False, True, False], "housing_part_cost": [0, 2000, 0]})
+    out = botilbud107_frame(frame, on=day, kommune="lejre")
+    kept = _filtered(out, [1, 2])
+    expected = [sel107(net_income=12000, fixed_expenses=1500, included_items_cost=6000, board_included=False, on=day,
+                       kommune="lejre", keeps_own_dwelling=True, housing_part_cost=2000),
+                sel107(net_income=0, fixed_expenses=0, included_items_cost=6000, board_included=False, on=day,
+                       kommune="lejre", housing_part_cost=0)]
+    for i, one in enumerate(expected):
+        _same_text(kept, i, one)
+        assert int(kept.loc[i, "amount_ore"]) == _ore(one.amount)
+    _same_text(out.copy(), 1, expected[0])
+
+
+def test_a_filtered_108_frame_explains_its_own_rows() -> None:
+    day = date(2023, 6, 1)
+    frame = pd.DataFrame({"income_basis": [300000, 200000, 300000], "dwelling_costs": [60000, 60000, 60000],
+                          "single_pensioner": [False, True, False], "couple": [False, False, True],
+                          "joint_income": [0, 0, 300000], "social_pension": [0, 0, 288710],
+                          "kompensationsbeloeb": [0, 500, 1000]})
+    out = botilbud108_frame(frame, on=day)
+    kept = _filtered(out, [2, 1])
+    assert kept["amount_ore"].tolist() == [out.loc[1, "amount_ore"], out.loc[2, "amount_ore"]]
+    pair = {"joint_income": Decimal(300000), "social_pension": Decimal(288710)}
+    expected = [sel108(income_basis=200000, dwelling_costs=60000, on=day, single_pensioner=True,
+                       kompensationsbeloeb=500),
+                sel108(income_basis=300000, dwelling_costs=60000, on=day, couple=pair, kompensationsbeloeb=1000)]
+    for i, one in enumerate(expected):
+        _same_text(kept, i, one)
+    _same_text(out.copy(), 2, expected[1])
+
+
+def test_a_filtered_stays_frame_explains_its_own_rows() -> None:
+    frame = pd.DataFrame({"paragraph": [110, 109, 109], "arrival": pd.to_datetime(["2024-03-03", "2023-12-28",
+                                                                                   "2024-05-01"]),
+                          "departure": pd.to_datetime(["2024-03-13", "2024-01-03", "2024-05-02"]),
+                          "reduction_share": ["0", "0.25", "1"]})
+    out = stays_frame(frame, money="decimal")
+    kept = out[out["paragraph"] == 109].reset_index(drop=True)
+    expected = [stay(109, date(2023, 12, 28), date(2024, 1, 3), reduction=Reduction.of_share("0.25")),
+                stay(109, date(2024, 5, 1), date(2024, 5, 2), reduction=Reduction.waiver())]
+    for i, one in enumerate(expected):
+        _same_text(kept, i, one)
+        assert kept.loc[i, "amount"] == one.amount
+    assert "97,30" in explain_row(kept, 0)  # the run at the 2024 rate (over New Year)
+    _same_text(out.copy(), 1, expected[0])
+
+
+def test_a_parquet_round_trip_explains_its_rows() -> None:
+    pytest.importorskip("pyarrow")
+    day = date(2024, 6, 1)
+    made = [
+        (stays_frame(pd.DataFrame({"arrival": pd.to_datetime(["2023-12-28"]),
+                                   "departure": pd.to_datetime(["2024-01-03"])}), paragraph=109, money="both"),
+         stay(109, date(2023, 12, 28), date(2024, 1, 3))),
+        (botilbud107_frame(pd.DataFrame({"net_income": [12000], "fixed_expenses": [1500],
+                                         "included_items_cost": [8000]}), on=date(2025, 1, 1), kommune="lejre",
+                           board_included=True),
+         sel107(net_income=12000, fixed_expenses=1500, included_items_cost=8000, board_included=True,
+                on=date(2025, 1, 1), kommune="lejre")),
+        (botilbud108_frame(pd.DataFrame({"income_basis": [300000], "dwelling_costs": [60000]}), on=day),
+         sel108(income_basis=300000, dwelling_costs=60000, on=day)),
+    ]
+    for out, one in made:
+        buffer = io.BytesIO()
+        out.to_parquet(buffer)
+        back = pd.read_parquet(io.BytesIO(buffer.getvalue()))
+        assert back.attrs["socialcalc"]["rule"] == "egenbetaling"  # plain JSON attrs: Parquet keeps them
+        assert explain_row(back, 0) == dispatch_row(back, 0) == one.explain()
+        bare = back.copy()
+        bare.attrs = {}
+        assert explain_row(bare, 0) == one.explain()  # without attrs the columns tell the adapter
+
+
+def test_a_changed_row_is_refused_not_explained() -> None:
+    out = botilbud108_frame(pd.DataFrame({"income_basis": [300000], "dwelling_costs": [60000]}),
+                            on=date(2024, 6, 1))
+    with pytest.raises(InvalidInput) as err:
+        explain_row(out.assign(amount_ore=[1]), 0)
+    assert err.value.code == "input.frame"
+    with pytest.raises(InvalidInput) as changed_input:
+        explain_row(out.assign(income_basis_ore=[20000000]), 0)
+    assert changed_input.value.code == "input.frame"
+    stays = stays_frame(pd.DataFrame({"arrival": pd.to_datetime(["2024-03-03"]),
+                                      "departure": pd.to_datetime(["2024-03-13"])}), paragraph=110)
+    with pytest.raises(InvalidInput):
+        explain_row(stays.assign(departure=pd.to_datetime(["2024-03-20"])), 0)
+    with pytest.raises(InvalidInput, match="arrival"):
+        explain_row(stays.drop(columns="arrival"), 0)
+    with pytest.raises(InvalidInput):
+        explain_row(pd.DataFrame({"x": [1]}), 0)
+    with pytest.raises(InvalidInput):
+        explain_row(stays, 5)
+
+
+def test_the_registry_is_gone() -> None:
+    import socialcalc.egenbetaling.frame as module
+
+    assert not hasattr(module, "_CASES") and not hasattr(module, "weakref")

@@ -137,3 +137,12 @@ def test_example_5_refusal_is_danish_with_its_code() -> None:
         bank.use("2024-02", 25)
     assert caught.value.code == "input.insufficient_hours"
     assert (GOLDEN / "eksempel5.txt").read_text(encoding="utf-8") == str(caught.value)
+
+
+def test_hours_that_are_no_exact_decimal_read_as_hours_and_minutes() -> None:
+    bank = Bank.open("2024-01").use("2024-01", minutes=20)  # 14 h 40 min left: 14,6667 hours is no figure for a letter
+    text = bank.statement("2024-01").explain()
+    assert "14 timer og 40 minutter" in text and "14,6667" not in text
+    english = bank.statement("2024-01").explain(locale="en")
+    assert "14 hours and 40 minutes" in english
+    assert problems(text) == []

@@ -41,6 +41,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from contextlib import contextmanager
+from decimal import Decimal
 from typing import Any, Literal, TypeAlias
 
 import numpy as np
@@ -58,6 +59,7 @@ from socialcalc.errors import InvalidInput
 
 __all__ = [
     "FLOAT_RULE",
+    "INPUT_ROW",
     "Money",
     "band_labels",  # noqa: F822  (in its rule's folder; resolved by __getattr__ below)
     "bank_frame",  # noqa: F822  (in its rule's folder; resolved by __getattr__ below)
@@ -65,6 +67,7 @@ __all__ = [
     "merudgift_frame",  # noqa: F822  (in its rule's folder; resolved by __getattr__ below)
     "stays_frame",  # noqa: F822  (in its rule's folder; resolved by __getattr__ below)
     "transport_frame",  # noqa: F822  (in its rule's folder; resolved by __getattr__ below)
+    "wage_frame",  # noqa: F822  (in its rule's folder; resolved by __getattr__ below)
 ]
 
 Money: TypeAlias = Literal["ore", "decimal", "both"]
@@ -259,3 +262,83 @@ def explain_row(out: Any, row: int, *, audience: str = "borger", locale: str = "
     text: str = module.explain_row(out, int(row), audience=audience, locale=locale, format=format)
     return text
 
+
+
+INPUT_ROW = "input_row"
+"""The column (``int64``) in which an adapter that keeps its rows' data in ``attrs`` (§ 97 ``bank_frame`` with
+``explain=True``, § 100, § 117 a) writes each row's position in the frame it was given: ``explain_row`` of a
+filtered, sorted or copied result maps its row through it to the row it was computed as."""
+
+
+def _kommune_categorical(kommune: Any, n: int) -> Any:
+    """The ``kommune`` column of an adapter's output: each row's municipality as the rate book names it (missing
+    for national rules), categorical, built from the distinct names (never a Python loop over the rows).
+
+    >>> _kommune_categorical(np.array(["Lejre", None, "lejre "], dtype=object), 3).tolist()
+    ['lejre', nan, 'lejre']
+    >>> _kommune_categorical("lemvig", 2).tolist()
+    ['lemvig', 'lemvig']
+    """
+    from socialcalc.batch._resolve import kommune_column
+
+    if kommune is None or isinstance(kommune, str):
+        names, _ = kommune_column(kommune, n)
+        (name,) = names
+        return _from_codes(np.full(n, -1 if name is None else 0, dtype=np.int8), [] if name is None else [name])
+    codes, distinct = pd.factorize(pd.Series(np.asarray(kommune, dtype=object)), sort=False)
+    if not len(distinct):
+        return _from_codes(np.full(n, -1, dtype=np.int8), [])
+    names, index = kommune_column(np.asarray(distinct, dtype=object), len(distinct))
+    categories = sorted(name for name in names if name is not None)
+    position = {name: k for k, name in enumerate(categories)}
+    remap = np.array([-1 if name is None else position[name] for name in names], dtype=np.int64)
+    # a missing value (factorize's -1) is national; every other row is its distinct name's category
+    row_codes = np.where(codes < 0, -1, remap[np.asarray(index)[np.maximum(codes, 0)]])
+    return _from_codes(row_codes, categories)
+
+
+def _from_codes(codes: npt.NDArray[np.integer[Any]], categories: list[str]) -> Any:
+    return pd.Categorical.from_codes(codes, categories=pd.Index(categories))
+
+
+def _input_rows(n: int) -> npt.NDArray[np.int64]:
+    return np.arange(n, dtype=np.int64)
+
+
+def _input_row(out: Any, row: int, n: int, figures: dict[str, npt.NDArray[Any]], functions: str) -> int:
+    """The position in the adapter's input of row ``row`` (a position) of ``out``, via :data:`INPUT_ROW`.
+
+    ``n``: the rows the kept data has; ``figures``: output columns and the kept kernel values (integers) they
+    must equal at the mapped row. A frame without the column, a row out of range or a row whose figures are not
+    the computed row's (a frame changed or put together from others) is refused with an
+    :class:`~socialcalc.errors.InvalidInput`: a row is explained as the row it was computed as, or not at all.
+
+    >>> out = pd.DataFrame({"amount_ore": [5, 7], INPUT_ROW: [0, 1]})
+    >>> _input_row(out.iloc[[1]].reset_index(drop=True), 0, 2, {"amount_ore": np.array([5, 7])}, "x")
+    1
+    """
+    if isinstance(row, bool) or not isinstance(row, int | np.integer) or not 0 <= int(row) < len(out):
+        raise InvalidInput("row", row, code="input.row", rule=f"rammen har rækkerne 0 til {len(out) - 1}")
+    columns = getattr(out, "columns", ())
+    if INPUT_ROW not in columns:
+        raise InvalidInput("out", INPUT_ROW, code="input.frame",
+                           rule=f"kolonnen {INPUT_ROW!r} mangler (den skrives af {functions})")
+    value = out[INPUT_ROW].iloc[int(row)] if isinstance(out, pd.DataFrame) else out[INPUT_ROW][int(row)]
+    source = int(value.item() if isinstance(value, np.generic) else value)
+    if not 0 <= source < n:
+        raise InvalidInput("out", source, code="input.frame",
+                           rule=f"{INPUT_ROW} {source} findes ikke i den beregnede ramme (0 til {n - 1})")
+    for name, kept in figures.items():
+        kroner = name.endswith("_ore") and name not in columns and name[:-4] in columns  # money="decimal"
+        column = name[:-4] if kroner else name
+        if column in columns:
+            found = out[column].iloc[int(row)] if isinstance(out, pd.DataFrame) else out[column][int(row)]
+            if isinstance(found, np.generic):
+                found = found.item()
+            if kroner:
+                found = int(Decimal(found).scaleb(2))
+            if int(found) != int(kept[source]):
+                raise InvalidInput("out", row, code="input.frame",
+                                   rule=f"række {row} er ikke den beregnede række {source} ({name} er {found} i "
+                                        f"rammen, {int(kept[source])} ved beregningen)")
+    return source

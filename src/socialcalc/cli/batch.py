@@ -168,6 +168,7 @@ def _percent(text: str) -> Decimal:
 
 
 def _run(args: argparse.Namespace) -> int:
+    import numpy as np
     import pandas as pd
 
     from socialcalc.batch import frame as adapters
@@ -196,7 +197,11 @@ def _run(args: argparse.Namespace) -> int:
             except (BatchInputError, BatchRateNotPublished) as err:  # a row of the chunk → the row of the file
                 raise _row_error(err, int(rows[err.row]) if 0 <= err.row < len(rows) else err.row,
                                  args.input) from None
-            part = pd.concat([chunk[keep].reset_index(drop=True), result.reset_index(drop=True)], axis=1)
+            if adapters.INPUT_ROW in result.columns:  # the row's position in the file, not in its chunk
+                result[adapters.INPUT_ROW] = np.asarray(rows, dtype=np.int64)
+            # a kept column the result also has (an adapter writes a row's inputs back) is written once, the result's
+            kept = [c for c in keep if c not in result.columns]
+            part = pd.concat([chunk[kept].reset_index(drop=True), result.reset_index(drop=True)], axis=1)
             parts.append(part.set_axis(rows, axis=0))
             if bar is not None:
                 bar.update(len(chunk))

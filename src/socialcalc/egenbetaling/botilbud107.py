@@ -34,11 +34,12 @@ from socialcalc.errors import InvalidInput
 from socialcalc.explain import Explainer, Kroner
 from socialcalc.money import ZERO, non_negative, round_ore
 from socialcalc.projection import check_project
-from socialcalc.ratebook import Project, RateBook, default_book
+from socialcalc.ratebook import Project, RateBook, Rates, default_book
 from socialcalc.ratebook.book import normalise_kommune
+from socialcalc.ratebook.model import Rate
 from socialcalc.result import Result
 
-__all__ = ["Sel107Result", "sel107"]
+__all__ = ["Sel107Result", "decide107", "rate107", "sel107", "sel107_result"]
 
 
 
@@ -109,18 +110,69 @@ kommunen, og kommunen 'lemvig' har ingen i sin satstabel); ingen tidligere værd
         raise InvalidInput("housing_part_cost", housing, code="input.housing_part_too_high", items=items)
     project = check_project(project)
     name = normalise_kommune(kommune)
-    key = "sel107.raadighedsbeloeb_with_board" if board_included else "sel107.raadighedsbeloeb_without_board"
     at = (rates or default_book()).at(on, name, project=project)
-    rate = at.get(key)
-    keep = Decimal(rate.value)
+    rate = rate107(at, board_included)
+    out = decide107(net, fixed, Decimal(rate.value), items, housing, keeps_own_dwelling)
+    return sel107_result(at, rate, out, on=on, kommune=name, net=net, fixed=fixed, items=items,
+                         board_included=board_included, keeps_own_dwelling=keeps_own_dwelling, housing=housing)
 
+
+def rate107(at: Rates, board_included: bool) -> Rate:
+    """The rådighedsbeløb in force (SEL § 107): with or without board, from the municipality's table ``at``.
+
+    >>> from socialcalc.ratebook import default_book
+    >>> rate107(default_book().at(date(2025, 1, 1), "lejre"), True).key
+    'sel107.raadighedsbeloeb_with_board'
+    """
+    return at.get("sel107.raadighedsbeloeb_with_board" if board_included else "sel107.raadighedsbeloeb_without_board")
+
+
+def decide107(net: Decimal, fixed: Decimal, keep: Decimal, items: Decimal, housing: Decimal | None,
+              keeps_own_dwelling: bool) -> decide.Sel107Out:
+    """The § 107 decision on one case's kroner (:func:`socialcalc.egenbetaling.decide.sel107`, in øre).
+
+    >>> decide107(Decimal(12000), Decimal(1500), Decimal(2500), Decimal(8000), None, False).amount
+    800000
+    """
+    return decide.sel107(_ore(net), _ore(fixed), _ore(keep), _ore(items), _ore(housing or ZERO),
+                         keeps_own_dwelling and housing is not None)
+
+
+def sel107_result(
+    at: Rates,
+    rate: Rate,
+    out: decide.Sel107Out,
+    *,
+    on: date,
+    kommune: str | None,
+    net: Decimal,
+    fixed: Decimal,
+    items: Decimal,
+    board_included: bool,
+    keeps_own_dwelling: bool,
+    housing: Decimal | None,
+) -> Sel107Result:
+    """The :class:`Sel107Result` of a decided case (SEL § 107): its facts, from the decision's øre and codes.
+
+    Called by :func:`sel107` and by :func:`socialcalc.egenbetaling.frame.explain_row` (a row of
+    ``botilbud107_frame``), so a row is explained by the same code as one case.
+
+    >>> from socialcalc.ratebook import default_book
+    >>> at = default_book().at(date(2025, 1, 1), "lejre")
+    >>> rate = rate107(at, True)
+    >>> out = decide107(Decimal(12000), Decimal(1500), Decimal(rate.value), Decimal(8000), None, False)
+    >>> r = sel107_result(at, rate, out, on=date(2025, 1, 1), kommune="lejre", net=Decimal(12000),
+    ...                   fixed=Decimal(1500), items=Decimal(8000), board_included=True, keeps_own_dwelling=False,
+    ...                   housing=None)
+    >>> r.amount
+    Decimal('8000.00')
+    """
+    keep = Decimal(rate.value)
     ex = Explainer("sel107.title.betaling")
     standard = at.optional("hjemmel.sel107.kvalitetsstandard")
     ex.fact("sel107.raadighedsbeloeb.med_kost" if board_included else "sel107.raadighedsbeloeb.uden_kost",
             basis=standard if standard is not None else at.get("hjemmel.sel107.raadighedsbeloeb"),
             inputs={"board_included": board_included}, outputs={"keep": keep}, rates=[rate])
-    out = decide.sel107(_ore(net), _ore(fixed), _ore(keep), _ore(items), _ore(housing or ZERO),
-                        keeps_own_dwelling and housing is not None)
     payable, chargeable = _kroner(out.payable), _kroner(out.chargeable)
     amount = _kroner(out.amount)
     basis = at.get("hjemmel.sel107.betaling")
@@ -136,7 +188,7 @@ kommunen, og kommunen 'lemvig' har ingen i sin satstabel); ingen tidligere værd
                 outputs={"amount": amount})
     explanation = ex.build()
     return Sel107Result(
-        amount=amount, explanation=explanation, projected=explanation.projected, on=on, kommune=name,
+        amount=amount, explanation=explanation, projected=explanation.projected, on=on, kommune=kommune,
         net_income=net, fixed_expenses=fixed, board_included=board_included, raadighedsbeloeb=keep,
         payable=payable, included_items_cost=items, keeps_own_dwelling=keeps_own_dwelling,
         housing_part_cost=housing, chargeable_cost=chargeable,

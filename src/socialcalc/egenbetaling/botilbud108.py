@@ -37,7 +37,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from datetime import date
 from decimal import Decimal
-from typing import Any
+from typing import Any, NamedTuple
 
 from pydantic import BaseModel, ConfigDict
 
@@ -48,10 +48,11 @@ from socialcalc.errors import InvalidInput
 from socialcalc.explain import Explainer, Kroner
 from socialcalc.money import ZERO, non_negative, round_ore
 from socialcalc.projection import check_project
-from socialcalc.ratebook import Project, RateBook, default_book
+from socialcalc.ratebook import Project, RateBook, Rates, default_book
+from socialcalc.ratebook.model import Rate
 from socialcalc.result import Result
 
-__all__ = ["Couple", "Sel108Result", "sel108"]
+__all__ = ["Couple", "Rates108", "Sel108Result", "decide108", "rates108", "sel108", "sel108_result"]
 
 _MONTHS_PER_YEAR = 12
 _PARA = "SEL § 163 stk. 3; BEK 1387/2006"
@@ -174,23 +175,97 @@ def sel108(
     project = check_project(project)
 
     at = (rates or default_book()).at(on, kommune, project=project)
-    threshold, low, high = at.get("sel108.threshold"), at.get("sel108.share_low"), at.get("sel108.share_high")
-    reduction_rate = at.get("sel108.single_pensioner_reduction") if single_pensioner else None
-    couple_rates = ([at.get("sel108.couple_discount_share"), at.get("sel108.couple_discount_point"),
-                     at.get("sel108.couple_discount_step")] if pair is not None else [])
+    used = rates108(at, single_pensioner=single_pensioner, couple=pair is not None)
+    out = decide108(used, basis=basis, set_aside=set_aside, costs=costs, couple=pair, kompensation=kompensation)
+    return sel108_result(at, used, out, on=on, basis=basis, costs=costs, set_aside=set_aside, couple=pair,
+                         lines=lines, kompensation=kompensation)
 
+
+class Rates108(NamedTuple):
+    """The § 108 rates a case uses on its day (BEK 1387/2006 §§ 5, 7, 9, 10)."""
+
+    threshold: Rate
+    low: Rate
+    high: Rate
+    reduction: Rate | None
+    """``sel108.single_pensioner_reduction`` for a truly single pensioner, else ``None``."""
+    couple: list[Rate]
+    """``sel108.couple_discount_share``, ``_point`` and ``_step`` for a couple, else empty."""
+
+
+def rates108(at: Rates, *, single_pensioner: bool, couple: bool) -> Rates108:
+    """The SEL § 108 rates of :class:`Rates108` from the table ``at`` (only those the case needs are looked up).
+
+    >>> from socialcalc.ratebook import default_book
+    >>> used = rates108(default_book().at(date(2024, 6, 1)), single_pensioner=True, couple=False)
+    >>> used.reduction is not None, used.couple
+    (True, [])
+    """
+    return Rates108(
+        at.get("sel108.threshold"), at.get("sel108.share_low"), at.get("sel108.share_high"),
+        at.get("sel108.single_pensioner_reduction") if single_pensioner else None,
+        [at.get("sel108.couple_discount_share"), at.get("sel108.couple_discount_point"),
+         at.get("sel108.couple_discount_step")] if couple else [])
+
+
+def decide108(used: Rates108, *, basis: Decimal, set_aside: Decimal, costs: Decimal, couple: Couple | None,
+              kompensation: Decimal | None) -> decide.Sel108Out:
+    """The § 108 decision on one case's kroner (:func:`socialcalc.egenbetaling.decide.sel108`, in øre).
+
+    >>> from socialcalc.ratebook import default_book
+    >>> used = rates108(default_book().at(date(2024, 6, 1)), single_pensioner=False, couple=False)
+    >>> decide108(used, basis=Decimal(300000), set_aside=ZERO, costs=Decimal(60000), couple=None,
+    ...           kompensation=None).amount
+    3660000
+    """
+    cut = Decimal(used.reduction.value) if used.reduction is not None else ZERO
+    couple_values = [Decimal(r.value) for r in used.couple]
+    return decide.sel108(
+        _ore(basis), _ore(cut), _ore(set_aside), _ore(costs), _ore(Decimal(used.threshold.value)),
+        decide.fraction(Decimal(used.low.value)), decide.fraction(Decimal(used.high.value)),
+        couple=couple is not None,
+        joint_income=_ore(couple.joint_income) if couple else 0,
+        social_pension=_ore(couple.social_pension) if couple else 0,
+        step=_ore(couple_values[2]) if couple else 1,
+        discount_share=decide.fraction(couple_values[0]) if couple else (0, 1),
+        discount_point=decide.fraction(couple_values[1]) if couple else (0, 1),
+        kompensation=_ore(kompensation) if kompensation is not None else 0)
+
+
+def sel108_result(
+    at: Rates,
+    used: Rates108,
+    out: decide.Sel108Out,
+    *,
+    on: date,
+    basis: Decimal,
+    costs: Decimal,
+    set_aside: Decimal,
+    couple: Couple | None,
+    lines: dict[str, Decimal],
+    kompensation: Decimal | None,
+) -> Sel108Result:
+    """The :class:`Sel108Result` of a decided case (SEL § 108): its facts, from the decision's øre and codes.
+
+    ``lines``: the separate lines ``electricity``, ``heating``, ``services`` (kroner per year). Called by
+    :func:`sel108` and by :func:`socialcalc.egenbetaling.frame.explain_row` (a row of ``botilbud108_frame``),
+    so a row is explained by the same code as one case.
+
+    >>> from socialcalc.ratebook import default_book
+    >>> at = default_book().at(date(2024, 6, 1))
+    >>> used = rates108(at, single_pensioner=False, couple=False)
+    >>> kw = {"basis": Decimal(300000), "set_aside": ZERO, "costs": Decimal(60000), "couple": None,
+    ...       "kompensation": None}
+    >>> lines = {"electricity": ZERO, "heating": ZERO, "services": ZERO}
+    >>> sel108_result(at, used, decide108(used, **kw), on=date(2024, 6, 1), lines=lines, **kw).monthly
+    Decimal('3050.00')
+    """
+    pair = couple
+    threshold, low, high, reduction_rate, couple_rates = used
     ex = Explainer("sel108.title.betaling")
     pension_cut = Decimal(reduction_rate.value) if reduction_rate is not None else ZERO
     t, s_low, s_high = Decimal(threshold.value), Decimal(low.value), Decimal(high.value)
     couple_values = [Decimal(r.value) for r in couple_rates]
-    out = decide.sel108(
-        _ore(basis), _ore(pension_cut), _ore(set_aside), _ore(costs), _ore(t), decide.fraction(s_low),
-        decide.fraction(s_high), couple=pair is not None,
-        joint_income=_ore(pair.joint_income) if pair else 0, social_pension=_ore(pair.social_pension) if pair else 0,
-        step=_ore(couple_values[2]) if pair else 1,
-        discount_share=decide.fraction(couple_values[0]) if pair else (0, 1),
-        discount_point=decide.fraction(couple_values[1]) if pair else (0, 1),
-        kompensation=_ore(kompensation) if kompensation is not None else 0)
     reduced = _whole(out.reduced)
     form = {(False, False): "ingen", (True, False): "pensionist", (False, True): "forsoergelse",
             (True, True): "begge"}[(reduction_rate is not None, bool(set_aside))]

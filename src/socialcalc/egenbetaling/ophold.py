@@ -58,8 +58,10 @@ __all__ = [
     "SettlementResult",
     "StayResult",
     "prepayment",
+    "run_total",
     "settlement",
     "stay",
+    "stay_result",
 ]
 
 _DAY_COUNT_DA = {
@@ -232,6 +234,54 @@ def stay(
     policy = str(policy_rate.value)
     days = _count(policy, arrival, departure)
 
+    runs = charge(book, para, kommune, arrival, days, project) if has_income else []
+    gross = run_total(runs)
+    let_off = _let_off(decision, gross) if decision is not None and has_income else round_ore(ZERO)
+    return stay_result(book, para, arrival, departure, has_income=has_income, decision=decision, kommune=kommune,
+                       policy_rate=policy_rate, days=days, runs=runs, gross=gross, let_off=let_off)
+
+
+def run_total(runs: list[tuple[StayPeriod, Rate]]) -> Decimal:
+    """The §§ 109/110 payment before any reduction: the sum of the runs' amounts (kroner), 0.00 without runs.
+
+    >>> from socialcalc.ratebook import default_book
+    >>> run_total(charge(default_book(), 109, None, date(2023, 12, 28), 6)), run_total([])
+    (Decimal('568.12'), Decimal('0.00'))
+    """
+    return sum((p.amount for p, _ in runs), start=round_ore(ZERO))
+
+
+def stay_result(
+    book: RateBook,
+    para: int,
+    arrival: date,
+    departure: date,
+    *,
+    has_income: bool,
+    decision: Reduction | None,
+    kommune: str | None,
+    policy_rate: Rate,
+    days: int,
+    runs: list[tuple[StayPeriod, Rate]],
+    gross: Decimal,
+    let_off: Decimal,
+) -> StayResult:
+    """The :class:`StayResult` of a decided stay (SEL §§ 109, 110): its facts, from the døgn, the runs per rate
+    (:func:`~socialcalc.egenbetaling._common.charge`), the gross and the kroner let off.
+
+    Called by :func:`stay` and by :func:`socialcalc.egenbetaling.frame.explain_row`, which rebuilds a row of
+    ``stays_frame`` with it, so a row is explained by the same code as one case.
+
+    >>> from socialcalc.ratebook import default_book
+    >>> book = default_book()
+    >>> runs = charge(book, 109, None, date(2023, 12, 28), 6)
+    >>> r = stay_result(book, 109, date(2023, 12, 28), date(2024, 1, 3), has_income=True, decision=None,
+    ...                 kommune=None, policy_rate=book.at(date(2023, 12, 28)).get("egenbetaling.day_count"),
+    ...                 days=6, runs=runs, gross=run_total(runs), let_off=Decimal("0.00"))
+    >>> r == stay(109, date(2023, 12, 28), date(2024, 1, 3))
+    True
+    """
+    policy = str(policy_rate.value)
     cite = functools.partial(citation, book, arrival, kommune, para)
     ex = Explainer(f"sel{para}.title.stay")
     ex.fact(f"sel{para}.doegn", basis=cite("doegn"), inputs={"arrival": arrival, "departure": departure},
@@ -246,14 +296,10 @@ def stay(
                           has_income=False, periods=(), gross=round_ore(ZERO), reduction=decision,
                           reduction_amount=round_ore(ZERO))
 
-    runs = charge(book, para, kommune, arrival, days, project)
     period_steps(ex, para, runs, cite("doegnsats"))
-    gross = sum((p.amount for p, _ in runs), start=round_ore(ZERO))
     if len(runs) > 1:
         ex.fact(f"sel{para}.i_alt", basis=cite("doegnsats"), inputs={"runs": len(runs)}, outputs={"gross": gross})
-    let_off = round_ore(ZERO)
     if decision is not None:
-        let_off = _let_off(decision, gross)
         if decision.share is not None and decision.share == 1:
             form = "bortfald"
         elif decision.share is not None:

@@ -26,7 +26,7 @@ import functools
 from collections.abc import Iterable, Mapping
 from datetime import date
 from decimal import Decimal
-from typing import Annotated, Any, Literal, TypeAlias
+from typing import Annotated, Any, Literal, TypeAlias, TypeVar
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, field_validator
 
@@ -259,8 +259,32 @@ def fact(
     >>> fact("sel100.table.row", inputs={"lower": Decimal("608")}).inputs
     {'lower': '608'}
     """
-    return Fact(step=step, basis=_basis(basis), inputs=_texts(inputs), outputs=_texts(outputs),
-                rates=tuple(RateUsed.of(r) for r in rates), reading=reading, parts=tuple(parts))
+    # built by the library from typed values: not validated again (validation is at the JSON boundary)
+    return built(Fact, step=step, basis=_basis(basis), inputs=_texts(inputs), outputs=_texts(outputs),
+                 rates=tuple(RateUsed.of(r) for r in rates), reading=reading, parts=tuple(parts))
+
+
+_Model = TypeVar("_Model", bound=BaseModel)
+
+
+def built(cls: type[_Model], **values: Any) -> _Model:
+    """An instance of the frozen model ``cls`` from ``values`` (every field, already of its type), not validated.
+
+    For what the library builds itself from typed values (facts, explanations): pydantic validates input at the
+    JSON boundary and at the public functions; inside, a second validation costs more than the calculation, and
+    pydantic's own ``model_construct`` is slower still. The instance equals a validated one and round-trips
+    through JSON.
+
+    >>> built(Fact, step="core.example", basis="", inputs={}, outputs={}, rates=(), reading=None, parts=()) \\
+    ...     == Fact(step="core.example")
+    True
+    """
+    obj = cls.__new__(cls)
+    object.__setattr__(obj, "__dict__", values)
+    object.__setattr__(obj, "__pydantic_fields_set__", set(values))
+    object.__setattr__(obj, "__pydantic_extra__", None)
+    object.__setattr__(obj, "__pydantic_private__", None)
+    return obj
 
 
 def _basis(basis: Rate | str | None) -> str:
@@ -360,5 +384,5 @@ class Explainer:
 
     def build(self) -> Explanation:
         """The finished explanation."""
-        return Explanation(title=self.title, steps=tuple(self._steps))
+        return built(Explanation, title=self.title, steps=tuple(self._steps), schema_version=SCHEMA_VERSION)
 

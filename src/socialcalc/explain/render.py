@@ -11,8 +11,10 @@ entry is a TOML table named by its full id, with one text for both audiences (``
 Placeholders name a fact's outputs or inputs, with a format: ``kr`` (``1.041,00 kr.``), ``krone`` (whole
 kroner), ``tal`` (as written), ``dato`` (``1. januar 2025``), ``maaned`` (``oktober 2025``), ``andel`` (a share:
 0.3 → ``30 %``), ``procent`` (4.5 → ``4,5 %``), ``antal:ental:flertal`` (babel's plural rule: ``1 døgn``,
-``2 timer``), ``label:<group>`` (the entry ``<prefix>.label.<group>.<value>``); ``{parts}`` renders the
-sub-facts. The legal basis and, for the case-file note, the rates used are added by the renderer.
+``2 timer``), ``varighed:time:timer:minut:minutter`` (hours of whole minutes: ``14,5 timer``, and where the
+hours are no exact decimal ``14 timer og 40 minutter``, never ``14,6667 timer``), ``label:<group>`` (the
+entry ``<prefix>.label.<group>.<value>``); ``{parts}`` renders the sub-facts. The legal basis and, for the
+case-file note, the rates used are added by the renderer.
 
 >>> from decimal import Decimal
 >>> from socialcalc.explain import Explainer
@@ -30,10 +32,11 @@ import string
 import tomllib
 from collections.abc import Callable, Iterable, Mapping
 from datetime import date
-from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+from decimal import ROUND_HALF_UP, Decimal, InvalidOperation, localcontext
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from socialcalc.coerce import CONTEXT as _EXACT
 from socialcalc.errors import InvalidInput, SocialcalcError
 
 if TYPE_CHECKING:
@@ -167,6 +170,7 @@ def _month(raw: str, locale: str) -> str:
     return f"{_symbols(locale)[1][int(month) - 1]} {int(year)}"
 
 
+@functools.lru_cache(maxsize=8192)  # a pure function of strings; a caseload repeats its rates and amounts
 def format_value(raw: str, spec: str, locale: str, prefix: str = "core") -> str:
     """One value of a fact in ``locale`` by the placeholder format ``spec`` (see the module docstring).
 
@@ -174,6 +178,8 @@ def format_value(raw: str, spec: str, locale: str, prefix: str = "core") -> str:
     ('1,5 time', '1 døgn')
     >>> format_value("2025-03-01", "dato", "da"), format_value("0.3", "andel", "da")
     ('1. marts 2025', '30 %')
+    >>> format_value("14.6667", "varighed:time:timer:minut:minutter", "da")
+    '14 timer og 40 minutter'
     """
     kind, _, rest = spec.partition(":")
     if kind == "":
@@ -200,18 +206,47 @@ def format_value(raw: str, spec: str, locale: str, prefix: str = "core") -> str:
             shown = shown.quantize(Decimal(1))
         word = one if _plural(locale)(abs(n)) == "one" else other
         return f"{_number(shown, None, locale)} {word}"
+    if kind == "varighed":
+        return _duration(raw, spec, rest, locale)
     if kind == "label":
         return _text(f"{prefix}.label.{rest}.{raw}", "tekst", locale)
     raise CatalogError(rule=f"unknown format {spec!r}")
 
 
+def _duration(raw: str, spec: str, rest: str, locale: str) -> str:
+    """Hours (exact to the minute, as ``socialcalc.ledsageordning.tid.hours_of`` gives them) as a duration: a
+    number of hours where the minutes are a multiple of 3 (an exact decimal), else hours and minutes."""
+    words = rest.split(":")
+    if len(words) != 4:
+        raise CatalogError(rule=f"format {spec!r} needs four words: varighed:time:timer:minut:minutter")
+    one, other, minute_one, minute_other = words
+    with localcontext(_EXACT):
+        minutes = int((_decimal(raw, spec) * 60).quantize(Decimal(1), rounding=ROUND_HALF_UP))
+    whole, left = divmod(abs(minutes), 60)
+    sign = "-" if minutes < 0 else ""
+    if minutes % 3 == 0:  # an exact decimal: left / 60 = (left * 5 / 3) hundredths
+        shown = f"{sign}{whole}" if not left else f"{sign}{whole}.{left * 5 // 3:02d}"
+        return format_value(shown, f"antal:{one}:{other}", locale)
+    minutes_text = format_value(str(left), f"antal:{minute_one}:{minute_other}", locale)
+    if not whole:
+        return f"{sign}{minutes_text}"
+    hours = format_value(str(whole), f"antal:{one}:{other}", locale)
+    return f"{sign}{hours} {_text('core.and', 'tekst', locale)} {minutes_text}"
+
+
 _FORMATTER = string.Formatter()
+
+
+@functools.cache
+def _parsed(template: str) -> tuple[tuple[str, str | None, str | None], ...]:
+    """A catalog template split into (literal, placeholder, format) once (the catalogs are finite)."""
+    return tuple((literal, name, spec) for literal, name, spec, _ in _FORMATTER.parse(template))
 
 
 def _fill(template: str, f: Fact, audience: str, locale: str, ident: str) -> str:
     prefix = ident.split(".", 1)[0]
     out: list[str] = []
-    for literal, name, spec, _ in _FORMATTER.parse(template):
+    for literal, name, spec in _parsed(template):
         out.append(literal)
         if name is None:
             continue

@@ -30,6 +30,7 @@ import pandas as pd
 
 from socialcalc import coerce
 from socialcalc.batch.columns import BatchInputError
+from socialcalc.errors import InvalidInput
 from socialcalc.hastig_sygdom.batch import BudgetBatch, budgets
 from socialcalc.ratebook import Project, RateBook
 
@@ -57,7 +58,8 @@ def hastig_sygdom_frame(
 
     Columns out: ``fits`` (booked; ``False``: over the remaining budget, refused), ``remaining`` and ``total``
     (see ``money``), ``position`` (the row's place among its account's bookings), ``ordinary_rules_apply``,
-    ``projected``.
+    ``projected``, ``input_row`` (the row's position in ``frame``: :func:`explain_row` of a filtered or sorted
+    copy maps its rows through it).
 
     >>> import pandas as pd
     >>> from datetime import date
@@ -66,7 +68,7 @@ def hastig_sygdom_frame(
     >>> out["ordinary_rules_apply"].tolist()
     [True]
     """
-    from socialcalc.batch.frame import _check_money, _frame, _put_money, _Reader
+    from socialcalc.batch.frame import INPUT_ROW, _check_money, _frame, _input_rows, _put_money, _Reader
 
     money = _check_money(money)
     read = _Reader(frame)
@@ -93,6 +95,7 @@ def hastig_sygdom_frame(
     out["position"] = result.position
     out["ordinary_rules_apply"] = result.ordinary_rules_apply
     out["projected"] = result.projected
+    out[INPUT_ROW] = _input_rows(len(result.fits))
     attrs = read.attrs(money)
     attrs["rule"] = RULE
     attrs[RULE] = {
@@ -125,15 +128,21 @@ def explain_row(out: Any, row: int, *, audience: str = "borger", locale: str = "
     >>> explain_row(out, 0, audience="sagsbehandler").splitlines()[0]
     'Hjælp ved hastigt fremadskridende sygdom: budget'
     """
+    from socialcalc.batch.frame import _input_row
     from socialcalc.explain import Audience, Format, Locale
     from socialcalc.hastig_sygdom.budget import Booking, Paragraph
     from socialcalc.hastig_sygdom.facts import facts
 
-    data = out.attrs["socialcalc"][RULE]
+    meta = (getattr(out, "attrs", None) or {}).get("socialcalc", {})
+    data = meta.get(RULE) if isinstance(meta, dict) else None
+    if not isinstance(data, dict) or not isinstance(data.get("batch"), BudgetBatch):
+        raise InvalidInput("out", type(out).__name__, code="batch.not_result", functions="hastig_sygdom_frame")
     batch: BudgetBatch = data["batch"]
-    position = int(row)
-    if not 0 <= position < len(batch.fits):
-        raise BatchInputError("row", position, position, f"tabellen har {len(batch.fits)} rækker")
+    if isinstance(row, bool) or not isinstance(row, int | np.integer) or not 0 <= int(row) < len(out):
+        raise BatchInputError("row", int(row), int(row), f"tabellen har {len(out)} rækker")
+    position = _input_row(out, int(row), len(batch.fits), {"remaining_ore": np.asarray(batch.remaining_ore),
+                                                         "total_ore": np.asarray(batch.total_ore)},
+                          "hastig_sygdom_frame")
     mine = np.flatnonzero((data["account"] == data["account"][position])
                           & (batch.position <= batch.position[position]) & batch.fits)
     mine = mine[np.argsort(batch.position[mine], kind="stable")]

@@ -1,9 +1,11 @@
 """SEL § 97 hour banks for a whole caseload: many persons × many months, in whole minutes, equal to the scalar bank.
 
 :func:`bank` is the batch form of :class:`socialcalc.ledsageordning.Bank`: the same fold, month by month, over
-every person at once. The state is an ``int64`` array of the minutes left of each grant month (one row per
-month of the saving period, one column per person, used as a ring: the slot of a grant month is reused when its
-hours lapse). Each month, as in the scalar bank (BEK 235/2012 § 6 stk. 1):
+every person at once. The state is an array of the minutes left of each grant month (one row per month of the
+saving period, one column per person, used as a ring: the slot of a grant month is reused when its hours
+lapse). Minutes are ``int32`` (4 bytes a cell) wherever every input fits, else ``int64``; the persons are
+folded :data:`CHUNK` at a time, so the input is never copied whole and 10⁷ persons × 12 months stay within a
+few GiB. Each month, as in the scalar bank (BEK 235/2012 § 6 stk. 1):
 
 1. the hours granted ``sel097.saving_months`` months before (or earlier) lapse;
 2. ``max(0, sel097.hours_per_month − deduction)`` is granted, cut where the balance would pass
@@ -46,7 +48,8 @@ __all__ = ["CURRENT_MONTH_THEN_NEWEST_SAVED", "OLDEST_FIRST", "BankBatch", "Insu
 _ORDER_CODES = {OrderOfUse.OLDEST_FIRST: OLDEST_FIRST,
                 OrderOfUse.CURRENT_MONTH_THEN_NEWEST_SAVED: CURRENT_MONTH_THEN_NEWEST_SAVED}
 
-Minutes = npt.NDArray[np.int64]
+Minutes = npt.NDArray[np.signedinteger[Any]]
+"""Whole minutes: ``int32`` where every input fits, else ``int64``."""
 
 
 class InsufficientBatchHours(BatchInputError):
@@ -75,7 +78,8 @@ class BankBatch:
     :class:`~socialcalc.ledsageordning.MonthStatement` (``closing`` is the closing balance). ``closing_lots``
     is the state after the last month: the minutes left of each grant month by age (column 0: the last
     month's grant, column *j*: the grant of *j* months before). ``order_of_use`` is each person's policy in
-    each month (:data:`OLDEST_FIRST` or :data:`CURRENT_MONTH_THEN_NEWEST_SAVED`).
+    each month (:data:`OLDEST_FIRST` or :data:`CURRENT_MONTH_THEN_NEWEST_SAVED`). The minutes are ``int32``
+    where every input fits in it (else ``int64``); ``used`` is the input as given.
 
     >>> r = bank(np.zeros((1, 7), dtype=np.int64), months="2024-01")
     >>> r.lapsed[0].tolist(), int(r.closing[0, -1]) == 90 * 60
@@ -180,7 +184,8 @@ def _minutes(values: Any, field: str, shape: tuple[int, ...]) -> int | Minutes:
     if array.shape != shape and array.shape != shape[:1]:
         raise BatchInputError(field, 0, f"{array.shape}", code="batch.shape",
                               expected=f"{shape} eller {shape[:1]}")
-    result = array.astype(np.int64, copy=False)
+    # int32 and int64 are kept as given (no copy of a caseload); other integer types become int64
+    result = array if array.dtype in (np.dtype(np.int32), np.dtype(np.int64)) else array.astype(np.int64)
     if (bad := result < 0).any():
         row, *rest = np.argwhere(bad)[0].tolist()
         where = f" (måned {rest[0]})" if rest else ""
@@ -304,48 +309,98 @@ def _pick(table: npt.NDArray[Any], t: int, kcode: int | npt.NDArray[np.int64]) -
     return int(column[0]) if column.min() == column.max() else column[kcode]
 
 
+CHUNK = 1 << 17
+"""Persons folded at a time: each chunk's months are copied into contiguous rows (a small copy, never the whole
+input) and its temporaries stay in the cache; the outputs are written in place."""
+
+_INT32_MAX = np.iinfo(np.int32).max
+
+
+def _dtype(*values: Any) -> type[np.signedinteger[Any]]:
+    """``int32`` minutes where every input fits (4 bytes a cell), else ``int64``; a balance never exceeds the
+    cap, so only the inputs decide."""
+    for v in values:
+        top = int(v.max(initial=0)) if isinstance(v, np.ndarray) else int(v)
+        if top > _INT32_MAX:
+            return np.int64
+    return np.int32
+
+
 def _fold(used: Minutes, first: int, starts: int | Minutes, deduction: int | Minutes, kcode: int | Minutes,
           per: Minutes, saving: Minutes, cap: Minutes, order: npt.NDArray[np.int8], width: int,
           keep_lots: bool = False) -> BankBatch:
     """Every person's bank, month by month, by :func:`socialcalc.ledsageordning.regel.month_step` (the decision
-    the one-case bank runs too) on arrays of persons."""
+    the one-case bank runs too) on arrays of persons, :data:`CHUNK` persons at a time.
+
+    A shortage stops a chunk's fold at that month; the one raised is the first month with one, and in it the
+    first person (the same as folding everyone at once)."""
     n, m = used.shape
-    lots = np.zeros((width, n), dtype=np.int64)  # minutes left by grant month, ring slot = month % width
-    out = {name: np.zeros((m, n), dtype=np.int64) for name in ("lapsed", "granted", "lost", "closing")}
+    dtype = _dtype(used, deduction, per, cap)
+    per, cap = per.astype(dtype), cap.astype(dtype)
+    out = {name: np.zeros((m, n), dtype=dtype) for name in ("lapsed", "granted", "lost", "closing")}
     orders = np.zeros((m, n), dtype=np.int8)
-    by_month = np.ascontiguousarray(used.T)  # one contiguous row per month
-    side = {name: np.zeros((m, width + 1, n), dtype=np.int64) for name in ("lapsed", "used", "month")} \
+    closing_lots = np.zeros((n, width), dtype=dtype)
+    side = {name: np.zeros((m, width + 1, n), dtype=dtype) for name in ("lapsed", "used", "month")} \
         if keep_lots else None
-    for t in range(m):
+    worst: tuple[int, int, int, int] | None = None  # (month, person, asked, available) of the first shortage
+    for lo in range(0, n, CHUNK):
+        hi = min(n, lo + CHUNK)
+        rows = slice(lo, hi)
+        chunk_starts = starts if isinstance(starts, int) else starts[rows]
+        chunk_deduction = deduction if isinstance(deduction, int) else deduction[rows].astype(dtype)
+        chunk_kcode = kcode if isinstance(kcode, int) else kcode[rows]
+        found = _fold_chunk(np.ascontiguousarray(used[rows].T, dtype=dtype), rows, chunk_starts, chunk_deduction,
+                            chunk_kcode, per, saving, cap, order, width, dtype, out, orders, closing_lots, side,
+                            m if worst is None else worst[0] + 1)
+        if found is not None and (worst is None or found[0] < worst[0]):
+            worst = found
+    if worst is not None:
+        t, row, asked, available = worst
+        raise InsufficientBatchHours(row, _to_month(first + t), asked, available)
+    return BankBatch(months=tuple(_to_month(first + t) for t in range(m)), lapsed=out["lapsed"].T,
+                     granted=out["granted"].T, lost_to_cap=out["lost"].T, used=used, closing=out["closing"].T,
+                     closing_lots=closing_lots, order_of_use=orders.T,
+                     **({} if side is None else {f"{k}_lots": v.transpose(2, 0, 1) for k, v in side.items()}))
+
+
+def _fold_chunk(by_month: Minutes, rows: slice, starts: int | Minutes, deduction: int | Minutes,
+                kcode: int | Minutes, per: Minutes, saving: Minutes, cap: Minutes, order: npt.NDArray[np.int8],
+                width: int, dtype: Any, out: dict[str, Minutes], orders: npt.NDArray[np.int8],
+                closing_lots: Minutes, side: dict[str, Minutes] | None,
+                until: int) -> tuple[int, int, int, int] | None:
+    """The fold of one chunk of persons (``by_month``: month × person), written into the outputs at ``rows``;
+    returns the first shortage before month ``until`` as (month, person, asked, available), else ``None``."""
+    m, k = by_month.shape
+    lots = np.zeros((width, k), dtype=dtype)  # minutes left by grant month, ring slot = month % width
+    for t in range(min(m, until)):
         active: Any = starts <= t
         if active is False:
             continue
         month_deduction = deduction if isinstance(deduction, int) or deduction.ndim == 1 else deduction[:, t]
         code = _pick(order, t, kcode)
-        orders[t] = code
+        orders[t, rows] = code
         per_month = _pick(per, t, kcode)
         d = regel.month_step([lots[(t - (a + 1)) % width] for a in range(width)],
-                             per_month=per_month * active if isinstance(active, np.ndarray) else per_month,
+                             per_month=np.multiply(active, per_month, dtype=dtype)
+                             if isinstance(active, np.ndarray) else per_month,
                              saving=_pick(saving, t, kcode), cap=_pick(cap, t, kcode), deduction=month_deduction,
                              need=by_month[t], order=code, ops=NP)
         if (short := d.short).any():
             row = int(np.flatnonzero(short)[0])
-            raise InsufficientBatchHours(row, _to_month(first + t), int(by_month[t][row]), int(d.available[row]))
+            return t, rows.start + row, int(by_month[t][row]), int(d.available[row])
         if side is not None:  # before the ring is rewritten: a lapsed part may be a view of its slot
             for a in range(width + 1):  # [a]: the lot of age a (a lapsed part may be a plain 0)
                 if a:
-                    side["lapsed"][t, a] = d.lapsed_by_age[a - 1]
-                side["used"][t, a] = d.used_by_age[a]
-                side["month"][t, a] = d.closing[a]
+                    side["lapsed"][t, a, rows] = d.lapsed_by_age[a - 1]
+                side["used"][t, a, rows] = d.used_by_age[a]
+                side["month"][t, a, rows] = d.closing[a]
         for a in range(width - 1):
             lots[(t - (a + 1)) % width] = d.closing[a + 1]
         lots[t % width] = d.closing[0]  # the oldest lot (age = width) shares the slot and has lapsed
-        out["lapsed"][t] = d.lapsed
-        out["granted"][t] = d.granted
-        out["lost"][t] = d.lost
-        np.subtract(d.available, by_month[t], out=out["closing"][t])  # no use was refused (checked above)
-    ages = [(m - 1 - a) % width for a in range(width)]
-    return BankBatch(months=tuple(_to_month(first + t) for t in range(m)), lapsed=out["lapsed"].T,
-                     granted=out["granted"].T, lost_to_cap=out["lost"].T, used=used, closing=out["closing"].T,
-                     closing_lots=lots[ages].T if m else np.zeros((n, width), np.int64), order_of_use=orders.T,
-                     **({} if side is None else {f"{k}_lots": v.transpose(2, 0, 1) for k, v in side.items()}))
+        out["lapsed"][t, rows] = d.lapsed
+        out["granted"][t, rows] = d.granted
+        out["lost"][t, rows] = d.lost
+        np.subtract(d.available, by_month[t], out=out["closing"][t, rows])  # no use was refused (checked above)
+    if m:
+        closing_lots[rows] = lots[[(m - 1 - a) % width for a in range(width)]].T
+    return None

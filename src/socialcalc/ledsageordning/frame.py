@@ -23,7 +23,7 @@ import numpy.typing as npt
 import pandas as pd
 
 from socialcalc.batch.columns import BatchInputError, decimal_to_int, int_column
-from socialcalc.batch.frame import _frame, _labelled, _Reader
+from socialcalc.batch.frame import INPUT_ROW, _frame, _input_row, _input_rows, _labelled, _Reader
 from socialcalc.batch.tables import decimal_column
 from socialcalc.errors import InvalidInput
 from socialcalc.explain import Audience, Format, Locale
@@ -66,6 +66,17 @@ def _minutes(read: _Reader, name: str, *, required: bool) -> npt.NDArray[np.int6
 
 def _months_of(values: Any, name: str) -> npt.NDArray[np.int64]:
     series = pd.Series(values)
+    if len(series) and (series.dtype == object or isinstance(series.dtype, pd.StringDtype)):
+        # text (or Month) objects: each distinct value parsed once (a caseload has few months and many rows)
+        codes, distinct = pd.factorize(series, sort=False)
+        if not (codes < 0).any():
+            try:
+                parsed = sel097.month_column(np.asarray(distinct, dtype=object), name, len(distinct))
+            except BatchInputError as err:  # the distinct value's position → its first row in the frame
+                row = int(np.flatnonzero(codes == err.row)[0])
+                raise BatchInputError(err.column, row, err.value, err._rule_text, code=err.code,
+                                      **err.params) from None
+            return np.asarray(parsed, dtype=np.int64)[codes]
     array = series.dt.to_timestamp().to_numpy() if isinstance(series.dtype, pd.PeriodDtype) else series.to_numpy()
     index = sel097.month_column(array, name, len(series))
     return np.asarray(index, dtype=np.int64)
@@ -91,7 +102,8 @@ def bank_frame(
     Columns out, one row per input row: ``lapsed_minutes``, ``granted_minutes``, ``lost_to_cap_minutes``,
     ``used_minutes``, ``closing_minutes``, ``order_of_use``; with ``hours=True`` also ``closing_hours`` as exact
     ``Decimal`` hours. ``explain=True`` keeps what :func:`explain_row` needs (every month's lots by age, in
-    ``result.attrs["socialcalc"]["rows"]``); without it no side array is kept.
+    ``result.attrs["socialcalc"]["rows"]``) and adds ``input_row`` (the row's position in ``frame``, through
+    which a filtered or sorted copy explains its rows); without it no side array is kept.
 
     >>> import pandas as pd
     >>> from decimal import Decimal
@@ -113,7 +125,7 @@ def bank_frame(
                 empty["closing_hours"] = decimal_column(np.zeros(0, dtype=np.int64), scale=4)
             return _frame(empty, read, read.attrs("minutes"))
         frame = read.frame
-        codes, persons = pd.factorize(frame["person"], sort=False)
+        codes, persons = _persons(frame["person"])
         if (codes < 0).any():
             row = int(np.flatnonzero(codes < 0)[0])
             raise BatchInputError("person", row, "NA", code="batch.person_missing")
@@ -134,7 +146,7 @@ def bank_frame(
         if isinstance(kommuner, np.ndarray):
             _check_constant(kommuner, codes, first_rows, "kommune")
             kommuner = kommuner[first_rows]
-        start_months = np.array([f"{m // 12:04d}-{m % 12 + 1:02d}" for m in starts.tolist()], dtype="datetime64[M]")
+        start_months = (starts - 1970 * 12).astype("datetime64[M]")  # month numbers → numpy months
         try:
             result = sel097.bank(table, months=f"{first // 12:04d}-{first % 12 + 1:02d}", start=start_months,
                                  deduction_minutes=deduction, kommune=kommuner, rates=rates, lots=explain)
@@ -144,18 +156,30 @@ def bank_frame(
     out: dict[str, Any] = {}
     for name, values in (("lapsed", result.lapsed), ("granted", result.granted), ("lost_to_cap", result.lost_to_cap),
                          ("used", result.used), ("closing", result.closing)):
-        out[f"{name}_minutes"] = values[codes, t]
-    out["order_of_use"] = _labelled(result.order_of_use[codes, t], _ORDERS)
+        out[f"{name}_minutes"] = _gather(values, codes, t)
+    out["order_of_use"] = _labelled(_gather(result.order_of_use, codes, t), _ORDERS)
     if hours:
         # hours to 4 decimals, half up: what socialcalc.ledsageordning.tid.hours_of gives (exact for 3-minute steps)
         out["closing_hours"] = decimal_column((np.asarray(out["closing_minutes"], dtype=np.int64) * 1000 + 3) // 6,
                                               scale=4)
     attrs = {**read.attrs("minutes"), "rule": "sel097"}
     if explain:
+        out[INPUT_ROW] = _input_rows(len(codes))
         names = kommuner if isinstance(kommuner, np.ndarray) else np.full(count, kommuner, dtype=object)
         attrs["rows"] = _Rows(codes=codes, t=t, first=first, starts=starts - first, kommune=names,
                               deduction=deduction, result=result, rates=rates)
     return _frame(out, read, attrs)
+
+
+def _gather(values: npt.NDArray[Any], codes: npt.NDArray[np.intp], t: npt.NDArray[np.int64]) -> Any:
+    """``values[codes, t]`` (person × month) as a one-dimensional take on the array's own memory order (the
+    kernel's outputs are month-major): the same values, without numpy's slower two-dimensional fancy index."""
+    persons, months = values.shape
+    if values.T.flags.c_contiguous:
+        return np.take(values.T.reshape(-1), t * persons + codes)
+    if values.flags.c_contiguous:
+        return np.take(values.reshape(-1), codes * months + t)
+    return values[codes, t]
 
 
 @dataclass(frozen=True, eq=False)
@@ -194,9 +218,13 @@ def explain_row(out: Any, row: int, *, audience: Audience = "borger", locale: Lo
     if not isinstance(rows, _Rows):
         raise InvalidInput("out", type(out).__name__, code="batch.not_result",
                            functions="bank_frame(..., explain=True)")
-    if isinstance(row, bool) or not isinstance(row, int | np.integer) or not 0 <= row < len(rows.codes):
-        raise InvalidInput("row", row, code="input.invalid", rule=f"rækken findes ikke (0 til {len(rows.codes) - 1})")
-    return str(_statement(rows, int(row)).render(audience=audience, locale=locale, format=format))
+    if isinstance(row, bool) or not isinstance(row, int | np.integer) or not 0 <= row < len(out):
+        raise InvalidInput("row", row, code="input.invalid", rule=f"rækken findes ikke (0 til {len(out) - 1})")
+    r = rows.result
+    source = _input_row(out, int(row), len(rows.codes),
+                        {"closing_minutes": r.closing[rows.codes, rows.t], "used_minutes": r.used[rows.codes, rows.t]},
+                        "bank_frame(..., explain=True)")
+    return str(_statement(rows, source).render(audience=audience, locale=locale, format=format))
 
 
 def _month(index: int) -> Month:
@@ -228,8 +256,25 @@ def _statement(rows: _Rows, row: int) -> Any:
                              lost=int(r.lost_to_cap[person, t]), used=used, closing=closing)
 
 
+def _persons(column: pd.Series[Any]) -> tuple[npt.NDArray[np.intp], Any]:
+    """Each row's person as a code (in order of first appearance) and the persons: ``pd.factorize``, or where
+    the persons are numbers in sorted blocks (the usual long format) the same codes from where the value
+    changes, without hashing."""
+    values = column.to_numpy() if column.dtype.kind in "iu" else None
+    if values is not None and values.size and bool((values[1:] >= values[:-1]).all()):
+        change = np.empty(values.size, dtype=bool)
+        change[0] = True
+        np.not_equal(values[1:], values[:-1], out=change[1:])
+        return np.cumsum(change, dtype=np.intp) - 1, values[change]
+    codes, persons = pd.factorize(column, sort=False)
+    return codes, persons
+
+
 def _check_order(codes: npt.NDArray[np.intp], month: npt.NDArray[np.int64]) -> None:
-    order = np.argsort(codes, kind="stable")
+    if codes.size and bool((codes[1:] >= codes[:-1]).all()):  # persons in blocks already: the stable order
+        order: npt.NDArray[np.intp] = np.arange(codes.size)
+    else:
+        order = np.argsort(codes, kind="stable")
     same = codes[order][1:] == codes[order][:-1]
     back = same & (month[order][1:] <= month[order][:-1])
     if back.any():
@@ -243,6 +288,8 @@ def _check_order(codes: npt.NDArray[np.intp], month: npt.NDArray[np.int64]) -> N
 
 
 def _first_rows(codes: npt.NDArray[np.intp], count: int) -> npt.NDArray[np.int64]:
+    if codes.size and bool((codes[1:] >= codes[:-1]).all()):  # persons in blocks: where each block begins
+        return np.flatnonzero(np.diff(codes, prepend=-1)).astype(np.int64)
     first = np.full(count, len(codes), dtype=np.int64)
     np.minimum.at(first, codes, np.arange(len(codes), dtype=np.int64))
     return first

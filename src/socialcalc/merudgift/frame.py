@@ -25,7 +25,17 @@ import pandas as pd
 
 from socialcalc.batch._resolve import as_bool, choice_column, day_column, kommune_column, to_date
 from socialcalc.batch.columns import BatchInputError
-from socialcalc.batch.frame import Money, _check_money, _frame, _labelled, _put_money, _Reader
+from socialcalc.batch.frame import (
+    INPUT_ROW,
+    Money,
+    _check_money,
+    _frame,
+    _input_row,
+    _input_rows,
+    _labelled,
+    _put_money,
+    _Reader,
+)
 from socialcalc.errors import InvalidInput
 from socialcalc.merudgift import batch as kernel
 from socialcalc.merudgift import regel
@@ -99,7 +109,8 @@ def merudgift_frame(
 
     Columns out: ``amount`` (see ``money``), ``regime``, ``band`` (0, 1, 2 … or ``"full"``; missing under the
     kompensationsydelse), ``table_year`` (nullable), ``group`` and ``recommended_group`` (``"I"``, ``"II"`` or
-    missing), ``group_i``/``group_ii`` (amounts, see ``money``), ``projected``.
+    missing), ``group_i``/``group_ii`` (amounts, see ``money``), ``projected``, ``input_row`` (the row's
+    position in ``frame``: :func:`explain_row` of a filtered or sorted copy maps its rows through it).
 
     >>> import pandas as pd
     >>> from datetime import date
@@ -138,6 +149,7 @@ def merudgift_frame(
     _put_money(out, "group_i", result.group_i, money)
     _put_money(out, "group_ii", result.group_ii, money)
     out["projected"] = np.array(result.projected)
+    out[INPUT_ROW] = _input_rows(len(result))
     rows = _Rows("merudgift", len(result), {"expenses": expenses, "listed": listed}, settings, result, rates, project)
     return _frame(out, read, _attrs(read, money, rows))
 
@@ -160,7 +172,7 @@ def one_off_frame(
     ``decided_on``, ``per``, ``recipient``, ``documented`` (bool), ``kommune``; a keyword gives one value for
     every row. Columns out: ``amount`` and ``monthly`` (see ``money``), ``case`` (``recipient``,
     ``no_running``, ``running_under_minimum``), ``granted``, ``band`` (in case 3 granted, else missing),
-    ``table_year`` (nullable), ``projected``.
+    ``table_year`` (nullable), ``projected``, ``input_row`` (as for :func:`merudgift_frame`).
 
     >>> import pandas as pd
     >>> from datetime import date
@@ -193,6 +205,7 @@ def one_off_frame(
     year = np.asarray(result.table_year, dtype=np.int16)
     out["table_year"] = pd.arrays.IntegerArray(year.copy(), year == 0)
     out["projected"] = np.array(result.projected)
+    out[INPUT_ROW] = _input_rows(len(result))
     rows = _Rows("one_off", len(result), {"expense": expense, "running": running}, settings, result, rates, project)
     return _frame(out, read, _attrs(read, money, rows))
 
@@ -223,11 +236,17 @@ def explain_row(out: Any, row: int, *, audience: str = "borger", locale: str = "
     >>> out = merudgift_frame(pd.DataFrame({"expenses": ["607.00", "3000.00"]}), decided_on=date(2024, 6, 1))
     >>> explain_row(out, 1) == calculate("3000.00", decided_on=date(2024, 6, 1)).explain()
     True
+
+    A filtered copy explains its own rows (through ``input_row``); a frame without that column is refused:
+
+    >>> kept = out[out["amount_ore"] > 0].reset_index(drop=True)
+    >>> explain_row(kept, 0) == calculate("3000.00", decided_on=date(2024, 6, 1)).explain()
+    True
     """
     rows = _rows_of(out)
-    if not 0 <= row < rows.n:
-        raise InvalidInput("row", row, code="input.invalid", rule=f"rækken findes ikke (0 til {rows.n - 1})")
-    result = _row_result(rows, row)
+    source = _input_row(out, row, rows.n, {"amount_ore": np.asarray(rows.result.amount)},
+                        "merudgift_frame eller one_off_frame")
+    result = _row_result(rows, source)
     return str(result.explain(audience=audience, locale=locale, format=format))
 
 
