@@ -12,8 +12,6 @@ Regenerate after a reviewed change with
 from __future__ import annotations
 
 import functools
-import json
-import os
 from collections.abc import Callable
 from datetime import date, datetime
 from decimal import Decimal
@@ -27,6 +25,7 @@ from socialcalc.errors import InvalidInput
 from socialcalc.ratebook import RateBook
 from socialcalc.testing import book_with
 from tests.codes import raises_code
+from tests.egenbetaling.golden_facts import check_golden
 
 D = Decimal
 GOLDEN = Path(__file__).parent / "golden" / "sel107_fakta.json"
@@ -66,19 +65,8 @@ CASES: dict[str, Callable[[], Any]] = {
 }
 
 
-def _facts(result: Any) -> dict[str, Any]:
-    e = result.explanation
-    fields = result.model_dump(mode="json", exclude={"explanation"})
-    return {"result": fields, "title": e.title, "steps": [
-        {"step": f.step, "basis": f.basis, "inputs": dict(f.inputs), "outputs": dict(f.outputs),
-         "rates": [r.key for r in f.rates], "reading": f.reading} for f in e.steps]}
-
-
 def test_facts_of_every_branch() -> None:
-    got = {name: _facts(make()) for name, make in CASES.items()}
-    if os.environ.get("SOCIALCALC_UPDATE_GOLDEN"):
-        GOLDEN.write_text(json.dumps(got, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
-    assert got == json.loads(GOLDEN.read_text(encoding="utf-8"))
+    check_golden(GOLDEN, CASES)
 
 
 def test_a_housing_part_given_but_not_kept_is_charged() -> None:
