@@ -9,6 +9,7 @@ change, a restore from JSON and with another rate book (the memo must never chan
 
 from __future__ import annotations
 
+from datetime import date
 from decimal import Decimal
 from typing import Any
 
@@ -175,3 +176,85 @@ def test_rates_that_change_are_read_in_each_month(kommune: str | None) -> None:
     assert [bank.statement(m).granted_minutes for m in ("2024-09", "2024-04", "2024-06", "2024-05", "2024-07",
                                                         "2024-08", "2024-03")] == [720, 900, 600, 600, 600, 720, 900]
     assert bank.use("2024-08", 1).statement("2024-08").granted_minutes == 720
+
+
+def test_deduction_in_each_month() -> None:
+    one = Bank.open("2024-03", deduction_hours=2)
+    assert [one.deduction_in(m) for m in ("2024-03", "2024-09")] == [Decimal(2), Decimal(2)]
+    changed = one.set_deduction("2024-06", 3)
+    assert [changed.deduction_in(m) for m in ("2024-03", "2024-05", "2024-06", "2024-07")] == [
+        Decimal(2), Decimal(2), Decimal(3), Decimal(3)]
+
+
+def test_a_copy_with_other_usage_never_reads_the_memo_of_the_original() -> None:
+    # ``model_copy(update=...)`` shares the private memo; it must be ignored for a bank it was not made for
+    used = Bank.open("2024-01").use("2024-03", 20)
+    copy = used.model_copy(update={"usage": ()})
+    fresh = Bank.open("2024-01")
+    assert copy.balance_minutes("2024-04") == fresh.balance_minutes("2024-04") == 3600
+    assert copy.set_deduction("2024-04", 3).balance_minutes("2024-04") == 3420
+    assert copy.use("2024-04", 1).balance_minutes("2024-04") == 3540
+
+
+@pytest.mark.parametrize("call", [
+    lambda: Bank.open("2024-03", project=1.5),
+    lambda: Bank.from_json(BANK.model_dump_json(), project=1.5),
+])
+def test_a_float_project_is_refused(call: Any) -> None:
+    with pytest.raises(InvalidInput) as caught:
+        call()
+    assert (caught.value.field, caught.value.code) == ("project", "input.project_float")
+
+
+def test_a_copy_for_another_municipality_never_reads_the_rates_of_the_original() -> None:
+    # the memo's rate periods are those of one municipality; a copy for Lemvig must look its own policy up
+    national = Bank.open("2024-01").use("2024-03", 20)
+    copy = national.model_copy(update={"kommune": "lemvig"})
+    lemvig = Bank.open("2024-01", kommune="lemvig").use("2024-03", 20)
+    assert national.statement("2024-03").used_by_month() == {Month(2024, 1): Decimal(15), Month(2024, 2): Decimal(5)}
+    assert copy.statement("2024-03").used_by_month() == lemvig.statement("2024-03").used_by_month() == {
+        Month(2024, 3): Decimal(15), Month(2024, 2): Decimal(5)}
+    assert copy.statement("2024-03").order_of_use == "current_month_then_newest_saved"
+
+
+@pytest.mark.parametrize(("kommune", "order", "used_from"), [
+    (None, "oldest_first", [("2024-01", 900), ("2024-02", 300)]),
+    ("lejre", "oldest_first", [("2024-01", 900), ("2024-02", 300)]),
+    ("lemvig", "current_month_then_newest_saved", [("2024-03", 900), ("2024-02", 300)]),
+])
+def test_a_statement_lists_what_was_used_in_the_order_of_use(kommune: str | None, order: str,
+                                                              used_from: list[tuple[str, int]]) -> None:
+    bank = Bank.open("2024-01", kommune=kommune).use("2024-03", 20)
+    for st in (bank.statement("2024-03"), bank.statements("2024-03")[-1]):
+        assert (st.kommune, st.order_of_use) == (kommune, order)
+        assert [(str(lot.granted_in), lot.minutes) for lot in st.used_from] == used_from
+        assert st.used_minutes == 1200
+    assert bank.statement("2024-01").kommune == kommune
+
+
+def test_an_unknown_order_of_use_is_refused() -> None:
+    # a checked rate book cannot hold one (the loader refuses a policy outside the key's choices), so the book
+    # is built by hand from the packaged one's entries, with Lemvig's policy replaced
+    import dataclasses
+
+    from socialcalc.ratebook import RateBook, default_book
+
+    book = default_book()
+    entries = [dataclasses.replace(s.entry, value="newest_first")
+               if (s.entry.key, s.entry.kommune) == ("sel097.order_of_use", "lemvig") else s.entry
+               for spans in book._spans.values() for s in spans]
+    hand = RateBook(book._keys, entries, [x for xs in book._expected.values() for x in xs], book._percents,
+                    book.kommuner, indices=book._indices)
+    assert Bank.open("2024-01", kommune="lejre", rates=hand).balance_minutes("2024-02") == 1800
+    with pytest.raises(RateError) as caught:
+        Bank.open("2024-01", kommune="lemvig", rates=hand)
+    err = caught.value
+    assert err.code == "rate.sel097_order_of_use"
+    assert err.fields == {"value": "newest_first", "day": date(2024, 1, 1),
+                          "where": "rates/kommuner/lemvig/policy.toml:6",
+                          "known": "oldest_first, current_month_then_newest_saved"}
+    assert str(err) == ("rækkefølgen for brug af opsparede timer har en ukendt værdi den 1. januar 2024 "
+                        "(rates/kommuner/lemvig/policy.toml:6); der findes to rækkefølger: de ældste timer først, "
+                        "eller månedens egne timer og derefter de senest opsparede")
+    assert err.message("en") == ("sel097.order_of_use = newest_first on 2024-01-01 (rates/kommuner/lemvig/"
+                                 "policy.toml:6): socialcalc knows oldest_first, current_month_then_newest_saved")
