@@ -259,6 +259,7 @@ uden huller (forventede 2024-02)
     order = np.zeros((m, len(names)), dtype=np.int8)
     for t in range(m):
         month = _to_month(first + t)
+        failed: tuple[int, SocialcalcError] | None = None  # the first person of the month whose rules fail
         for k, name in enumerate(names):
             try:
                 rules = _rules(book, month, name)
@@ -266,10 +267,14 @@ uden huller (forventede 2024-02)
                 persons = np.ones(n, bool) if isinstance(kcode, int) else kcode == k
                 active = persons & (np.asarray(starts) <= t)
                 if active.any():
-                    _raise(err, int(np.flatnonzero(np.broadcast_to(active, (n,)))[0]))
+                    row = int(np.flatnonzero(np.broadcast_to(active, (n,)))[0])
+                    if failed is None or row < failed[0]:
+                        failed = (row, err)
                 continue
             per[t, k], saving[t, k], cap[t, k] = rules.per_month, rules.saving, rules.cap
             order[t, k] = _ORDER_CODES[rules.order]
+        if failed is not None:
+            _raise(failed[1], failed[0])
     width = int(saving.max()) if m else 1
     if isinstance(starts, int):
         late = used[:, :starts] > 0 if starts > 0 else None
