@@ -7,7 +7,7 @@
 
 The first argument is the module to mutate, the rest the test files (or ``file::test`` ids) that exercise
 it: one module and its tests per run, one worker (``--max-children 1``; the machine is shared). The project
-(``src``, ``tests``, ``rates``, ``pyproject.toml``) is copied to ``.mutation/<module>/`` (ignored by git),
+(``src``, ``tests``, ``rates``, ``pyproject.toml``) is copied to ``.mutation/<package>.<module>/`` (ignored by git),
 the ``[tool.mutmut]`` table of the copy is narrowed to that module and those tests, and ``mutmut run`` runs
 there, so the worktree is never touched and two runs never share state. It prints the killed, surviving and
 equivalent mutants and the score: killed ÷ (all − equivalent). Equivalent mutants are listed, with the
@@ -40,7 +40,9 @@ def equivalent_mutants() -> set[str]:
 
 def prepare(module: str, tests: list[str]) -> Path:
     """A fresh copy of the project whose ``[tool.mutmut]`` mutates ``module`` only and runs ``tests`` only."""
-    work = ROOT / ".mutation" / Path(module).stem
+    # named after the module's package and name (``merudgift.batch``), so that modules of one name in different
+    # packages (three ``batch.py``) never share, or remove, each other's copy
+    work = ROOT / ".mutation" / ".".join(Path(module).with_suffix("").parts[-2:])
     if work.exists():
         shutil.rmtree(work)
     work.mkdir(parents=True)

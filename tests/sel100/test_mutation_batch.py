@@ -588,3 +588,118 @@ def test_the_result_models_are_frozen() -> None:
     result = merudgift(np.array([1]), decided_on=IN_2024)
     with pytest.raises(dataclasses.FrozenInstanceError):
         result.amount = np.array([2])  # type: ignore[misc]
+
+
+# -- survivors of the first run -----------------------------------------------------------------------------------
+
+
+def test_the_batch_helpers_are_loaded_again_into_a_fresh_module(monkeypatch: pytest.MonkeyPatch) -> None:
+    """:func:`_load` binds the batch package's helpers by name (as in a fresh interpreter, where they are not yet
+    bound); a kernel run then works and every name is the helper itself."""
+    from socialcalc.batch import _resolve, columns, ops
+    from socialcalc.merudgift import batch as kernel
+
+    names = ("Failures", "Out", "as_bool", "choice_column", "day_column", "group_rows", "kommune_column",
+             "length_of", "to_date", "wrap")
+    for name in (*names, "BatchInputError", "ore_column", "NP"):
+        monkeypatch.delitem(kernel.__dict__, name, raising=False)
+    kernel._load()
+    for name in names:
+        assert kernel.__dict__[name] is getattr(_resolve, name), name
+    assert kernel.__dict__["BatchInputError"] is columns.BatchInputError
+    assert kernel.__dict__["ore_column"] is columns.ore_column
+    assert kernel.__dict__["NP"] is ops.NP
+    kernel._load()  # loaded: nothing changes
+    assert kernel.__dict__["wrap"] is _resolve.wrap
+    for name in (*names, "BatchInputError", "ore_column", "NP"):
+        monkeypatch.delitem(kernel.__dict__, name, raising=False)
+    assert _table(merudgift(np.array([170700]), decided_on=IN_2024)) == [_expected(_row(170700), None, False)]
+    for name in (*names, "BatchInputError", "ore_column", "NP"):
+        monkeypatch.delitem(kernel.__dict__, name, raising=False)
+    assert _one_table(one_off(np.array([729600]), decided_on=date(2024, 5, 1))) == [_one_expected(_one(729600))]
+
+
+def test_every_bad_column_is_named() -> None:
+    cases = [
+        (lambda: merudgift(np.zeros((1, 2), np.int64), decided_on=IN_2024), "expenses"),
+        (lambda: merudgift(np.array([1, 2]), decided_on=IN_2024, on=np.array(["2024-06-01", "NaT"], "M8[D]")), "on"),
+        (lambda: merudgift(np.array([1, 2]), decided_on=IN_2024, documented=np.array([1, 0])), "documented"),
+        (lambda: merudgift(np.array([1, 2]), decided_on=OCT_2025, listed_documented=np.array([0.5, 1.0])),
+         "listed_documented"),
+        (lambda: one_off(np.zeros((1, 2), np.int64), decided_on=IN_2024), "expense"),
+        (lambda: one_off(np.array([0.5]), decided_on=IN_2024), "expense"),
+        (lambda: one_off(np.array([1]), running=np.array([0.5]), decided_on=IN_2024), "running"),
+        (lambda: one_off(np.array([1]), per="week", decided_on=IN_2024), "per"),
+        (lambda: one_off(np.array([1, 2]), decided_on=np.array(["2024-05-01", "NaT"], "M8[D]")), "decided_on"),
+        (lambda: one_off(np.array([1]), recipient=np.array([1]), decided_on=IN_2024), "recipient"),
+        (lambda: one_off(np.array([1]), documented=np.array([1]), decided_on=IN_2024), "documented"),
+    ]
+    for call, column in cases:
+        err = _refused(BatchInputError, call)
+        assert err.column == column, (column, err.column)
+        assert err.field.startswith(f"{column}["), err.field
+
+
+def test_the_defaults_are_those_of_the_one_case_functions() -> None:
+    assert _table(merudgift(np.array([300000]), decided_on=IN_2024)) == [_expected(_row(300000), None, False)]
+    assert merudgift(np.array([300000]), decided_on=IN_2024).band.tolist() == [2]  # not documented: not full
+    result = one_off(np.array([4000000]), running=np.array([10000]), decided_on=date(2024, 5, 1))
+    assert _one_table(result) == [_one_expected(_one(4000000, running=10000))]
+    # not projected by default: the 2025 minimum is not published
+    err = _refused(BatchRateNotPublished, lambda: one_off(np.array([5]), decided_on=date(2025, 3, 1)))
+    assert (err.column, err.row, err.key) == ("decided_on", 0, "sel100.minimum")
+
+
+def test_a_failed_group_does_not_hide_an_earlier_row_of_a_later_group() -> None:
+    # the groups are taken in order of their dates; the error is still the first row's (row 0: a later date)
+    later = _row(100, OCT_2025, listed=0, kommune="atlantis")
+    for earlier in (_row(100, date(2017, 6, 1)), _row(100, date(2024, 3, 1), later=1310),
+                    _row(100, IN_2024, later=300)):
+        err = _refused(BatchInputError, lambda earlier=earlier: _run([later, earlier], project=earlier["later"] > 1000))
+        assert (err.column, err.row) == ("kommune", 0)
+    atlantis = _one(5, date(2026, 1, 1), kommune="atlantis")
+    for earlier in (_one(5, date(2017, 6, 1)), _one(5, OCT_2025), _one(5, date(2025, 3, 1)),
+                    _one(5, running=60800), _one(900000, date(2019, 6, 1), running=100)):
+        err = _refused(BatchInputError, lambda earlier=earlier: _one_run([atlantis, earlier]))
+        assert (err.column, err.row) == ("kommune", 0)
+
+
+def test_a_group_under_the_old_rules_is_refused_before_its_missing_table() -> None:
+    row = _row(100000, IN_2024, group="I", later=300)  # the table of 2025 is not published either
+    err = _refused(BatchInputError, lambda: _run([_row(5), row]))
+    assert (err.column, err.row, err.code) == ("group", 1, "input.group_regime")
+    with pytest.raises(InvalidInput) as scalar:
+        calculate("1000", decided_on=IN_2024, on=IN_2024 + timedelta(days=300), group="I")
+    assert scalar.value.code == err.code
+
+
+def test_the_one_off_regime_refusal_with_one_decision_day_for_all() -> None:
+    err = _refused(BatchInputError, lambda: one_off(np.array([5, 6]), decided_on=OCT_2025))
+    assert (err.column, err.row, err.value, err.code) == ("decided_on", 0, "2025-10-01", "input.one_off_regime")
+    assert err.params["paragraph"] == "serviceloven § 100, jf. § 9 i bekendtgørelse nr. 931 af 19. juni 2020"
+
+
+def test_the_one_off_regime_refusal_cites_the_rule_of_the_day_before_the_new_rules() -> None:
+    book = book_with({"national/engangs.toml": """
+[[rate]]
+key = "hjemmel.sel100.engangs"
+unit = "citation"
+value = "test: the citation from the day of the new rules"
+valid_from = 2025-09-01
+status = "derived"
+source = "test: a citation that changes with the rules"
+"""})
+    err = _refused(BatchInputError, lambda: one_off(np.array([5]), decided_on=OCT_2025, rates=book))
+    assert err.params["paragraph"] == "serviceloven § 100, jf. § 9 i bekendtgørelse nr. 931 af 19. juni 2020"
+    with pytest.raises(InvalidInput) as scalar:
+        scalar_one_off("0.05", decided_on=OCT_2025, rates=book)
+    assert err.params == scalar.value.params
+
+
+def test_a_projected_group_i_amount_or_threshold_alone_flags_the_rows_that_meet_the_minimum() -> None:
+    rows = [_row(55400, MAR_2026, listed=0), _row(60000, MAR_2026, listed=0)]
+    for published in ("sel100.komp_group1", "sel100.komp_group2_threshold"):
+        book = _book("sel100.komp_minimum", published, "sel100.komp_group2_supplement")
+        result = _run(rows, rates=book, project=True)
+        assert _table(result) == [_expected(r, book, True) for r in rows]
+        assert result.projected.tolist() == [False, True]
