@@ -210,3 +210,34 @@ def test_plain_decimal_text_is_read_like_the_row_by_row_path() -> None:
     with pytest.raises(BatchInputError) as caught:
         merudgift_frame(pd.DataFrame({"expenses": ["1.00", "1,5"]}), decided_on=date(2024, 6, 1))
     assert caught.value.row == 1
+
+
+def test_a_result_frame_shares_no_memory_with_its_input() -> None:
+    """The kernels' own arrays become the result's columns uncopied (issue 15), but never the caller's: a
+    column echoed from the input (``expenses_ore``, ``used_minutes``) is copied, so neither side's later
+    change reaches the other."""
+    import numpy as np
+    import pandas as pd
+
+    from socialcalc.batch.frame import bank_frame, merudgift_frame, transport_frame
+
+    f100 = pd.DataFrame({"expenses_ore": np.array([60_800, 300_000], dtype=np.int64)})
+    fbank = pd.DataFrame({"person": [1, 1], "month": ["2024-01", "2024-02"],
+                          "used_minutes": np.array([0, 60], dtype=np.int64)})
+    f103 = pd.DataFrame({"days": [20, 5], "distance_m": [25_000, 3_000], "net_earnings_ore": [150_000, 0],
+                         "per_km_ore": [150, 200]})
+    from datetime import date
+    for frame, out in ((f100, merudgift_frame(f100, decided_on=date(2024, 6, 1))), (fbank, bank_frame(fbank)),
+                       (f103, transport_frame(f103, on=date(2025, 3, 1)))):
+        before = out.copy()
+        for name in out.columns:
+            column = out[name].to_numpy()
+            if isinstance(column, np.ndarray) and column.dtype.kind in "iub":
+                for source in frame.columns:
+                    data = frame[source].to_numpy()
+                    if isinstance(data, np.ndarray) and data.dtype.kind in "iub":
+                        assert not np.shares_memory(column, data), (name, source)
+        for source in frame.columns:
+            if frame[source].dtype.kind in "iu":
+                frame[source] = frame[source] + 1
+        pd.testing.assert_frame_equal(out, before)

@@ -12,11 +12,11 @@ strings such as ``"1234.50"``, never binary floats); ``Model.model_json_schema()
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, Self
 
 from pydantic import BaseModel, ConfigDict, model_validator
 
-from socialcalc.explain import Audience, Explanation, Format, Kroner, Locale
+from socialcalc.explain import Audience, Explanation, Format, Kroner, Locale, built
 from socialcalc.ratebook.model import Status
 
 __all__ = ["Result"]
@@ -46,7 +46,7 @@ class Result(BaseModel):
     Resultat: 1.041,00 kr.
     """
 
-    model_config = ConfigDict(frozen=True, extra="forbid")
+    model_config = ConfigDict(defer_build=True, frozen=True, extra="forbid")
 
     amount: Kroner
     explanation: Explanation
@@ -76,6 +76,26 @@ class Result(BaseModel):
         if self.explanation.projected and not self.projected:
             raise ValueError("et resultat beregnet med en fremskrevet sats (projected) skal have projected=True")
         return self
+
+    @classmethod
+    def built(cls, **values: Any) -> Self:
+        """The result from ``values`` the library computed itself (each of its field's type), not validated again.
+
+        ``grade`` and ``projected`` are the explanation's, as validation gives them; a result is built this way
+        only inside the library (validation is at the JSON boundary and at the public inputs).
+
+        >>> from decimal import Decimal
+        >>> from socialcalc.explain import Explainer
+        >>> ex = Explainer("core.title.example")
+        >>> ex.fact("core.example", basis="serviceloven § 0", outputs={"amount": Decimal("1041")})
+        >>> e = ex.build()
+        >>> Result.built(amount=Decimal("1041.00"), explanation=e) == Result(amount=Decimal("1041.00"), explanation=e)
+        True
+        """
+        explanation: Explanation = values["explanation"]
+        values["grade"] = explanation.grade
+        values["projected"] = explanation.projected
+        return built(cls, **values)
 
     def explain(self, audience: Audience = "borger", locale: Locale = "da", format: Format = "text") -> str:
         """The explanation, ending with the result: the letter text (``borger``, addressed as *du*) or the

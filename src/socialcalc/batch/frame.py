@@ -200,9 +200,23 @@ def _labelled(codes: npt.NDArray[Any], labels: dict[int, str]) -> pd.Categorical
 
 
 def _frame(columns: dict[str, Any], read: _Reader, attrs: dict[str, Any]) -> Any:
-    out = pd.DataFrame(columns, index=read.frame.index)
+    # the kernels' arrays become the frame's columns as they are (pandas would copy them into one block per
+    # dtype: half the adapter's time); an array that is not the kernel's own (a view, or one that may share
+    # memory with the caller's input) is copied, so no later change on either side reaches the other
+    inputs = [a for a in (read.frame[c].to_numpy() for c, t in read.frame.dtypes.items()
+                          if isinstance(t, np.dtype) and t.kind in "iufbmM") if isinstance(a, np.ndarray)]
+    owned = {name: _own(value, inputs) for name, value in columns.items()}
+    out = pd.DataFrame(owned, index=read.frame.index, copy=False)
     out.attrs["socialcalc"] = attrs
     return to_kind(out, read.kind)
+
+
+def _own(value: Any, inputs: list[npt.NDArray[Any]]) -> Any:
+    if not isinstance(value, np.ndarray):
+        return value
+    if not value.flags.owndata or any(np.may_share_memory(value, a) for a in inputs):
+        return value.copy()
+    return value
 
 
 def _plug_frames() -> dict[str, str]:

@@ -111,15 +111,20 @@ def categorical(codes: npt.NDArray[Any], labels: dict[int, str]) -> pd.Categoric
     >>> categorical(np.array([2, 1, 0]), {1: "I", 2: "II"}).tolist()
     ['II', 'I', nan]
     """
-    array = np.asarray(codes, dtype=np.int64)
+    array = np.asarray(codes)
+    if array.dtype.kind not in "iu":
+        array = array.astype(np.int64)
     keys = list(labels)
     low = min([*keys, int(array.min()) if array.size else 0])
     high = max([*keys, int(array.max()) if array.size else 0])
-    lookup = np.full(high - low + 1, -1, dtype=np.int64)
+    # the categorical's codes directly in the smallest type that holds them (pandas would convert them to it)
+    lookup: npt.NDArray[np.integer[Any]] = np.full(high - low + 1, -1, dtype=np.int8 if len(keys) < 127 else np.int64)
     for position, key in enumerate(keys):
         lookup[key - low] = position
     categories = pd.Index(list(labels.values()))
-    result: pd.Categorical[str] = pd.Categorical.from_codes(lookup[array - low], categories=categories)
+    positions: npt.NDArray[np.integer[Any]] = lookup[array] if low == 0 else lookup[array.astype(np.int64) - low]
+    # every position is -1 or a category's index by construction: pandas need not check them again
+    result: pd.Categorical[str] = pd.Categorical.from_codes(positions, categories=categories, validate=False)
     return result
 
 

@@ -193,7 +193,7 @@ daily_total og daily_within_10km (zonebilletter), ikke begge
         days=n_days, distance_km=distance, net_earnings=net, per_km=price_km, daily_total=whole,
         daily_within_10km=near, rates=used, total=total, before=before, cap=cap, citizen=citizen,
         municipality=municipality, capped=capped, within=within)
-    return Transport(amount=municipality, explanation=explanation, projected=explanation.projected,
+    return Transport.built(amount=municipality, explanation=explanation, projected=explanation.projected,
                      total=total, citizen=citizen, municipality=municipality, capped=capped,
                      citizen_before_cap=before, citizen_cap=cap, within_own_distance=within,
                      price_form=PriceForm(form), days=n_days, distance_km=distance, net_earnings=net,

@@ -231,7 +231,7 @@ def transport_of_row(out: Any, row: int) -> Transport:
         daily_total=price["daily_total"], daily_within_10km=price["daily_within_10km"], rates=used,
         total=figures["total"], before=figures["citizen_before_cap"], cap=figures["citizen_cap"],
         citizen=figures["citizen"], municipality=figures["municipality"], capped=capped, within=within)
-    return Transport(amount=figures["municipality"], explanation=explanation, projected=explanation.projected,
+    return Transport.built(amount=figures["municipality"], explanation=explanation, projected=explanation.projected,
                      total=figures["total"], citizen=figures["citizen"], municipality=figures["municipality"],
                      capped=capped, citizen_before_cap=figures["citizen_before_cap"],
                      citizen_cap=figures["citizen_cap"], within_own_distance=within,
@@ -302,7 +302,7 @@ def wage_of_row(out: Any, row: int) -> HourlyWage:
     explanation = wage_facts(assessed=ore(assessed), field_lowest_wage=ore(lowest), on=day, kommune=table.kommune,
                              rates=used, floor=rebuilt["floor"], cap=cap, amount=rebuilt["amount"],
                              basis=int(decided.basis))
-    return HourlyWage(amount=rebuilt["amount"], explanation=explanation, projected=explanation.projected,
+    return HourlyWage.built(amount=rebuilt["amount"], explanation=explanation, projected=explanation.projected,
                       assessed=ore(assessed), field_lowest_wage=ore(lowest), floor=rebuilt["floor"], cap=cap,
                       basis=_BASES[int(decided.basis)], on=day, kommune=table.kommune)
 

@@ -148,7 +148,7 @@ def hourly_wage(
     cap = None if cap_ore is None else ore(cap_ore)
     explanation = wage_facts(assessed=assessed_d, field_lowest_wage=lowest, on=day, kommune=table.kommune,
                              rates=used, floor=floor, cap=cap, amount=amount, basis=decided.basis)
-    return HourlyWage(amount=amount, explanation=explanation, projected=explanation.projected,
+    return HourlyWage.built(amount=amount, explanation=explanation, projected=explanation.projected,
                       assessed=assessed_d, field_lowest_wage=lowest, floor=floor, cap=cap,
                       basis=_BASES[decided.basis], on=day, kommune=table.kommune)
 
@@ -175,7 +175,7 @@ def period_wage(hours: Any, hourly_rate: HourlyWage | Any) -> PeriodWage:
                                rate_unit=10**r))
     explanation = period_facts(hours=hours_d, hourly_rate=rate, amount=amount,
                                earlier=None if source is None else source.explanation)
-    return PeriodWage(amount=amount, explanation=explanation, projected=explanation.projected,
+    return PeriodWage.built(amount=amount, explanation=explanation, projected=explanation.projected,
                       hours=hours_d, hourly_rate=rate, hourly_wage=source)
 
 

@@ -63,7 +63,7 @@ class PrepaymentTooLong(InvalidInput):
 class StayPeriod(BaseModel):
     """A run of døgn charged at one rate: those that begin from ``first_day`` to ``last_day`` (inclusive)."""
 
-    model_config = ConfigDict(frozen=True, extra="forbid")
+    model_config = ConfigDict(defer_build=True, frozen=True, extra="forbid")
 
     first_day: date
     """The day the first døgn of the run begins."""

@@ -187,7 +187,7 @@ def sel107_result(
         ex.fact("sel107.betaling", basis=basis, inputs={"chargeable": chargeable, "payable": payable},
                 outputs={"amount": amount})
     explanation = ex.build()
-    return Sel107Result(
+    return Sel107Result.built(
         amount=amount, explanation=explanation, projected=explanation.projected, on=on, kommune=kommune,
         net_income=net, fixed_expenses=fixed, board_included=board_included, raadighedsbeloeb=keep,
         payable=payable, included_items_cost=items, keeps_own_dwelling=keeps_own_dwelling,

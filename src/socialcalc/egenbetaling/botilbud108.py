@@ -65,7 +65,7 @@ class Couple(BaseModel):
     Decimal('300000')
     """
 
-    model_config = ConfigDict(frozen=True, extra="forbid")
+    model_config = ConfigDict(defer_build=True, frozen=True, extra="forbid")
 
     joint_income: Kroner
     """The couple's joint income, compared with the social pension."""
@@ -313,7 +313,7 @@ def sel108_result(
     ex.fact("sel108.saerskilt.med" if any(lines.values()) else "sel108.saerskilt.ingen",
             basis=at.get("hjemmel.sel108.betaling"), inputs=lines)
     explanation = ex.build()
-    return Sel108Result(
+    return Sel108Result.built(
         amount=amount, explanation=explanation, projected=explanation.projected, on=on, income_basis=basis,
         single_pensioner_reduction=pension_cut, dependants_set_aside=set_aside, reduced_basis=reduced,
         income_based=income_based, dwelling_costs=costs, couple=pair, couple_discount=discount, monthly=monthly,

@@ -84,7 +84,7 @@ class Reduction(BaseModel):
     True
     """
 
-    model_config = ConfigDict(frozen=True, extra="forbid")
+    model_config = ConfigDict(defer_build=True, frozen=True, extra="forbid")
 
     amount: Kroner | None = None
     """Kroner off the total."""
@@ -291,7 +291,7 @@ def stay_result(
                 outputs={"amount": ZERO})
         _covers_step(ex, para, cite("omfang"))
         explanation = ex.build()
-        return StayResult(amount=round_ore(ZERO), explanation=explanation, projected=explanation.projected,
+        return StayResult.built(amount=round_ore(ZERO), explanation=explanation, projected=explanation.projected,
                           paragraph=para, arrival=arrival, departure=departure, day_count=policy, days=days,
                           has_income=False, periods=(), gross=round_ore(ZERO), reduction=decision,
                           reduction_amount=round_ore(ZERO))
@@ -312,7 +312,7 @@ def stay_result(
                 outputs={"let_off": let_off, "amount": gross - let_off})
     _covers_step(ex, para, cite("omfang"))
     explanation = ex.build()
-    return StayResult(amount=gross - let_off, explanation=explanation, projected=explanation.projected,
+    return StayResult.built(amount=gross - let_off, explanation=explanation, projected=explanation.projected,
                       paragraph=para, arrival=arrival, departure=departure, day_count=policy, days=days,
                       has_income=True, periods=tuple(p for p, _ in runs), gross=gross, reduction=decision,
                       reduction_amount=let_off)
@@ -381,7 +381,7 @@ def prepayment(
     total = sum((p.amount for p, _ in runs), start=round_ore(ZERO))
     _covers_step(ex, para, cite("omfang"))
     explanation = ex.build()
-    return PrepaymentResult(amount=total, explanation=explanation, projected=explanation.projected,
+    return PrepaymentResult.built(amount=total, explanation=explanation, projected=explanation.projected,
                             paragraph=para, start=start, days=n, periods=tuple(p for p, _ in runs))
 
 
@@ -434,7 +434,7 @@ def settlement(
             outputs={"due": due, "refund": refund, "collect": -refund if refund < 0 else ZERO})
     _covers_step(ex, para, cite("omfang"))
     explanation = ex.build()
-    return SettlementResult(amount=due, explanation=explanation, projected=explanation.projected,
+    return SettlementResult.built(amount=due, explanation=explanation, projected=explanation.projected,
                             paragraph=para, start=start, prepaid_days=prepaid_n, actual_days=actual_n,
                             prepaid=prepaid, periods=tuple(p for p, _ in actual_runs), refund=refund)
 

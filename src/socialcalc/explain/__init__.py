@@ -22,8 +22,9 @@ Numbers and dates are formatted with babel's Danish symbols and month names:
 
 from __future__ import annotations
 
+import copy
 import functools
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from datetime import date
 from decimal import Decimal
 from typing import Annotated, Any, Literal, TypeAlias, TypeVar
@@ -148,7 +149,7 @@ class RateUsed(BaseModel):
     ``born_from``, ``years``, ``months``), so it is rendered as Danish prose from the catalog.
     """
 
-    model_config = ConfigDict(frozen=True, extra="forbid")
+    model_config = ConfigDict(defer_build=True, frozen=True, extra="forbid")
 
     key: str
     value: str
@@ -210,7 +211,7 @@ class Fact(BaseModel):
     ambiguous; ``parts`` sub-facts (the rows of a table, the months of a bank).
     """
 
-    model_config = ConfigDict(frozen=True, extra="forbid")
+    model_config = ConfigDict(defer_build=True, frozen=True, extra="forbid")
 
     step: str
     basis: str = ""
@@ -267,8 +268,27 @@ def fact(
 _Model = TypeVar("_Model", bound=BaseModel)
 
 
+@functools.cache
+def _fields(cls: type[BaseModel]) -> tuple[tuple[str, ...], dict[str, Callable[[], Any]]]:
+    """The field names of ``cls`` in order, and a maker of each default (read once per class)."""
+    makers: dict[str, Callable[[], Any]] = {}
+    for name, info in cls.__pydantic_fields__.items():
+        if info.default_factory is not None:
+            makers[name] = info.default_factory  # type: ignore[assignment]  # no factory here takes arguments
+        elif not info.is_required():
+            makers[name] = functools.partial(_same, info.default)
+    return tuple(cls.__pydantic_fields__), makers
+
+
+def _same(value: Any) -> Any:
+    # a mutable default is copied, as pydantic copies it for each validated instance
+    return copy.deepcopy(value) if isinstance(value, (dict, list, set)) else value
+
+
 def built(cls: type[_Model], **values: Any) -> _Model:
-    """An instance of the frozen model ``cls`` from ``values`` (every field, already of its type), not validated.
+    """An instance of the frozen model ``cls`` from ``values`` (each already of its field's type), not validated.
+
+    A field left out gets its default, as validation would give it.
 
     For what the library builds itself from typed values (facts, explanations): pydantic validates input at the
     JSON boundary and at the public functions; inside, a second validation costs more than the calculation, and
@@ -279,9 +299,20 @@ def built(cls: type[_Model], **values: Any) -> _Model:
     ...     == Fact(step="core.example")
     True
     """
+    given = set(values)
+    order, defaults = _fields(cls)
+    if tuple(values) != order:  # every field, in the model's order (JSON is written in this order)
+        unknown = given.difference(order)
+        if unknown:
+            raise TypeError(f"{cls.__name__} has no field {sorted(unknown)[0]!r}")
+        missing = set(order).difference(given, defaults)
+        if missing:
+            raise TypeError(f"{cls.__name__} needs the field {sorted(missing)[0]!r}")
+        # a field left out gets the default a validated instance would have (a default is never validated)
+        values = {name: values[name] if name in values else defaults[name]() for name in order}
     obj = cls.__new__(cls)
     object.__setattr__(obj, "__dict__", values)
-    object.__setattr__(obj, "__pydantic_fields_set__", set(values))
+    object.__setattr__(obj, "__pydantic_fields_set__", given)
     object.__setattr__(obj, "__pydantic_extra__", None)
     object.__setattr__(obj, "__pydantic_private__", None)
     return obj
@@ -298,7 +329,7 @@ def _basis(basis: Rate | str | None) -> str:
 class Explanation(BaseModel):
     """The facts of one calculation: a title id and its steps."""
 
-    model_config = ConfigDict(frozen=True, extra="forbid")
+    model_config = ConfigDict(defer_build=True, frozen=True, extra="forbid")
 
     title: str
     steps: tuple[Fact, ...]

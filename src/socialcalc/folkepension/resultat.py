@@ -39,7 +39,7 @@ class Folkepensionsalder(BaseModel):
     True
     """
 
-    model_config = ConfigDict(frozen=True, extra="forbid")
+    model_config = ConfigDict(defer_build=True, frozen=True, extra="forbid")
 
     birth: date
     """The birth date."""

@@ -183,7 +183,7 @@ class Booking(BaseModel):
 hours=None, minutes=None, hourly_price=None)
     """
 
-    model_config = ConfigDict(frozen=True, extra="forbid")
+    model_config = ConfigDict(defer_build=True, frozen=True, extra="forbid")
 
     paragraph: Paragraph
     """The paragraph the help is granted under (§ 83, § 97, § 112 or § 116)."""
@@ -234,7 +234,7 @@ class Budget(BaseModel):
     True
     """
 
-    model_config = ConfigDict(frozen=True, extra="forbid", json_schema_mode_override="serialization")
+    model_config = ConfigDict(defer_build=True, frozen=True, extra="forbid", json_schema_mode_override="serialization")
 
     decided_on: date
     """The date of the decision that the person is in the target group: it fixes the budget's year."""

@@ -48,7 +48,7 @@ class Reason(BaseModel):
     ``paragraph``: the legal basis, the citation of the rate book on the day of the grant.
     """
 
-    model_config = ConfigDict(frozen=True, extra="forbid")
+    model_config = ConfigDict(defer_build=True, frozen=True, extra="forbid")
 
     code: str
     """``min_age``, ``age_limit``, ``kept_after_age_limit``, ``target_group``, ``bpa``, ``sel98``,
@@ -60,7 +60,7 @@ class Reason(BaseModel):
 class Eligibility(BaseModel):
     """Whether a person can have (or keep) a ledsageordning, with every condition as a reason."""
 
-    model_config = ConfigDict(frozen=True, extra="forbid")
+    model_config = ConfigDict(defer_build=True, frozen=True, extra="forbid")
 
     eligible: bool
     grant_date: date

@@ -64,8 +64,50 @@ def _minutes(read: _Reader, name: str, *, required: bool) -> npt.NDArray[np.int6
     return whole.astype(np.int64)
 
 
+_ZERO, _DASH = ord("0"), ord("-")
+
+
+def _ascii_months(series: pd.Series[Any]) -> npt.NDArray[np.int64] | None:
+    """Month numbers of an Arrow-backed text column whose every value is exactly ``YYYY-MM`` in ASCII digits
+    with a month from 01 to 12 and a year from 0001, read straight from the Arrow buffers; ``None`` for
+    anything else (missing values, other lengths, other characters), which :func:`_months_of` then parses, or
+    refuses, value by value. It accepts exactly what :meth:`socialcalc.months.Month.parse` accepts in that form.
+    """
+    dtype = series.dtype
+    if not (isinstance(dtype, pd.StringDtype) and dtype.storage == "pyarrow"):
+        return None
+    import pyarrow as pa
+
+    arrow = pa.array(series.array)
+    if isinstance(arrow, pa.ChunkedArray):
+        arrow = arrow.combine_chunks()
+    if arrow.null_count or not (pa.types.is_string(arrow.type) or pa.types.is_large_string(arrow.type)):
+        return None
+    n = len(arrow)
+    _, offsets_buffer, data_buffer = arrow.buffers()
+    width = np.int32 if pa.types.is_string(arrow.type) else np.int64
+    offsets = np.frombuffer(offsets_buffer, dtype=width)[arrow.offset:arrow.offset + n + 1]
+    start = int(offsets[0])
+    if int(offsets[-1]) - start != 7 * n or not bool((np.diff(offsets) == 7).all()):
+        return None
+    text = np.frombuffer(data_buffer, dtype=np.uint8)[start:start + 7 * n].reshape(n, 7)
+    digits = text - np.uint8(_ZERO)  # a byte below "0" wraps round to above 9
+    # every row a dash at 4 (a byte above 9 after the shift) and digits elsewhere: exactly n bytes above 9
+    if bool((text[:, 4] != _DASH).any()) or int(np.count_nonzero(digits > 9)) != n:
+        return None
+    d = digits.astype(np.int32)
+    year = d[:, 0] * 1000 + d[:, 1] * 100 + d[:, 2] * 10 + d[:, 3]
+    month = d[:, 5] * 10 + d[:, 6]
+    if bool((year < 1).any()) or bool((month < 1).any()) or bool((month > 12).any()):
+        return None
+    months: npt.NDArray[np.int64] = (year * 12 + month - 1).astype(np.int64)
+    return months
+
+
 def _months_of(values: Any, name: str) -> npt.NDArray[np.int64]:
     series = pd.Series(values)
+    if len(series) and (fast := _ascii_months(series)) is not None:
+        return fast
     if len(series) and (series.dtype == object or isinstance(series.dtype, pd.StringDtype)):
         # text (or Month) objects: each distinct value parsed once (a caseload has few months and many rows)
         codes, distinct = pd.factorize(series, sort=False)
@@ -272,17 +314,21 @@ def _persons(column: pd.Series[Any]) -> tuple[npt.NDArray[np.intp], Any]:
 
 def _check_order(codes: npt.NDArray[np.intp], month: npt.NDArray[np.int64]) -> None:
     if codes.size and bool((codes[1:] >= codes[:-1]).all()):  # persons in blocks already: the stable order
-        order: npt.NDArray[np.intp] = np.arange(codes.size)
+        order: npt.NDArray[np.intp] | None = None
+        by_person, months = codes, month  # the rows in that order, without taking them again
     else:
         order = np.argsort(codes, kind="stable")
-    same = codes[order][1:] == codes[order][:-1]
-    back = same & (month[order][1:] <= month[order][:-1])
+        by_person, months = codes[order], month[order]
+    same = by_person[1:] == by_person[:-1]
+    back = same & (months[1:] <= months[:-1])
     if back.any():
         at = np.flatnonzero(back)
+        if order is None:
+            order = np.arange(codes.size)
         rows = order[1:][at]
         row = int(rows.min())
         i = int(at[np.argmin(rows)])
-        before = int(month[order][i])
+        before = int(months[i])
         raise BatchInputError("month", row, f"{month[row] // 12:04d}-{month[row] % 12 + 1:02d}",
                               code="batch.person_month_order", after=f"{before // 12:04d}-{before % 12 + 1:02d}")
 

@@ -67,5 +67,5 @@ def expense_grant(year: int, expenses: Decimal | int | str, *, kommune: str | No
     amount = round_ore(Decimal(units) / scale)
     explanation = fakta.grant_facts(book=book, kommune=kommune, year=year, expenses=spent,
                                     maximum=round_ore(maximum), amount=amount, capped=bool(capped), rate=rate)
-    return ExpenseGrant(amount=amount, explanation=explanation, projected=explanation.projected, year=year,
+    return ExpenseGrant.built(amount=amount, explanation=explanation, projected=explanation.projected, year=year,
                         expenses=spent, maximum=round_ore(maximum), capped=capped)

@@ -73,7 +73,7 @@ def decide(ctx: Context, expenses: Decimal, months: int, documented: bool, liste
     x = regel.units(expenses, scale)
     if ctx.old:
         assert ctx.table is not None
-        table = regel.compile_bands(ctx.table.bands.value, scale=scale, months=months)
+        table = regel.compiled_bands(ctx.table.bands.value, scale=scale, months=months)
         d = regel.band_decision(x, documented, table, PY)
         return {"met": int(d.met), "case": int(d.case), "band": int(d.band), "amount": int(d.amount)}
     lx = None if listed is None else regel.units(listed, scale)
@@ -178,14 +178,14 @@ def result_of(ctx: Context, codes: dict[str, int], expenses: Decimal, months: in
     if ctx.old:
         assert ctx.table is not None
         band: Any = "full" if codes["band"] == regel.BAND_FULL else codes["band"]
-        return MerudgiftResult(regime="merudgiftsydelse", band=band,
+        return MerudgiftResult.built(regime="merudgiftsydelse", band=band,
                                table_year=ctx.table.bands.valid_from.year, **common)
     groups: dict[GroupName, Decimal] = {}
     if codes["qualifies_i"]:
         groups["I"] = Decimal(codes["group_i"]).scaleb(-2)
     if codes["qualifies_ii"]:
         groups["II"] = Decimal(codes["group_ii"]).scaleb(-2)
-    return MerudgiftResult(regime="kompensationsydelse", groups=groups,
+    return MerudgiftResult.built(regime="kompensationsydelse", groups=groups,
                            recommended_group=_GROUP_NAMES.get(codes["recommended"]),
                            group=_GROUP_NAMES.get(codes["group"]), **common)
 

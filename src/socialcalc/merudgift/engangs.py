@@ -51,7 +51,7 @@ def decide_one_off(expense: Decimal, running: Decimal, months: int, recipient: b
     """
     scale = regel.scale_of(expense, running)
     low = 0 if minimum is None else regel.units(Decimal(minimum.value), 100)
-    table = None if bands is None else regel.compile_bands(bands.value, scale=scale, months=12)
+    table = None if bands is None else regel.compiled_bands(bands.value, scale=scale, months=12)
     d = regel.one_off_decision(regel.units(expense, scale), regel.units(running, scale), recipient, documented,
                                low, table, scale=scale, months=months, ops=PY)
     codes = {"case": int(d.case), "granted": int(bool(d.granted)), "amount": int(d.amount),
@@ -154,9 +154,8 @@ def one_off_result(book: RateBook, codes: dict[str, int], *, decided: date, komm
         band: Any = "full" if codes["band"] == regel.BAND_FULL else codes["band"]
         extra = {"monthly": Decimal(codes["monthly"]).scaleb(-2), "months": 12, "band": band,
                  "table_year": bands.valid_from.year}
-    return OneOffResult.model_validate({
-        "amount": Decimal(codes["amount"]).scaleb(-2), "explanation": explanation,
-        "projected": explanation.projected, "case": case, "decided_on": decided, "granted": granted, **extra})
+    return OneOffResult.built(amount=Decimal(codes["amount"]).scaleb(-2), explanation=explanation, case=case,
+                              decided_on=decided, granted=granted, **extra)
 
 
 _DAY = date(2000, 1, 2) - date(2000, 1, 1)

@@ -41,6 +41,7 @@ minimum, measured by :func:`band_decision` on that yearly total.
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 from decimal import ROUND_CEILING, ROUND_FLOOR, Decimal
 from typing import Any, Final
@@ -77,6 +78,7 @@ __all__ = [
     "OneOffDecision",
     "band_decision",
     "compile_bands",
+    "compiled_bands",
     "komp_decision",
     "one_off_decision",
     "scale_of",
@@ -205,6 +207,16 @@ def compile_bands(table: tuple[Band, ...], *, scale: int, months: int) -> BandTa
             label.append(fixed[-1] + 1 if fixed else 0)
             full.append(True)
     return BandTable(thresholds, tuple(pays), tuple(label), tuple(full), scale, months)
+
+
+compiled_bands = functools.lru_cache(maxsize=256)(compile_bands)
+""":func:`compile_bands`, kept for the last 256 (table, scale, months): a table is compiled once, not per case.
+
+A table's bands are frozen and compared by value, so equal tables share one compiled table.
+
+>>> compiled_bands((Band(Decimal(608), True, Decimal(1138)),), scale=100, months=1).pays
+(0, 113800)
+"""
 
 
 def _ore(value: Decimal) -> int:

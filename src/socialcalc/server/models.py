@@ -80,7 +80,7 @@ Project = Annotated[StrictBool | str | dict[str, str], Field(
 
 
 class _Request(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True)
+    model_config = ConfigDict(defer_build=True, extra="forbid", frozen=True, str_strip_whitespace=True)
 
 
 class MerudgiftRequest(_Request):
@@ -255,7 +255,7 @@ class Answer(BaseModel, Generic[R]):
 class BankAnswer(BaseModel):
     """The § 97 bank after the usage: the stored bank, the statement of the month asked, its closing balance."""
 
-    model_config = ConfigDict(frozen=True)
+    model_config = ConfigDict(defer_build=True, frozen=True)
 
     bank: Bank
     statement: MonthStatement
@@ -270,7 +270,7 @@ class BankAnswer(BaseModel):
 class Pension(BaseModel):
     """Folkepensionsalder: the age, the day it is reached and the first pension month."""
 
-    model_config = ConfigDict(frozen=True)
+    model_config = ConfigDict(defer_build=True, frozen=True)
 
     years: int
     months: int
