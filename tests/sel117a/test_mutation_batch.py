@@ -232,3 +232,32 @@ def test_bad_columns() -> None:
     assert (err.column, err.row, err.value, err.code) == ("decided_on", 0, "?", "input.date")
     err = _refused(BatchInputError, [GOOD, GOOD], amount_ore=np.array([1.5, 2.0]))
     assert err.column == "amount_ore"
+
+
+def test_a_paragraph_that_is_not_a_whole_number_is_refused() -> None:
+    # 83.7 was read as § 83 and "83" as 83 before: a silent wrong paragraph
+    for bad in (np.array([112, 83.7]), np.array(["112", "83"]), np.array([112.0, 83.0])):
+        err = _refused(BatchInputError, [GOOD, GOOD], paragraph=bad)
+        assert (err.column, err.row, err.value, err.code) == ("paragraph", 0, str(bad.dtype), "batch.int_column")
+        assert err.params["unit_da"] == "paragrafnumre"
+        assert "paragrafnumre skal indeholde heltal" in err.message("da")
+    # a list of whole numbers is read as int64
+    columns = _columns([GOOD, GOOD])
+    columns["paragraph"] = [112, 116]
+    assert budgets(**columns).fits.tolist() == [True, True]
+
+
+def test_a_table_of_ids_is_refused() -> None:
+    columns = _columns([GOOD, GOOD])
+    columns["account"] = np.array([[1, 2]])
+    with pytest.raises(BatchInputError) as caught:
+        budgets(**columns)
+    err = caught.value
+    assert (err.column, err.row, err.value, err.code, err.params) == (
+        "account", 0, "shape (1, 2)", "batch.shape", {"expected": "(n,)"})
+
+
+def test_no_rows_keep_every_dtype() -> None:
+    result = budgets(np.array([], dtype=np.int64), np.array([], dtype="datetime64[D]"), np.array([], np.int64),
+                     np.array([], dtype="datetime64[D]"), np.array([], np.int64))
+    _check(result, [])

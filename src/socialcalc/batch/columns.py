@@ -36,7 +36,8 @@ __all__ = [
 Ore = npt.NDArray[np.int64]
 """An ``int64`` array of amounts in øre."""
 
-_UNITS_DA = {"days": "dage", "minutes": "minutter", "metres": "meter", "rows": "rækker", "øre": "øre"}
+_UNITS_DA = {"days": "dage", "minutes": "minutter", "metres": "meter", "rows": "rækker", "øre": "øre",
+             "paragraph": "paragrafnumre"}
 """The Danish name of a column's unit in a message (an unknown unit is shown as written)."""
 
 

@@ -116,13 +116,19 @@ def budgets(
     [True]
     """
     # imported here: socialcalc.batch imports this module to re-export its kernel
-    from socialcalc.batch.columns import BatchInputError, BatchRateNotPublished, ore_column
+    from socialcalc.batch.columns import BatchInputError, BatchRateNotPublished, int_column, ore_column
     from socialcalc.batch.ops import NP
 
-    codes, accounts = np.unique(np.asarray(account), return_inverse=True)
-    accounts = np.asarray(accounts, dtype=np.int64).reshape(-1)
+    ids = np.asarray(account)
+    if ids.ndim != 1:  # one id per row: a table of ids is not read row by row in some order
+        raise BatchInputError("account", 0, f"shape {ids.shape}", code="batch.shape", expected="(n,)")
+    codes, inverse = np.unique(ids, return_inverse=True)
+    accounts = inverse.astype(np.int64, copy=False)
     n = len(accounts)
-    para = np.asarray(paragraph, dtype=np.int64).reshape(-1)
+    # a whole paragraph number: 83.7 or "83" is refused, never read as § 83
+    # (no rows at all, as from an empty frame, may come as any dtype)
+    values = np.asarray(paragraph)
+    para = (np.empty(0, np.int64) if values.shape == (0,) else int_column(values, "paragraph", unit="paragraph"))
     amount = ore_column(amount_ore, "amount_ore")
     decided = _days(decided_on, "decided_on", n)
     booked = _days(day, "date", n)
