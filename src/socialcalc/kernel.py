@@ -49,6 +49,13 @@ class Ops(Protocol):
     def take(self, values: Sequence[Any], index: Any) -> Any:
         """``values[index]`` (a table lookup by a code: ``index`` is in range)."""
 
+    def codes(self, conds: Sequence[Any], choices: Sequence[int], default: Any) -> Any:
+        """:meth:`select` for small integer codes: every choice, and ``default``, is a whole number from −128 to
+        127 (a batch backend keeps them in one byte)."""
+
+    def highest_met(self, x: Any, thresholds: Sequence[int]) -> Any:
+        """The highest ``m`` (1, 2, …) with ``x >= thresholds[m - 1]``, else 0 (a code from 0 to 127)."""
+
 
 class PyOps:
     """The backend for one case: plain Python integers and booleans."""
@@ -80,6 +87,16 @@ class PyOps:
 
     def take(self, values: Sequence[Any], index: Any) -> Any:
         return values[index]
+
+    def codes(self, conds: Sequence[Any], choices: Sequence[int], default: Any) -> Any:
+        return self.select(conds, choices, default)
+
+    def highest_met(self, x: Any, thresholds: Sequence[int]) -> Any:
+        met = 0
+        for m, threshold in enumerate(thresholds, 1):
+            if x >= threshold:
+                met = m
+        return met
 
 
 PY: Ops = PyOps()

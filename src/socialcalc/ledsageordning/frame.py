@@ -90,17 +90,23 @@ def _ascii_months(series: pd.Series[Any]) -> npt.NDArray[np.int64] | None:
     start = int(offsets[0])
     if int(offsets[-1]) - start != 7 * n or not bool((np.diff(offsets) == 7).all()):
         return None
-    text = np.frombuffer(data_buffer, dtype=np.uint8)[start:start + 7 * n].reshape(n, 7)
+    # each row's 7 bytes as one 8-byte key, the distinct keys found by hashing (a caseload has few months and
+    # many rows), and only the distinct ones checked and read
+    padded = np.zeros((n, 8), dtype=np.uint8)
+    padded[:, :7] = np.frombuffer(data_buffer, dtype=np.uint8)[start:start + 7 * n].reshape(n, 7)
+    codes, keys = pd.factorize(padded.view(np.int64).reshape(n), sort=False)
+    text = np.ascontiguousarray(keys, dtype=np.int64).view(np.uint8).reshape(len(keys), 8)[:, :7]
     digits = text - np.uint8(_ZERO)  # a byte below "0" wraps round to above 9
-    # every row a dash at 4 (a byte above 9 after the shift) and digits elsewhere: exactly n bytes above 9
-    if bool((text[:, 4] != _DASH).any()) or int(np.count_nonzero(digits > 9)) != n:
+    # every row a dash at 4 (a byte above 9 after the shift) and digits elsewhere: exactly one byte above 9 a row
+    if bool((text[:, 4] != _DASH).any()) or int(np.count_nonzero(digits > 9)) != len(keys):
         return None
     d = digits.astype(np.int32)
     year = d[:, 0] * 1000 + d[:, 1] * 100 + d[:, 2] * 10 + d[:, 3]
     month = d[:, 5] * 10 + d[:, 6]
     if bool((year < 1).any()) or bool((month < 1).any()) or bool((month > 12).any()):
         return None
-    months: npt.NDArray[np.int64] = (year * 12 + month - 1).astype(np.int64)
+    distinct: npt.NDArray[np.int64] = (year * 12 + month - 1).astype(np.int64)
+    months: npt.NDArray[np.int64] = distinct[codes]
     return months
 
 
@@ -196,10 +202,11 @@ def bank_frame(
             row = _frame_row(err, codes, t, first_rows, first)
             raise BatchInputError(err.column, row, err.value, err._rule_text, code=err.code, **err.params) from err
     out: dict[str, Any] = {}
+    gather = _Gather(codes, t, result.closing.shape)
     for name, values in (("lapsed", result.lapsed), ("granted", result.granted), ("lost_to_cap", result.lost_to_cap),
                          ("used", result.used), ("closing", result.closing)):
-        out[f"{name}_minutes"] = _gather(values, codes, t)
-    out["order_of_use"] = _labelled(_gather(result.order_of_use, codes, t), _ORDERS)
+        out[f"{name}_minutes"] = gather(values)
+    out["order_of_use"] = _labelled(gather(result.order_of_use), _ORDERS)
     if hours:
         # hours to 4 decimals, half up: what socialcalc.ledsageordning.tid.hours_of gives (exact for 3-minute steps)
         out["closing_hours"] = decimal_column((np.asarray(out["closing_minutes"], dtype=np.int64) * 1000 + 3) // 6,
@@ -213,15 +220,31 @@ def bank_frame(
     return _frame(out, read, attrs)
 
 
-def _gather(values: npt.NDArray[Any], codes: npt.NDArray[np.intp], t: npt.NDArray[np.int64]) -> Any:
-    """``values[codes, t]`` (person × month) as a one-dimensional take on the array's own memory order (the
-    kernel's outputs are month-major): the same values, without numpy's slower two-dimensional fancy index."""
-    persons, months = values.shape
-    if values.T.flags.c_contiguous:
-        return np.take(values.T.reshape(-1), t * persons + codes)
-    if values.flags.c_contiguous:
-        return np.take(values.reshape(-1), codes * months + t)
-    return values[codes, t]
+class _Gather:
+    """``values[codes, t]`` (person × month) for each of the kernel's outputs, as a one-dimensional take on the
+    array's own memory order (the outputs are month-major): the same values, without numpy's slower
+    two-dimensional fancy index, and with the flat positions computed once for all outputs of one shape."""
+
+    def __init__(self, codes: npt.NDArray[np.intp], t: npt.NDArray[np.int64], shape: tuple[int, ...]) -> None:
+        self.codes, self.t, self.shape = codes, t, shape
+        self._flat: dict[str, npt.NDArray[np.int64]] = {}
+
+    def _positions(self, order: str) -> npt.NDArray[np.int64]:
+        flat = self._flat.get(order)
+        if flat is None:
+            persons, months = self.shape
+            flat = self.t * persons + self.codes if order == "F" else self.codes * months + self.t
+            self._flat[order] = flat
+        return flat
+
+    def __call__(self, values: npt.NDArray[Any]) -> Any:
+        if values.shape != self.shape:
+            return values[self.codes, self.t]
+        if values.T.flags.c_contiguous:
+            return np.take(values.T.reshape(-1), self._positions("F"))
+        if values.flags.c_contiguous:
+            return np.take(values.reshape(-1), self._positions("C"))
+        return values[self.codes, self.t]
 
 
 @dataclass(frozen=True, eq=False)

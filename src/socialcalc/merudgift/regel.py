@@ -255,9 +255,7 @@ def band_decision(x: Any, documented: Any, table: BandTable, ops: Any) -> BandDe
     >>> band_decision(30000, False, t, PY).case == PROBABLE
     True
     """
-    met: Any = 0
-    for m, threshold in enumerate(table.thresholds, 1):
-        met = ops.where(x >= threshold, m, met)
+    met = ops.highest_met(x, table.thresholds)
     count = len(table.pays)
     # a lookup by the band met (0 … count − 1; a code past the table pays nothing, as select's default did)
     at = ops.minimum(met, count)
@@ -269,9 +267,9 @@ def band_decision(x: Any, documented: Any, table: BandTable, ops: Any) -> BandDe
         in_full = in_full | (met == m)
     covered = in_full & documented
     whole = _to_ore(ops, x, table.scale, table.months)
-    case = ops.select([covered, in_full & (label > 0), in_full, met == 0],
-                      [FULL, PROBABLE, NO_STANDARD, UNDER], STANDARD)
-    return BandDecision(met, ops.where(covered, BAND_FULL, label), ops.where(covered, whole, amount), case)
+    case = ops.codes([covered, in_full & (label > 0), in_full, met == 0], [FULL, PROBABLE, NO_STANDARD, UNDER],
+                     STANDARD)
+    return BandDecision(met, ops.codes([covered], [BAND_FULL], label), ops.where(covered, whole, amount), case)
 
 
 @dataclass(frozen=True)
