@@ -322,16 +322,16 @@ def komp_decision(x: Any, lx: Any, chosen: Any, rates: KompRates, *, scale: int,
         amount2: Any = 0 * x
     else:
         over = lx > bound
-        g2 = ops.select([over, lx == bound], [G2_OVER, G2_AT_EDGE], G2_NOT_OVER)
+        g2 = ops.codes([over, lx == bound], [G2_OVER, G2_AT_EDGE], G2_NOT_OVER)
         amount2 = _to_ore(ops, lx, scale, months) + rates.supplement
     qualifies_ii = met & over
     amount2 = ops.where(qualifies_ii, amount2, 0)
     group_i = ops.where(met, rates.group1, 0)
     better_ii = qualifies_ii & (amount2 > rates.group1)
     tie = qualifies_ii & (amount2 == rates.group1)
-    recommended = ops.where(met, ops.where(better_ii, GROUP_II, GROUP_I), NO_GROUP)
-    advice = ops.select([better_ii, tie, qualifies_ii, met], [ADVICE_II, ADVICE_TIE, ADVICE_I, ADVICE_ONLY_I],
-                        ADVICE_NONE)
+    recommended = ops.codes([better_ii, met], [GROUP_II, GROUP_I], NO_GROUP)  # better_ii implies met
+    advice = ops.codes([better_ii, tie, qualifies_ii, met], [ADVICE_II, ADVICE_TIE, ADVICE_I, ADVICE_ONLY_I],
+                       ADVICE_NONE)
     group = ops.where(chosen != NO_GROUP, chosen, recommended)
     amount = ops.select([group == GROUP_II, met], [amount2, group_i], 0)
     below_chosen = below & (chosen != NO_GROUP)
@@ -372,7 +372,7 @@ def one_off_decision(value: Any, running: Any, recipient: Any, documented: Any, 
     """
     step = scale // 100
     yearly_minimum = minimum * step * 12
-    case = ops.select([recipient, running == 0], [RECIPIENT, NO_RUNNING], UNDER_MINIMUM)
+    case = ops.codes([recipient, running == 0], [RECIPIENT, NO_RUNNING], UNDER_MINIMUM)
     running_year = running * (12 // months)
     total = value + running_year
     running_over = (case == UNDER_MINIMUM) & (running >= minimum * step * months)
