@@ -185,3 +185,60 @@ def test_107_defaults() -> None:
         assert getattr(plain, name).tolist() == getattr(given, name).tolist(), name
     _ints(plain, SEL107, 2)
     assert plain.raadighedsbeloeb[0] != plain.raadighedsbeloeb[1]
+
+
+# -- stays across rate periods (the survivors in ``_periods``) ---------------------------------------------------
+
+def _stay_rows(rows: list[tuple[date, date]], paragraph: int = 109, kommune: str | None = None) -> Any:
+    arrival = np.array([a.isoformat() for a, _ in rows], M8)
+    departure = np.array([d.isoformat() for _, d in rows], M8)
+    return stays(paragraph, arrival, departure, kommune=kommune)
+
+
+@pytest.mark.parametrize("kommune", [None, "lejre"])
+def test_a_stay_from_a_year_without_a_rate_into_one_with_is_refused_on_its_own_row(kommune: str | None) -> None:
+    # sel109.per_day has no value for 2019-2020 and one from 1 January 2021: the days without a rate end on
+    # 31 December 2020, so only the stay with a day in 2020 is refused (not the one that begins on 1 January)
+    from socialcalc.egenbetaling import stay
+
+    fine, unpublished = (date(2021, 1, 1), date(2021, 1, 5)), (date(2020, 12, 30), date(2021, 1, 3))
+    with pytest.raises(SocialcalcError) as caught:
+        _stay_rows([fine, unpublished, fine], kommune=kommune)
+    assert getattr(caught.value, "row", None) == 1
+    with pytest.raises(SocialcalcError) as one:
+        stay(109, *unpublished, kommune=kommune)
+    assert caught.value.code == one.value.code
+    # the 2021 rows alone: the batch equals the one-case stays, day by day of the new period
+    out = _stay_rows([fine, (date(2021, 1, 1), date(2021, 1, 2))], kommune=kommune)
+    assert out.amount.tolist() == [int(stay(109, *r, kommune=kommune).amount * 100)
+                                   for r in (fine, (date(2021, 1, 1), date(2021, 1, 2)))]
+
+
+def test_a_stay_across_two_published_years_is_charged_by_each_year_s_rate() -> None:
+    from socialcalc.egenbetaling import stay
+
+    rows = [(date(2023, 12, 28), date(2024, 1, 4)), (date(2023, 12, 31), date(2024, 1, 1)),
+            (date(2024, 1, 1), date(2024, 1, 2)), (date(2023, 12, 30), date(2023, 12, 31))]
+    for paragraph in (109, 110):
+        out = _stay_rows(rows, paragraph)
+        assert out.amount.tolist() == [int(stay(paragraph, *r).amount * 100) for r in rows]
+
+
+def test_a_reduction_in_kroner_on_one_row_and_a_share_on_another_are_not_given_twice() -> None:
+    # the two reduction columns may both be given: a row is refused only where both are above 0
+    from decimal import Decimal
+
+    from socialcalc.egenbetaling import Reduction, stay
+
+    arrival = np.array(["2024-03-03", "2024-03-03", "2024-03-03"], M8)
+    departure = np.array(["2024-03-13", "2024-03-13", "2024-03-13"], M8)
+    out = stays(109, arrival, departure, reduction=np.array([10_000, 0, 0]),
+                reduction_share=np.array(["0", "0.5", "0"], dtype=object))
+    one = [stay(109, date(2024, 3, 3), date(2024, 3, 13), reduction=r)
+           for r in (Reduction.kroner("100"), Reduction.of_share(Decimal("0.5")), None)]
+    assert out.amount.tolist() == [int(r.amount * 100) for r in one]
+    assert out.reduction.tolist()[2] == 0
+    with pytest.raises(SocialcalcError) as caught:
+        stays(109, arrival, departure, reduction=np.array([0, 0, 1]),
+              reduction_share=np.array(["0", "0.5", "0.1"], dtype=object))
+    assert (caught.value.code, getattr(caught.value, "row", None)) == ("batch.given_twice", 2)
