@@ -413,6 +413,10 @@ class Explainer:
         self._steps.append(fact(step, basis=basis, inputs=inputs, outputs=outputs, rates=rates, reading=reading,
                                 parts=parts))
 
+    def add(self, step: Fact) -> None:
+        """Add a fact built before (a fact is frozen: one built once may be shared by many explanations)."""
+        self._steps.append(step)
+
     def build(self) -> Explanation:
         """The finished explanation."""
         return built(Explanation, title=self.title, steps=tuple(self._steps), schema_version=SCHEMA_VERSION)

@@ -18,13 +18,14 @@ an award under the old rules paid after the change.
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 from typing import Any
 
 from socialcalc.errors import InvalidInput, SocialcalcError
-from socialcalc.explain import Explainer, Explanation, fact
+from socialcalc.explain import Explainer, Explanation, Fact, fact
 from socialcalc.merudgift import regel
 from socialcalc.merudgift.ordning import OldAwardTable, check_transition, old_award_table, regime_at
 from socialcalc.months import Month
@@ -100,6 +101,21 @@ def _edge(band: Any) -> str:
 
 def table_facts(ex: Explainer, book: RateBook, ctx: Context, bands: Rate, basis: Rate) -> None:
     """The band table as Danish prose (one part per band), with the reading of the table, once."""
+    ex.add(table_fact(bands, basis))
+
+
+@functools.lru_cache(maxsize=256)
+def table_fact(bands: Rate, basis: Rate) -> Fact:
+    """The fact of a band table and its legal basis (SEL § 100 stk. 3): built once per (table, basis) and shared,
+    as facts are frozen; the rates are compared by value, so equal rates share one fact.
+
+    >>> from datetime import date
+    >>> from socialcalc.ratebook import default_book
+    >>> rates = default_book().at(date(2024, 6, 1))
+    >>> f = table_fact(rates.get("sel100.bands"), rates.get("hjemmel.sel100.ydelse"))
+    >>> f.step, f.inputs, [p.step for p in f.parts][:2]
+    ('sel100.tabel.aar', {'year': '2024'}, ['sel100.tabel.bagatel', 'sel100.tabel.standard'])
+    """
     table = bands.value
     parts = [fact("sel100.tabel.bagatel", inputs={"lower": table[0].lower})] if table else []
     for band in table:
@@ -108,8 +124,8 @@ def table_facts(ex: Explainer, book: RateBook, ctx: Context, bands: Rate, basis:
         else:
             parts.append(fact("sel100.tabel.standard",
                               inputs={"edge": _edge(band), "lower": band.lower, "pays": band.pays}))
-    ex.fact("sel100.tabel.aar", basis=basis, inputs={"year": str(bands.valid_from.year)}, rates=[bands],
-            reading="sel100.reading.hoejeste_interval", parts=parts)
+    return fact("sel100.tabel.aar", basis=basis, inputs={"year": str(bands.valid_from.year)}, rates=[bands],
+                reading="sel100.reading.hoejeste_interval", parts=parts)
 
 
 def band_facts(ex: Explainer, bands: Rate, basis: Rate, monthly: Decimal, documented: bool, *, met: int,
