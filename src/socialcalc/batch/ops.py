@@ -8,6 +8,7 @@
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Sequence
 from typing import Any
 
@@ -67,7 +68,7 @@ class NumpyOps:
     def highest_met(self, x: Any, thresholds: Sequence[int]) -> Any:
         values = np.asarray(x)
         met = np.zeros(values.shape, dtype=np.int8 if len(thresholds) < 128 else np.int64)
-        if all(a <= b for a, b in zip(thresholds, thresholds[1:], strict=False)):
+        if all(a <= b for a, b in itertools.pairwise(thresholds)):
             # thresholds in order (as a band table's are): the highest met is the number met
             for threshold in thresholds:
                 met += values >= threshold
