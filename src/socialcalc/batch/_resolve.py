@@ -21,7 +21,7 @@ import numpy as np
 import numpy.typing as npt
 
 from socialcalc.batch.columns import BatchInputError, BatchRateNotPublished
-from socialcalc.errors import InvalidInput, RateNotPublished, SocialcalcError
+from socialcalc.errors import InvalidInput, RateNotPublished, SocialcalcError, UnknownRate
 from socialcalc.ratebook.book import normalise_kommune
 
 __all__ = [
@@ -352,6 +352,9 @@ def wrap(err: SocialcalcError, column: str) -> Callable[[int], SocialcalcError]:
             return BatchRateNotPublished(err, column, row)
         if isinstance(err, InvalidInput):
             return BatchInputError(column, row, err.value, err._rule_text, code=err.code, **err.params)
+        if isinstance(err, UnknownRate):  # an unknown municipality: the one-case code and fields, in both languages
+            value = err.fields.get("kommune", err.fields.get("key", ""))
+            return BatchInputError(column, row, value, code=err.code, **err.fields)
         return BatchInputError(column, row, "", str(err))
 
     return make

@@ -20,7 +20,7 @@ from typing import Any
 import numpy as np
 import numpy.typing as npt
 
-from socialcalc.errors import InvalidInput, RateNotPublished, SocialcalcError
+from socialcalc.errors import InvalidInput, Locale, RateNotPublished, SocialcalcError
 
 __all__ = [
     "BatchInputError",
@@ -74,7 +74,12 @@ class BatchRateNotPublished(RateNotPublished):
         self.can_project = err.can_project
         self.column = column
         self.row = row
+        self._scalar = err
         SocialcalcError.__init__(self, f"{column}[{row}]: {err}")
+
+    def message(self, locale: Locale = "da") -> str:
+        """The one-case message in ``locale`` after ``column[row]:`` (``str(err)`` is the Danish one)."""
+        return f"{self.column}[{self.row}]: {self._scalar.message(locale)}"
 
 
 def _first(mask: npt.NDArray[np.bool_]) -> int:
