@@ -177,9 +177,10 @@ class RateUsed(BaseModel):
         used = rate.memo.get("used")
         if not isinstance(used, cls):
             shape, rows = _rows(rate.value)
-            used = cls(key=rate.key, value=rate.text(), unit=rate.unit, valid_from=rate.valid_from,
-                       status=rate.status.value, source=rate.source, kommune=rate.kommune, origin=rate.origin,
-                       shape=shape, rows=rows)
+            # built from the rate book's own typed values: not validated again (nor its validator built)
+            used = built(cls, key=rate.key, value=rate.text(), unit=rate.unit, valid_from=rate.valid_from,
+                         status=rate.status.value, source=rate.source, kommune=rate.kommune, origin=rate.origin,
+                         shape=shape, rows=rows)
             rate.memo["used"] = used
         return used
 

@@ -89,9 +89,19 @@ def _flatten(table: Mapping[str, Any], prefix: str, into: dict[str, dict[str, st
 
 @functools.cache
 def catalog(locale: str) -> Mapping[str, Mapping[str, str]]:
-    """Every entry of ``locale`` by id (read once; an id defined twice is refused)."""
+    """Every entry of ``locale`` by id (read once; an id defined twice is refused).
+
+    Kept on disk between runs, keyed by the catalog files' bytes (:mod:`socialcalc.cache`).
+    """
+    from socialcalc.cache import cached
+
+    files = catalog_files(locale)
+    return cached(f"catalog-{locale}", [path for _, path in files], lambda: _read_catalog(files))
+
+
+def _read_catalog(files: list[tuple[str, Path]]) -> dict[str, dict[str, str]]:
     entries: dict[str, dict[str, str]] = {}
-    for _, path in catalog_files(locale):
+    for _, path in files:
         found: dict[str, dict[str, str]] = {}
         _flatten(tomllib.loads(path.read_text(encoding="utf-8")), "", found, path)
         twice = entries.keys() & found.keys()
@@ -121,6 +131,15 @@ def _has(ident: str, locale: str) -> bool:
 
 @functools.cache
 def _symbols(locale: str) -> tuple[dict[int, int], tuple[str, ...]]:
+    import babel
+
+    from socialcalc.cache import cached
+
+    # babel's locale data is large to read: the few symbols used are kept on disk by babel's version
+    return cached(f"symbols-{locale}", [], lambda: _babel_symbols(locale), extra=babel.__version__)
+
+
+def _babel_symbols(locale: str) -> tuple[dict[int, int], tuple[str, ...]]:
     from babel.core import Locale as BabelLocale
 
     babel = BabelLocale.parse("da_DK" if locale == "da" else "en_GB")

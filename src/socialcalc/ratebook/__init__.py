@@ -189,6 +189,16 @@ def trusted_overlay_book(overlay: str | Path) -> RateBook:
 
 @functools.cache
 def _book(overlays: tuple[str, ...]) -> RateBook:
+    # the checked book is kept on disk keyed by every file's bytes (socialcalc.cache): a changed, added or
+    # removed file is read and checked again, with every fault; a book with faults is never kept
+    from socialcalc.cache import cached, tree_files
+
+    roots = [packaged_rates_dir(), *(Path(o) for o in overlays)]
+    sources = [root for root in roots] + [f for root in roots for f in tree_files(root)]
+    return cached("ratebook", sources, lambda: _checked(overlays))
+
+
+def _checked(overlays: tuple[str, ...]) -> RateBook:
     report = check_rates(None, overlays=overlays)
     if report.book is None:
         raise RateFileError(report.errors)

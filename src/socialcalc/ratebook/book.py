@@ -142,6 +142,24 @@ class RateBook:
     def __delattr__(self, name: str) -> None:
         raise AttributeError(f"a RateBook is immutable (cannot delete {name!r})")
 
+    def __getstate__(self) -> dict[str, Any]:
+        """The book as plain values (for :mod:`socialcalc.cache`): its read-only views as dicts."""
+        state = {name: getattr(self, name) for name in self.__slots__ if name != "_frozen"}
+        state["_indices"] = {name: dict(t) for name, t in self._indices.items()}
+        for name in ("_keys", "_spans", "_starts", "_expected"):
+            state[name] = dict(state[name])
+        del state["_percents"]
+        return state
+
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        """The book again from :meth:`__getstate__`, as immutable as one built from its files."""
+        views = {name: MappingProxyType(dict(state[name])) for name in ("_keys", "_spans", "_starts", "_expected")}
+        indices = MappingProxyType({name: MappingProxyType(t) for name, t in state["_indices"].items()})
+        for name, value in {**state, **views, "_indices": indices}.items():
+            object.__setattr__(self, name, value)
+        object.__setattr__(self, "_percents", indices[Regulation.SATSREGULERING.value])
+        object.__setattr__(self, "_frozen", True)
+
     @property
     def kommuner(self) -> frozenset[str]:
         """The municipalities that have a table."""

@@ -232,6 +232,9 @@ class FrozenMemo(dict[str, Any]):
     __setitem__ = __delitem__ = update = setdefault = pop = popitem = clear = _refuse
     __ior__ = _refuse
 
+    def __reduce__(self) -> tuple[type[FrozenMemo], tuple[dict[str, Any]]]:
+        return FrozenMemo, (dict(self),)  # pickled whole (pickle would otherwise fill it item by item)
+
 
 @dataclass(frozen=True)
 class Rate:
