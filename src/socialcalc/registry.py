@@ -3,7 +3,8 @@
 Each rule is a folder (package) of ``socialcalc`` with a ``plug.toml`` that says, as data, what the rule
 offers: its name and Danish title, the prefixes of its rate keys and text ids, the module of its public models
 (exported as JSON Schema), its CLI command(s), its batch kernels and frame adapters, and its hypothesis
-strategies. Reading the registry imports no rule (only ``tomllib`` reads the plugs), so a command starts fast.
+strategies. Reading the registry imports no rule (only ``tomllib`` reads the plugs, and the cache keeps what
+it read), so a command starts fast.
 
 Adding a rule is adding a folder with a ``plug.toml``: the CLI, :mod:`socialcalc.schema`,
 :mod:`socialcalc.batch`, :mod:`socialcalc.batch.frame` and the text catalogs find it.
@@ -17,7 +18,6 @@ Adding a rule is adding a folder with a ``plug.toml``: the CLI, :mod:`socialcalc
 from __future__ import annotations
 
 import functools
-import tomllib
 from pathlib import Path
 from typing import NamedTuple
 
@@ -59,6 +59,8 @@ class Plug(NamedTuple):
 
 
 def _read(path: Path) -> Plug:
+    import tomllib
+
     data = tomllib.loads(path.read_text(encoding="utf-8"))
     package = "socialcalc." + ".".join(path.parent.relative_to(_ROOT).parts)
     return Plug(
@@ -78,8 +80,18 @@ def _read(path: Path) -> Plug:
 
 @functools.cache
 def plugs() -> tuple[Plug, ...]:
-    """Every rule's plug, in ``order`` (then name): read once from the ``plug.toml`` files of the package."""
-    found = [_read(p) for p in sorted(_ROOT.glob("*/plug.toml"))]
+    """Every rule's plug, in ``order`` (then name): read once from the ``plug.toml`` files of the package.
+
+    Kept on disk between runs, keyed by the files' bytes (:mod:`socialcalc.cache`).
+    """
+    from socialcalc.cache import cached
+
+    files = sorted(_ROOT.glob("*/plug.toml"))
+    return cached("plugs", files, lambda: _read_all(files))
+
+
+def _read_all(files: list[Path]) -> tuple[Plug, ...]:
+    found = [_read(p) for p in files]
     return tuple(sorted(found, key=lambda p: (p.order, p.name)))
 
 

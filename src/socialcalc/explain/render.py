@@ -131,12 +131,15 @@ def _has(ident: str, locale: str) -> bool:
 
 @functools.cache
 def _symbols(locale: str) -> tuple[dict[int, int], tuple[str, ...]]:
-    import babel
+    from importlib.util import find_spec
 
     from socialcalc.cache import cached
 
-    # babel's locale data is large to read: the few symbols used are kept on disk by babel's version
-    return cached(f"symbols-{locale}", [], lambda: _babel_symbols(locale), extra=babel.__version__)
+    # babel's locale data is large to read: the few symbols used are kept on disk, keyed by babel's
+    # __init__.py (which holds its version), found without importing babel
+    spec = find_spec("babel")
+    origin = [Path(spec.origin)] if spec is not None and spec.origin else []
+    return cached(f"symbols-{locale}", origin, lambda: _babel_symbols(locale))
 
 
 def _babel_symbols(locale: str) -> tuple[dict[int, int], tuple[str, ...]]:

@@ -16,12 +16,15 @@ import os
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from socialcalc.errors import RateFault, RateFileError
 from socialcalc.ratebook.book import RateBook, Rates
 from socialcalc.ratebook.checks import coverage, drift_warnings, overlap_faults
-from socialcalc.ratebook.loader import Tree, read_tree
 from socialcalc.ratebook.model import AgeRow, Band, Grade, KeySpec, Kind, Project, Rate, Regulation, Status
+
+if TYPE_CHECKING:  # the loader is imported only where files are read (a book from the cache needs none)
+    from socialcalc.ratebook.loader import Tree
 
 __all__ = [
     "OVERLAY_ENV",
@@ -133,6 +136,8 @@ def check_rates(path: str | Path | None = None, *, overlays: Sequence[str | Path
     >>> report.errors
     ()
     """
+    from socialcalc.ratebook.loader import read_tree
+
     root = Path(path) if path is not None else packaged_rates_dir()
     tree = read_tree(root)
     for extra in overlays:

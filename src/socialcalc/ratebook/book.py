@@ -33,8 +33,20 @@ from socialcalc import coerce
 from socialcalc.coerce import exact
 from socialcalc.errors import InvalidInput, RateNotPublished, UnknownRate
 from socialcalc.money import apply_rounding
-from socialcalc.ratebook.loader import Entry, Expected, Percent
-from socialcalc.ratebook.model import AgeRow, Band, FrozenMemo, KeySpec, Kind, Project, Rate, Regulation, Status
+from socialcalc.ratebook.model import (
+    AgeRow,
+    Band,
+    Entry,
+    Expected,
+    FrozenMemo,
+    KeySpec,
+    Kind,
+    Percent,
+    Project,
+    Rate,
+    Regulation,
+    Status,
+)
 
 __all__ = ["RateBook", "Rates", "Span", "checked_project", "danish_value", "index_value", "normalise_kommune"]
 

@@ -14,12 +14,15 @@ from collections.abc import Iterable
 from datetime import date
 from decimal import Context, Decimal, localcontext
 from itertools import pairwise
+from typing import TYPE_CHECKING
 
 from socialcalc.errors import RateFault
 from socialcalc.money import round_ore
 from socialcalc.ratebook.book import RateBook, Span, index_value, spans_of
-from socialcalc.ratebook.loader import Entry, Tree
-from socialcalc.ratebook.model import Band, Kind, Regulation, Status
+from socialcalc.ratebook.model import Band, Entry, Kind, Regulation, Status
+
+if TYPE_CHECKING:  # the loader is imported only where files are read (a book from the cache needs none)
+    from socialcalc.ratebook.loader import Tree
 
 __all__ = ["coverage", "drift_warnings", "overlap_faults"]
 

@@ -40,15 +40,18 @@ from typing import Any, TypeGuard
 from socialcalc.errors import RateFault
 from socialcalc.ratebook.locate import Position, SourceMap, deepest, scan, syntax_position
 from socialcalc.ratebook.manifest import MANIFEST, check_manifest
-from socialcalc.ratebook.model import (
+from socialcalc.ratebook.model import (  # Entry, Expected, Percent: defined there, named here as before
     INDEX_FILES,
     MONEY_UNITS,
     SHAPES,
     UNITS,
     AgeRow,
     Band,
+    Entry,
+    Expected,
     KeySpec,
     Kind,
+    Percent,
     Regulation,
     Status,
 )
@@ -76,51 +79,6 @@ _ROUNDINGS = {"none", "ore_half_up", "krone_half_up", "hundred_half_up"}
 _FILE_STATUSES = {"official", "secondary", "derived", "expected"}  # "projected" is made at run time only
 _STATUS_FIX = ("use \"official\", \"secondary\", \"derived\" or \"expected\" (a projected value is made at "
                "run time with project=, never stored)")
-
-
-@dataclass(frozen=True)
-class Entry:
-    """One value of one key as written in a file (before resolution)."""
-
-    key: str
-    kommune: str | None
-    value: Any
-    unit: str
-    valid_from: date
-    valid_to: date | None
-    status: Status
-    source: str
-    where: str
-    supersedes: str = ""
-    """An overlay's stated reason for replacing a packaged official figure."""
-    origin: str | None = None
-    """The overlay file and line it came from (``None`` for the base directory)."""
-
-
-@dataclass(frozen=True)
-class Expected:
-    """A value announced but not yet published: a lookup says so instead of "no value"."""
-
-    key: str
-    kommune: str | None
-    valid_from: date
-    note: str
-    where: str
-    value: Any = None
-    """The drafted figure of a ``[[rate]]`` record with ``status = "expected"`` (``None`` if only announced)."""
-    unit: str = ""
-
-
-@dataclass(frozen=True)
-class Percent:
-    """The yearly figure of an index (the satsreguleringsprocent, or 2 % ± tilpasningsprocent)."""
-
-    year: int
-    percent: Decimal
-    status: Status
-    source: str
-    where: str
-    supersedes: str = ""
 
 
 @dataclass

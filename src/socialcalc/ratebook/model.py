@@ -25,9 +25,12 @@ __all__ = [
     "UNITS",
     "AgeRow",
     "Band",
+    "Entry",
+    "Expected",
     "Grade",
     "KeySpec",
     "Kind",
+    "Percent",
     "Project",
     "Rate",
     "RateValue",
@@ -221,6 +224,51 @@ class KeySpec:
     def is_money(self) -> bool:
         """Whether values of this key are amounts in kroner."""
         return self.unit in MONEY_UNITS
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One value of one key as written in a file (before resolution)."""
+
+    key: str
+    kommune: str | None
+    value: Any
+    unit: str
+    valid_from: date
+    valid_to: date | None
+    status: Status
+    source: str
+    where: str
+    supersedes: str = ""
+    """An overlay's stated reason for replacing a packaged official figure."""
+    origin: str | None = None
+    """The overlay file and line it came from (``None`` for the base directory)."""
+
+
+@dataclass(frozen=True)
+class Expected:
+    """A value announced but not yet published: a lookup says so instead of "no value"."""
+
+    key: str
+    kommune: str | None
+    valid_from: date
+    note: str
+    where: str
+    value: Any = None
+    """The drafted figure of a ``[[rate]]`` record with ``status = "expected"`` (``None`` if only announced)."""
+    unit: str = ""
+
+
+@dataclass(frozen=True)
+class Percent:
+    """The yearly figure of an index (the satsreguleringsprocent, or 2 % ± tilpasningsprocent)."""
+
+    year: int
+    percent: Decimal
+    status: Status
+    source: str
+    where: str
+    supersedes: str = ""
 
 
 class FrozenMemo(dict[str, Any]):
