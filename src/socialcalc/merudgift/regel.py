@@ -325,15 +325,16 @@ def komp_decision(x: Any, lx: Any, chosen: Any, rates: KompRates, *, scale: int,
         g2 = ops.codes([over, lx == bound], [G2_OVER, G2_AT_EDGE], G2_NOT_OVER)
         amount2 = _to_ore(ops, lx, scale, months) + rates.supplement
     qualifies_ii = met & over
-    amount2 = ops.where(qualifies_ii, amount2, 0)
-    group_i = ops.where(met, rates.group1, 0)
+    amount2 = amount2 * qualifies_ii  # 0 unless it qualifies (a where by arithmetic)
+    group_i = met * rates.group1  # the group I amount where met, else 0 (a where by arithmetic)
     better_ii = qualifies_ii & (amount2 > rates.group1)
     tie = qualifies_ii & (amount2 == rates.group1)
     recommended = ops.codes([better_ii, met], [GROUP_II, GROUP_I], NO_GROUP)  # better_ii implies met
     advice = ops.codes([better_ii, tie, qualifies_ii, met], [ADVICE_II, ADVICE_TIE, ADVICE_I, ADVICE_ONLY_I],
                        ADVICE_NONE)
     group = ops.where(chosen != NO_GROUP, chosen, recommended)
-    amount = ops.select([group == GROUP_II, met], [amount2, group_i], 0)
+    # group II pays amount2 (0 unless it qualifies); otherwise group I's amount (0 unless met)
+    amount = ops.where(group == GROUP_II, amount2, group_i)
     below_chosen = below & (chosen != NO_GROUP)
     not_ii = met & (chosen == GROUP_II) & (qualifies_ii == False)  # noqa: E712 (works on arrays and scalars)
     return KompDecision(met, qualifies_ii, group_i, amount2, recommended, group, amount, advice, g2,
