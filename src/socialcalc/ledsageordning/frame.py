@@ -67,11 +67,14 @@ def _minutes(read: _Reader, name: str, *, required: bool) -> npt.NDArray[np.int6
 _ZERO, _DASH = ord("0"), ord("-")
 
 
-def _ascii_months(series: pd.Series[Any]) -> npt.NDArray[np.int64] | None:
+def _ascii_months(series: pd.Series[Any], block: int = 0) -> npt.NDArray[np.int64] | None:
     """Month numbers of an Arrow-backed text column whose every value is exactly ``YYYY-MM`` in ASCII digits
     with a month from 01 to 12 and a year from 0001, read straight from the Arrow buffers; ``None`` for
     anything else (missing values, other lengths, other characters), which :func:`_months_of` then parses, or
     refuses, value by value. It accepts exactly what :meth:`socialcalc.months.Month.parse` accepts in that form.
+
+    ``block``: the rows are blocks of ``block`` rows (one per person); where every block's text is the first
+    block's, byte for byte, only the first block is read.
     """
     dtype = series.dtype
     if not (isinstance(dtype, pd.StringDtype) and dtype.storage == "pyarrow"):
@@ -90,29 +93,44 @@ def _ascii_months(series: pd.Series[Any]) -> npt.NDArray[np.int64] | None:
     start = int(offsets[0])
     if int(offsets[-1]) - start != 7 * n or not bool((np.diff(offsets) == 7).all()):
         return None
-    # each row's 7 bytes as one 8-byte key, the distinct keys found by hashing (a caseload has few months and
-    # many rows), and only the distinct ones checked and read
-    padded = np.zeros((n, 8), dtype=np.uint8)
-    padded[:, :7] = np.frombuffer(data_buffer, dtype=np.uint8)[start:start + 7 * n].reshape(n, 7)
-    codes, keys = pd.factorize(padded.view(np.int64).reshape(n), sort=False)
-    text = np.ascontiguousarray(keys, dtype=np.int64).view(np.uint8).reshape(len(keys), 8)[:, :7]
-    digits = text - np.uint8(_ZERO)  # a byte below "0" wraps round to above 9
-    # every row a dash at 4 (a byte above 9 after the shift) and digits elsewhere: exactly one byte above 9 a row
-    if bool((text[:, 4] != _DASH).any()) or int(np.count_nonzero(digits > 9)) != len(keys):
+    # each row's 7 bytes read in place, one byte column at a time (strided views, no copy of the text): a
+    # dash at 4 and a digit elsewhere (a byte below "0" wraps round to above 9 after the shift)
+    text = np.frombuffer(data_buffer, dtype=np.uint8)[start:start + 7 * n].reshape(n, 7)
+    if block and n % block == 0 and n > block:
+        blocks = text.reshape(n // block, block * 7)
+        if bool((blocks == blocks[0]).all()):  # every person the same months, as in a full long frame
+            months = _ascii_text(text[:block])
+            return None if months is None else np.tile(months, n // block)
+    return _ascii_text(text)
+
+
+def _ascii_text(text: npt.NDArray[np.uint8]) -> npt.NDArray[np.int64] | None:
+    """The month numbers of rows of 7 ASCII bytes ``YYYY-MM`` (``None`` if any row is anything else)."""
+    if bool((text[:, 4] != _DASH).any()):
         return None
-    d = digits.astype(np.int32)
-    year = d[:, 0] * 1000 + d[:, 1] * 100 + d[:, 2] * 10 + d[:, 3]
-    month = d[:, 5] * 10 + d[:, 6]
-    if bool((year < 1).any()) or bool((month < 1).any()) or bool((month > 12).any()):
+    digits = []
+    for column in (0, 1, 2, 3, 5, 6):
+        digit = text[:, column] - np.uint8(_ZERO)
+        if bool((digit > 9).any()):
+            return None
+        digits.append(digit)
+    month = digits[4] * np.uint8(10) + digits[5]
+    if bool((month < 1).any()) or bool((month > 12).any()):
         return None
-    distinct: npt.NDArray[np.int64] = (year * 12 + month - 1).astype(np.int64)
-    months: npt.NDArray[np.int64] = distinct[codes]
+    # the month number year * 12 + month - 1, in int64 (the year's digits weighted by 12 000, 1 200, 120, 12)
+    months: npt.NDArray[np.int64] = digits[0].astype(np.int64) * 12000
+    for digit, weight in zip(digits[1:4], (1200, 120, 12), strict=True):
+        months += digit * np.int64(weight)
+    months += month
+    months -= 1
+    if bool((months < 12).any()):  # year 0000
+        return None
     return months
 
 
-def _months_of(values: Any, name: str) -> npt.NDArray[np.int64]:
+def _months_of(values: Any, name: str, block: int = 0) -> npt.NDArray[np.int64]:
     series = pd.Series(values)
-    if len(series) and (fast := _ascii_months(series)) is not None:
+    if len(series) and (fast := _ascii_months(series, block)) is not None:
         return fast
     if len(series) and (series.dtype == object or isinstance(series.dtype, pd.StringDtype)):
         # text (or Month) objects: each distinct value parsed once (a caseload has few months and many rows)
@@ -177,24 +195,33 @@ def bank_frame(
         if (codes < 0).any():
             row = int(np.flatnonzero(codes < 0)[0])
             raise BatchInputError("person", row, "NA", code="batch.person_missing")
-        month = _months_of(frame["month"], "month")
+        month = _months_of(frame["month"], "month", _block(codes, len(persons)))
         _check_order(codes, month)
         used = _minutes(read, "used", required=True)
         assert used is not None
         first = int(month.min()) if len(month) else 0
         width = int(month.max()) - first + 1 if len(month) else 0
         count = len(persons)
-        table = np.zeros((count, width), dtype=np.int64)
         t = month - first
-        table[codes, t] = used
-        first_rows = _first_rows(codes, count)
+        grid = _full_grid(codes, t, count, width)
+        if grid:
+            # the usual long format (each person's block of every month, in order): the rows are the table (the
+            # kernel never writes into its input, and a result column sharing the frame's memory is copied)
+            table = np.asarray(used, dtype=np.int64).reshape(count, width)
+            first_rows = np.arange(0, count * width, width, dtype=np.int64)
+        else:
+            table = np.zeros((count, width), dtype=np.int64)
+            table[codes, t] = used
+            first_rows = _first_rows(codes, count)
         starts = _months_of(frame["start"], "start")[first_rows] if read.has("start") else month[first_rows]
         deduction = _deductions(read, codes, t, count, width)
         kommuner = read.setting("kommune", kommune, labels=True)
         if isinstance(kommuner, np.ndarray):
             _check_constant(kommuner, codes, first_rows, "kommune")
             kommuner = kommuner[first_rows]
-        start_months = (starts - 1970 * 12).astype("datetime64[M]")  # month numbers → numpy months
+        # month numbers → numpy months; none where every person starts in the first month (the kernel's default,
+        # and its faster path)
+        start_months = None if bool((starts == first).all()) else (starts - 1970 * 12).astype("datetime64[M]")
         try:
             result = sel097.bank(table, months=f"{first // 12:04d}-{first % 12 + 1:02d}", start=start_months,
                                  deduction_minutes=deduction, kommune=kommuner, rates=rates, lots=explain)
@@ -202,7 +229,7 @@ def bank_frame(
             row = _frame_row(err, codes, t, first_rows, first)
             raise BatchInputError(err.column, row, err.value, err._rule_text, code=err.code, **err.params) from err
     out: dict[str, Any] = {}
-    gather = _Gather(codes, t, result.closing.shape)
+    gather = _Gather(codes, t, result.closing.shape, grid=grid)
     for name, values in (("lapsed", result.lapsed), ("granted", result.granted), ("lost_to_cap", result.lost_to_cap),
                          ("used", result.used), ("closing", result.closing)):
         out[f"{name}_minutes"] = gather(values)
@@ -225,8 +252,11 @@ class _Gather:
     array's own memory order (the outputs are month-major): the same values, without numpy's slower
     two-dimensional fancy index, and with the flat positions computed once for all outputs of one shape."""
 
-    def __init__(self, codes: npt.NDArray[np.intp], t: npt.NDArray[np.int64], shape: tuple[int, ...]) -> None:
+    def __init__(self, codes: npt.NDArray[np.intp], t: npt.NDArray[np.int64], shape: tuple[int, ...], *,
+                 grid: bool = False) -> None:
         self.codes, self.t, self.shape = codes, t, shape
+        self.grid = grid
+        """Row ``i`` is person ``i // months``'s month ``i % months`` (the usual long format): a C-order copy."""
         self._flat: dict[str, npt.NDArray[np.int64]] = {}
 
     def _positions(self, order: str) -> npt.NDArray[np.int64]:
@@ -240,6 +270,8 @@ class _Gather:
     def __call__(self, values: npt.NDArray[Any]) -> Any:
         if values.shape != self.shape:
             return values[self.codes, self.t]
+        if self.grid:
+            return values.flatten()  # a C-order copy the result owns
         if values.T.flags.c_contiguous:
             return np.take(values.T.reshape(-1), self._positions("F"))
         if values.flags.c_contiguous:
@@ -354,6 +386,22 @@ def _check_order(codes: npt.NDArray[np.intp], month: npt.NDArray[np.int64]) -> N
         before = int(months[i])
         raise BatchInputError("month", row, f"{month[row] // 12:04d}-{month[row] % 12 + 1:02d}",
                               code="batch.person_month_order", after=f"{before // 12:04d}-{before % 12 + 1:02d}")
+
+
+def _block(codes: npt.NDArray[np.intp], count: int) -> int:
+    """The rows of each person, if the persons are blocks of equally many rows in order (else 0)."""
+    if not count or codes.size % count:
+        return 0
+    width = codes.size // count
+    return width if bool((codes.reshape(count, width) == np.arange(count)[:, None]).all()) else 0
+
+
+def _full_grid(codes: npt.NDArray[np.intp], t: npt.NDArray[np.int64], count: int, width: int) -> bool:
+    """Whether row ``i`` is person ``i // width``'s month ``i % width``: every person a block of every month."""
+    if codes.size != count * width or not codes.size:
+        return False
+    return bool((t.reshape(count, width) == np.arange(width)).all()) and bool(
+        (codes.reshape(count, width) == np.arange(count)[:, None]).all())
 
 
 def _first_rows(codes: npt.NDArray[np.intp], count: int) -> npt.NDArray[np.int64]:
