@@ -5,8 +5,8 @@ short script pays that on every start. This cache keeps the *checked* result on 
 
 - the bytes of every file it was derived from (every file under the rate directory and each overlay, the
   manifest included; each catalog file), with its path;
-- the code that derives it (the size and modification time of every module of socialcalc), socialcalc's and
-  Python's versions, and whatever else the caller names (babel's version for its locale data).
+- the code that derives it (the size and modification time of each module that loads, checks or defines what
+  is kept: :data:`STAMPED`), socialcalc's and Python's versions.
 
 So an edited, added, removed or damaged rate file, or a changed module, is never answered from the cache: the
 files are read and checked again, and every fault is reported as before (a book with faults is never cached).
@@ -38,12 +38,11 @@ import hashlib
 import os
 import pickle
 import sys
-import tempfile
 from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
 from typing import Any, TypeVar
 
-__all__ = ["CACHE_ENV", "KEEP", "cache_dir", "cached", "code_stamp", "tree_files"]
+__all__ = ["CACHE_ENV", "KEEP", "STAMPED", "cache_dir", "cached", "code_stamp", "tree_files"]
 
 CACHE_ENV = "SOCIALCALC_CACHE"
 """The environment variable naming the cache directory (``off`` or ``0``: no cache)."""
@@ -78,16 +77,26 @@ def cache_dir(environ: Mapping[str, str] | None = None) -> Path | None:
     return Path(base, "socialcalc")
 
 
+STAMPED = ("__init__.py", "cache.py", "coerce.py", "errors.py", "money.py", "months.py", "registry.py",
+           "ratebook", "explain")
+"""The modules (and packages) of socialcalc whose code derives or defines what is cached: the rate book's loader,
+checks and classes, the explanations' records and catalogs, the registry. A change to one (its size or
+modification time) makes every cache entry a miss."""
+
+
 @functools.cache  # a fact about the installed code: the same for the whole process
 def code_stamp() -> str:
-    """A digest of socialcalc's version, Python's version and every module's size and modification time."""
+    """A digest of socialcalc's and Python's versions and the size and modification time of each module named
+    by :data:`STAMPED`."""
     import socialcalc
 
     root = Path(socialcalc.__file__).parent
     h = hashlib.sha256(f"{socialcalc.__version__}|{sys.version}|{pickle.HIGHEST_PROTOCOL}".encode())
-    for path in sorted(root.rglob("*.py")):
-        st = path.stat()
-        h.update(f"{path.relative_to(root).as_posix()}:{st.st_size}:{st.st_mtime_ns}\n".encode())
+    for name in STAMPED:
+        path = root / name
+        for module in sorted(path.glob("*.py")) if path.is_dir() else [path]:
+            st = module.stat()
+            h.update(f"{module.relative_to(root).as_posix()}:{st.st_size}:{st.st_mtime_ns}\n".encode())
     return h.hexdigest()
 
 
@@ -126,6 +135,8 @@ def _read(path: Path) -> tuple[bool, Any]:
 
 
 def _write(directory: Path, name: str, key: str, value: Any) -> None:
+    import tempfile  # only when something is written (a start that reads the cache needs none of it)
+
     try:
         payload = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
         directory.mkdir(mode=0o700, parents=True, exist_ok=True)

@@ -260,3 +260,22 @@ def test_the_cached_symbols_are_babels(tmp_path: Path, monkeypatch: pytest.Monke
         assert render._symbols("da")[1][0] == "januar"
     finally:
         render._symbols.cache_clear()
+
+
+def test_a_changed_module_that_derives_the_cache_changes_the_stamp(tmp_path: Path,
+                                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    import socialcalc
+    from socialcalc import cache
+
+    package = tmp_path / "socialcalc"
+    shutil.copytree(Path(socialcalc.__file__).parent, package,
+                    ignore=shutil.ignore_patterns("__pycache__", "rate_data"))
+    monkeypatch.setattr(socialcalc, "__file__", str(package / "__init__.py"))
+    before = cache.code_stamp.__wrapped__()
+    assert cache.code_stamp.__wrapped__() == before
+    other = package / "kernel.py"  # not among STAMPED: the batch kernels derive nothing that is cached
+    other.write_text(other.read_text(encoding="utf-8") + "\n", encoding="utf-8")
+    assert cache.code_stamp.__wrapped__() == before
+    book = package / "ratebook" / "book.py"
+    book.write_text(book.read_text(encoding="utf-8") + "\n", encoding="utf-8")
+    assert cache.code_stamp.__wrapped__() != before
