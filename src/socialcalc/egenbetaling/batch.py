@@ -20,6 +20,7 @@ published rate raises :class:`~socialcalc.batch.columns.BatchRateNotPublished` n
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any, Final
@@ -90,11 +91,11 @@ def _paragraphs(values: Any, n: int) -> int | npt.NDArray[np.int64]:
     if array.dtype.kind not in "iu" or array.shape != (n,):
         raise BatchInputError("paragraph", 0, f"{array.dtype} {array.shape}", f"en heltalskolonne med {n} rækker "
                                                                               "(109 eller 110)")
-    if (bad := ~np.isin(array, list(DAY_RATE_KEYS))).any():
+    if (bad := (array != 109) & (array != 110)).any():  # DAY_RATE_KEYS: §§ 109 and 110
         row = int(np.flatnonzero(bad)[0])
         raise BatchInputError("paragraph", row, int(array[row]), "en takst pr. døgn findes kun for SEL § 109 "
                                                                  "(kvindekrisecenter) og § 110 (forsorgshjem/herberg)")
-    return array.astype(np.int64)
+    return np.asarray(array, dtype=np.int64)
 
 
 def _shares(values: Any, n: int) -> tuple[Any, Any] | None:
@@ -170,25 +171,124 @@ def stays(
     book = rates or default_book()
     failures = Failures()
 
-    # the counting policy, once per distinct (arrival, kommune)
-    by_arrival = group_rows([first, kcode], n)
-    policy_of = np.zeros(len(by_arrival.keys), dtype=np.int8)
-    unknown = np.zeros(len(by_arrival.keys), dtype=bool)
-    for g, (d, k) in enumerate(by_arrival.keys):
-        try:
-            policy_of[g] = _POLICIES[str(book.at(to_date(d), names[k]).get("egenbetaling.day_count").value)]
-        except SocialcalcError as err:
-            unknown[g] = True
-            failures.add(by_arrival.first_row([g]), 0, wrap(err, "kommune" if isinstance(err, UnknownRate)
-                                                               else "arrival"))
-    policy = np.broadcast_to(by_arrival.gather(policy_of), (n,))
+    # the counting policy of each stay's (arrival, kommune): read once per period of the policy, never per row
+    policy, unknown = _policies(book, first, kcode, names, n, failures)
     nights = np.broadcast_to(np.asarray(last) - first, (n,))
-    days = np.asarray(decide.stay_days(policy, nights, NP)).astype(np.int64)
+    days: npt.NDArray[np.int64]
+    if isinstance(policy, int):  # one policy for every stay (the usual case): one pass
+        days = np.asarray(np.maximum(nights, 1) if policy == NIGHTS_MIN_ONE else nights + 1, dtype=np.int64)
+    else:
+        days = np.asarray(decide.stay_days(policy, nights, NP)).astype(np.int64)
 
     # the døgn of each stay begin on first … first + days - 1; charged by the rate periods they touch
     begin = np.broadcast_to(first, (n,))
     end = begin + days - 1
-    charged = np.broadcast_to(income, (n,)) & (days > 0) & ~np.broadcast_to(by_arrival.gather(unknown), (n,))
+    charged = np.broadcast_to(income, (n,)) & (days > 0)
+    if unknown is not None:
+        charged = charged & ~unknown
+    gross = _charged_in_one_period(book, para, kcode, names, begin, end, days, charged)
+    if gross is None:
+        gross = _charged_by_period(book, para, kcode, names, begin, end, charged, n, failures)
+    failures.raise_first()
+
+    let_off = np.asarray(decide.let_off(gross, np.zeros(n, dtype=np.int64) if off is None else off, shares, NP))
+    day_count = np.full(n, policy, dtype=np.int8) if isinstance(policy, int) else policy.astype(np.int8)
+    return StayBatch(days=days, gross=gross, reduction=let_off, amount=gross - let_off, day_count=day_count)
+
+
+def _rows_of(kcode: Any, k: int, n: int) -> npt.NDArray[np.bool_] | None:
+    """The rows of municipality ``k`` as a mask (``None``: every row, one municipality for all)."""
+    return None if isinstance(kcode, int) else np.asarray(kcode == k)
+
+
+def _policies(book: RateBook, first: Any, kcode: Any, names: list[str | None], n: int, failures: Failures
+              ) -> tuple[int | npt.NDArray[np.int8], npt.NDArray[np.bool_] | None]:
+    """Each stay's day-count policy code (one ``int`` where it is the same for all), and the stays whose
+    policy the book does not give (``None``: none); each such period's first stay is a failure, with the
+    error the scalar function raises for that stay's day of arrival."""
+    arrival = np.broadcast_to(first, (n,))
+    codes: list[tuple[npt.NDArray[np.bool_], int]] = []
+    unknown: npt.NDArray[np.bool_] | None = None
+    inside: npt.NDArray[np.bool_]
+    for k, name in enumerate(names):
+        mine = _rows_of(kcode, k, n)
+        days = arrival if mine is None else arrival[mine]
+        if not days.size:
+            continue
+        for start, stop, value, error in _periods(book, "egenbetaling.day_count", name, int(days.min()),
+                                                  int(days.max()), convert=str):
+            inside = np.asarray((arrival >= start) & (arrival <= stop))
+            if mine is not None:
+                inside = inside & mine
+            if error is not None:
+                if inside.any():
+                    row = int(np.flatnonzero(inside)[0])
+                    err = _error_on(book, "egenbetaling.day_count", name, int(arrival[row])) or error
+                    failures.add(row, 0, wrap(err, "kommune" if isinstance(err, UnknownRate) else "arrival"))
+                    unknown = inside if unknown is None else unknown | inside
+                continue
+            codes.append((inside, _POLICIES[str(value)]))
+    if len({code for _, code in codes}) <= 1 and unknown is None:
+        return (codes[0][1] if codes else NIGHTS_MIN_ONE), None
+    policy = np.zeros(n, dtype=np.int8)
+    for rows, code in codes:
+        policy[rows] = code
+    return policy, unknown
+
+
+def _error_on(book: RateBook, key: str, kommune: str | None, day: int) -> SocialcalcError | None:
+    try:
+        book.at(to_date(day), kommune).get(key)
+    except SocialcalcError as err:
+        return err
+    return None
+
+
+def _charged_in_one_period(book: RateBook, para: Any, kcode: Any, names: list[str | None], begin: Any, end: Any,
+                           days: Any, charged: Any) -> Ore | None:
+    """The gross øre of every stay whose døgn all fall in one rate period: ``charge(rate, days)``, as the scalar
+    function charges a single run; the rates read once per (paragraph, kommune, period). ``None`` (the general
+    path decides, with its errors) where a period has no rate or some stay has døgn in two periods."""
+    if not charged.any():
+        return np.zeros(begin.shape[0], dtype=np.int64)
+    lo, hi = int(begin[charged].min()), int(end[charged].max())
+    paragraphs = [109, 110] if isinstance(para, np.ndarray) else [para]
+    tables: dict[tuple[int, int], list[tuple[int, int, tuple[int, int]]]] = {}
+    bounds: set[int] = set()
+    for k, name in enumerate(names):
+        for p in paragraphs:
+            periods = []
+            for start, stop, value, error in _periods(book, DAY_RATE_KEYS[p], name, lo, hi):
+                if error is not None or value is None:
+                    return None
+                periods.append((start, stop, decide.fraction(value)))
+                bounds.add(start)
+            tables[(p, k)] = periods
+    cuts = np.array(sorted(bounds - {lo}), dtype=np.int64)
+    # each døgn's period: the number of cuts at or before it (the same for the first and last døgn, or the
+    # stay is left to the general path)
+    at_begin = np.searchsorted(cuts, begin, side="right") if cuts.size else 0
+    if cuts.size:
+        at_end = np.searchsorted(cuts, end, side="right")
+        if bool((charged & (at_begin != at_end)).any()):
+            return None
+    edges = [lo, *cuts.tolist()]
+    numerators = np.zeros((len(names), 2, len(edges)), dtype=np.int64)
+    denominators = np.ones((len(names), 2, len(edges)), dtype=np.int64)
+    for (p, k), periods in tables.items():
+        for i, edge in enumerate(edges):
+            rate = next(f for start, stop, f in periods if start <= edge <= stop)
+            numerators[k, p - 109, i], denominators[k, p - 109, i] = rate
+    flat = (np.asarray(kcode) * 2 + (np.asarray(para) - 109)) * len(edges) + at_begin
+    numerator = np.take(numerators.reshape(-1), flat) if np.ndim(flat) else numerators.reshape(-1)[flat]
+    denominator = np.take(denominators.reshape(-1), flat) if np.ndim(flat) else denominators.reshape(-1)[flat]
+    gross = np.asarray(decide.charge((numerator, denominator), np.asarray(days, dtype=np.int64)), dtype=np.int64)
+    return np.asarray(gross * charged, dtype=np.int64)  # nothing for a stay not charged
+
+
+def _charged_by_period(book: RateBook, para: Any, kcode: Any, names: list[str | None], begin: Any, end: Any,
+                       charged: Any, n: int, failures: Failures) -> Ore:
+    """The gross øre of every stay, each run of its døgn in one rate period charged once (the general path)."""
     gross = np.zeros(n, dtype=np.int64)
     by_rate = group_rows([para, kcode], n)
     for g, (p, k) in enumerate(by_rate.keys):
@@ -207,11 +307,7 @@ def stays(
                 continue
             assert value is not None
             gross[rows] += decide.charge(decide.fraction(value), overlap)
-    failures.raise_first()
-
-    let_off = np.asarray(decide.let_off(gross, np.zeros(n, dtype=np.int64) if off is None else off, shares, NP))
-    return StayBatch(days=days, gross=gross, reduction=let_off, amount=gross - let_off,
-                     day_count=policy.astype(np.int8))
+    return gross
 
 
 def _scalar(value: Any) -> bool:
@@ -225,23 +321,27 @@ def _length(*columns: Any) -> int:
     raise InvalidInput("arrival", "én dato", "angiv mindst én kolonne (f.eks. arrival), så antallet af rækker kendes")
 
 
-def _periods(book: RateBook, key: str, kommune: str | None, lo: int, hi: int
-             ) -> list[tuple[int, int, Decimal | None, SocialcalcError | None]]:
-    """The rate periods of ``key`` from day ``lo`` to ``hi``: (first day, last day, rate or None, error)."""
-    found: list[tuple[int, int, Decimal | None, SocialcalcError | None]] = []
+def _periods(book: RateBook, key: str, kommune: str | None, lo: int, hi: int,
+             convert: Callable[[Any], Any] = Decimal) -> list[tuple[int, int, Any, SocialcalcError | None]]:
+    """The periods of ``key`` from day ``lo`` to ``hi``: (first day, last day, ``convert(value)`` or None, error).
+
+    A period ends where its value ends, or where a value of the national or the municipality's table begins
+    (a municipality's policy from a later day replaces the national one from that day)."""
+    found: list[tuple[int, int, Any, SocialcalcError | None]] = []
     day = lo
     starts = sorted({r.valid_from for r in book.history(key) + (book.history(key, kommune) if kommune else [])})
     while day <= hi:
         today = to_date(day)
+        later = [s for s in starts if s > today]
+        stop = hi if not later else min(hi, day + (later[0] - today).days - 1)
         try:
             rate = book.at(today, kommune).get(key)
         except SocialcalcError as err:
-            later = [s for s in starts if s > today]
-            stop = hi if not later else min(hi, day + (later[0] - today).days - 1)
             found.append((day, stop, None, err))
         else:
-            stop = hi if rate.valid_to is None else min(hi, day + (rate.valid_to - today).days)
-            found.append((day, stop, Decimal(rate.value), None))
+            if rate.valid_to is not None:
+                stop = min(stop, day + (rate.valid_to - today).days)
+            found.append((day, stop, convert(rate.value), None))
         day = stop + 1
     return found
 
