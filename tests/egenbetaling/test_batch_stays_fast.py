@@ -91,3 +91,94 @@ def test_the_policy_is_one_code_where_it_is_the_same_for_every_stay() -> None:
     assert policy == kernel.NIGHTS_MIN_ONE and unknown is None
     policy, unknown = kernel._policies(_midyear_book(), np.array([19800, 19950]), 0, ["midtaar"], 2, Failures())
     assert isinstance(policy, np.ndarray) and policy.tolist() == [kernel.NIGHTS_MIN_ONE, kernel.CALENDAR_DAYS]
+
+
+# -- against the surviving mutants of the fast paths (tools/mutation.py) ----------------------------------------
+
+_EPOCH = date(1970, 1, 1)
+
+
+def _day(d: date) -> int:
+    return (d - _EPOCH).days
+
+
+def test_a_one_doegn_stay_beginning_on_new_years_day_is_charged_at_the_new_rate() -> None:
+    # stays in 2023 and one of a single døgn on 1 January 2024: each in one period, so the fast path charges all
+    arrivals = [date(2023, 6, 1), date(2024, 1, 1)]
+    batch = stays(np.array([109, 109]), np.array(arrivals, dtype="M8[D]"),
+                  np.array([date(2023, 6, 5), date(2024, 1, 1)], dtype="M8[D]"))
+    assert batch.gross.tolist() == [int(stay(109, date(2023, 6, 1), date(2023, 6, 5)).amount * 100),
+                                    int(stay(109, date(2024, 1, 1), date(2024, 1, 1)).amount * 100)]
+    from socialcalc.ratebook import default_book
+
+    begin = np.array([_day(a) for a in arrivals])
+    one = kernel._charged_in_one_period(default_book(), np.array([109, 109]), 0, [None], begin,
+                                        np.array([_day(date(2023, 6, 4)), _day(date(2024, 1, 1))]),
+                                        np.array([4, 1]), np.array([True, True]))
+    assert one is not None and one.dtype == np.int64 and one.tolist() == batch.gross.tolist()
+
+
+def test_a_stay_not_charged_may_cross_a_period_on_the_fast_path() -> None:
+    from socialcalc.ratebook import default_book
+
+    begin = np.array([_day(date(2023, 6, 1)), _day(date(2023, 12, 28))])
+    end = np.array([_day(date(2023, 6, 4)), _day(date(2024, 1, 3))])
+    one = kernel._charged_in_one_period(default_book(), np.array([110, 110]), 0, [None], begin, end,
+                                        np.array([4, 7]), np.array([True, False]))
+    assert one is not None and one.tolist() == [int(stay(110, date(2023, 6, 1), date(2023, 6, 5)).amount * 100), 0]
+    assert kernel._charged_in_one_period(default_book(), 110, 0, [None], begin, end, np.array([4, 7]),
+                                         np.array([False, False])).tolist() == [0, 0]
+
+
+def test_every_result_column_of_the_fast_path_is_int64() -> None:
+    batch = stays(np.array([109, 110]), np.array(["2024-03-03", "2024-05-01"], dtype="M8[D]"),
+                  np.array(["2024-03-13", "2024-05-02"], dtype="M8[D]"))
+    assert {str(a.dtype) for a in (batch.days, batch.gross, batch.reduction, batch.amount)} == {"int64"}
+    assert batch.day_count.dtype == np.int8
+
+
+def test_no_stays_give_no_rows() -> None:
+    empty = np.array([], dtype="M8[D]")
+    batch = stays(np.array([], dtype=np.int64), empty, empty)
+    assert len(batch) == 0 and batch.day_count.tolist() == []
+
+
+def test_a_policy_missing_on_the_day_names_that_stays_day_and_column() -> None:
+    from socialcalc.batch import BatchRateNotPublished
+
+    # no day-count policy before 2018: the first such stay (row 0) is named with its own day of arrival,
+    # though an earlier arrival (row 1) opens the period
+    arrival = np.array(["2017-06-01", "2017-03-01"], dtype="M8[D]")
+    departure = np.array(["2017-06-02", "2017-03-02"], dtype="M8[D]")
+    try:
+        stays(np.array([110, 110]), arrival, departure)
+    except BatchRateNotPublished as err:
+        assert (err.column, err.row) == ("arrival", 0) and "egenbetaling.day_count" in str(err)
+        assert "juni 2017" in str(err) and "marts" not in str(err)
+    else:  # pragma: no cover - the test must fail if nothing is refused
+        raise AssertionError("a stay before the policy was refused")
+
+
+def test_an_unknown_municipality_is_refused_in_the_kommune_column() -> None:
+    from socialcalc.batch import BatchInputError as Refused
+    from socialcalc.errors import SocialcalcError
+
+    try:
+        stays(np.array([110, 110]), np.array(["2024-03-01", "2024-03-02"], dtype="M8[D]"),
+              np.array(["2024-03-05", "2024-03-05"], dtype="M8[D]"), kommune=np.array([None, "atlantis"], object))
+    except (Refused, SocialcalcError) as err:
+        assert getattr(err, "column", None) == "kommune" and getattr(err, "row", None) == 1
+    else:  # pragma: no cover
+        raise AssertionError("an unknown municipality was refused")
+
+
+def test_two_municipalities_with_other_policies_give_each_its_own() -> None:
+    rows = [(110, date(2024, 8, 1), 3, "midtaar"), (110, date(2024, 8, 1), 3, None),
+            (109, date(2024, 3, 1), 3, "midtaar")]
+    _check(rows)
+    book = _midyear_book()
+    batch = stays(np.array([110, 110]), np.array(["2024-08-01", "2024-08-01"], dtype="M8[D]"),
+                  np.array(["2024-08-04", "2024-08-04"], dtype="M8[D]"),
+                  kommune=np.array(["midtaar", None], dtype=object), rates=book)
+    assert batch.days.tolist() == [4, 3] and batch.day_count.tolist() == [kernel.CALENDAR_DAYS,
+                                                                           kernel.NIGHTS_MIN_ONE]

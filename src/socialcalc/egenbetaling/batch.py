@@ -196,40 +196,31 @@ def stays(
     return StayBatch(days=days, gross=gross, reduction=let_off, amount=gross - let_off, day_count=day_count)
 
 
-def _rows_of(kcode: Any, k: int, n: int) -> npt.NDArray[np.bool_] | None:
-    """The rows of municipality ``k`` as a mask (``None``: every row, one municipality for all)."""
-    return None if isinstance(kcode, int) else np.asarray(kcode == k)
-
-
 def _policies(book: RateBook, first: Any, kcode: Any, names: list[str | None], n: int, failures: Failures
               ) -> tuple[int | npt.NDArray[np.int8], npt.NDArray[np.bool_] | None]:
     """Each stay's day-count policy code (one ``int`` where it is the same for all), and the stays whose
     policy the book does not give (``None``: none); each such period's first stay is a failure, with the
     error the scalar function raises for that stay's day of arrival."""
     arrival = np.broadcast_to(first, (n,))
+    if not n:
+        return NIGHTS_MIN_ONE, None
+    lo, hi = int(arrival.min()), int(arrival.max())
     codes: list[tuple[npt.NDArray[np.bool_], int]] = []
     unknown: npt.NDArray[np.bool_] | None = None
-    inside: npt.NDArray[np.bool_]
     for k, name in enumerate(names):
-        mine = _rows_of(kcode, k, n)
-        days = arrival if mine is None else arrival[mine]
-        if not days.size:
-            continue
-        for start, stop, value, error in _periods(book, "egenbetaling.day_count", name, int(days.min()),
-                                                  int(days.max()), convert=str):
+        for start, stop, value, error in _periods(book, "egenbetaling.day_count", name, lo, hi, convert=str):
             inside = np.asarray((arrival >= start) & (arrival <= stop))
-            if mine is not None:
-                inside = inside & mine
-            if error is not None:
-                if inside.any():
-                    row = int(np.flatnonzero(inside)[0])
-                    err = _error_on(book, "egenbetaling.day_count", name, int(arrival[row])) or error
-                    failures.add(row, 0, wrap(err, "kommune" if isinstance(err, UnknownRate) else "arrival"))
-                    unknown = inside if unknown is None else unknown | inside
-                continue
-            codes.append((inside, _POLICIES[str(value)]))
-    if len({code for _, code in codes}) <= 1 and unknown is None:
-        return (codes[0][1] if codes else NIGHTS_MIN_ONE), None
+            if not isinstance(kcode, int):
+                inside = inside & (kcode == k)
+            if error is None:
+                codes.append((inside, _POLICIES[str(value)]))
+            elif inside.any():
+                row = int(np.flatnonzero(inside)[0])
+                err = _error_on(book, "egenbetaling.day_count", name, int(arrival[row])) or error
+                failures.add(row, 0, wrap(err, "kommune" if isinstance(err, UnknownRate) else "arrival"))
+                unknown = inside if unknown is None else unknown | inside
+    if len({code for _, code in codes}) == 1 and unknown is None:
+        return codes[0][1], None
     policy = np.zeros(n, dtype=np.int8)
     for rows, code in codes:
         policy[rows] = code
@@ -248,18 +239,17 @@ def _charged_in_one_period(book: RateBook, para: Any, kcode: Any, names: list[st
                            days: Any, charged: Any) -> Ore | None:
     """The gross øre of every stay whose døgn all fall in one rate period: ``charge(rate, days)``, as the scalar
     function charges a single run; the rates read once per (paragraph, kommune, period). ``None`` (the general
-    path decides, with its errors) where a period has no rate or some stay has døgn in two periods."""
+    path decides, with its errors) where a period has no rate or a charged stay has døgn in two periods."""
     if not charged.any():
         return np.zeros(begin.shape[0], dtype=np.int64)
     lo, hi = int(begin[charged].min()), int(end[charged].max())
-    paragraphs = [109, 110] if isinstance(para, np.ndarray) else [para]
     tables: dict[tuple[int, int], list[tuple[int, int, tuple[int, int]]]] = {}
     bounds: set[int] = set()
     for k, name in enumerate(names):
-        for p in paragraphs:
+        for p in (109, 110):
             periods = []
             for start, stop, value, error in _periods(book, DAY_RATE_KEYS[p], name, lo, hi):
-                if error is not None or value is None:
+                if error is not None:
                     return None
                 periods.append((start, stop, decide.fraction(value)))
                 bounds.add(start)
@@ -267,11 +257,9 @@ def _charged_in_one_period(book: RateBook, para: Any, kcode: Any, names: list[st
     cuts = np.array(sorted(bounds - {lo}), dtype=np.int64)
     # each døgn's period: the number of cuts at or before it (the same for the first and last døgn, or the
     # stay is left to the general path)
-    at_begin = np.searchsorted(cuts, begin, side="right") if cuts.size else 0
-    if cuts.size:
-        at_end = np.searchsorted(cuts, end, side="right")
-        if bool((charged & (at_begin != at_end)).any()):
-            return None
+    at_begin = np.searchsorted(cuts, begin, side="right")
+    if bool((charged & (at_begin != np.searchsorted(cuts, end, side="right"))).any()):
+        return None
     edges = [lo, *cuts.tolist()]
     numerators = np.zeros((len(names), 2, len(edges)), dtype=np.int64)
     denominators = np.ones((len(names), 2, len(edges)), dtype=np.int64)
@@ -280,10 +268,10 @@ def _charged_in_one_period(book: RateBook, para: Any, kcode: Any, names: list[st
             rate = next(f for start, stop, f in periods if start <= edge <= stop)
             numerators[k, p - 109, i], denominators[k, p - 109, i] = rate
     flat = (np.asarray(kcode) * 2 + (np.asarray(para) - 109)) * len(edges) + at_begin
-    numerator = np.take(numerators.reshape(-1), flat) if np.ndim(flat) else numerators.reshape(-1)[flat]
-    denominator = np.take(denominators.reshape(-1), flat) if np.ndim(flat) else denominators.reshape(-1)[flat]
-    gross = np.asarray(decide.charge((numerator, denominator), np.asarray(days, dtype=np.int64)), dtype=np.int64)
-    return np.asarray(gross * charged, dtype=np.int64)  # nothing for a stay not charged
+    gross: Ore = decide.charge((np.take(numerators.reshape(-1), flat), np.take(denominators.reshape(-1), flat)),
+                               days)
+    paid: Ore = gross * charged  # nothing for a stay not charged
+    return paid
 
 
 def _charged_by_period(book: RateBook, para: Any, kcode: Any, names: list[str | None], begin: Any, end: Any,
