@@ -12,6 +12,7 @@ import functools
 from datetime import date, timedelta
 
 import numpy as np
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -150,26 +151,20 @@ def test_a_policy_missing_on_the_day_names_that_stays_day_and_column() -> None:
     # though an earlier arrival (row 1) opens the period
     arrival = np.array(["2017-06-01", "2017-03-01"], dtype="M8[D]")
     departure = np.array(["2017-06-02", "2017-03-02"], dtype="M8[D]")
-    try:
+    with pytest.raises(BatchRateNotPublished) as caught:
         stays(np.array([110, 110]), arrival, departure)
-    except BatchRateNotPublished as err:
-        assert (err.column, err.row) == ("arrival", 0) and "egenbetaling.day_count" in str(err)
-        assert "juni 2017" in str(err) and "marts" not in str(err)
-    else:  # pragma: no cover - the test must fail if nothing is refused
-        raise AssertionError("a stay before the policy was refused")
+    assert (caught.value.column, caught.value.row) == ("arrival", 0)
+    assert "egenbetaling.day_count" in str(caught.value)
+    assert "juni 2017" in str(caught.value) and "marts" not in str(caught.value)
 
 
 def test_an_unknown_municipality_is_refused_in_the_kommune_column() -> None:
     from socialcalc.batch import BatchInputError as Refused
-    from socialcalc.errors import SocialcalcError
 
-    try:
+    with pytest.raises(Refused) as caught:
         stays(np.array([110, 110]), np.array(["2024-03-01", "2024-03-02"], dtype="M8[D]"),
               np.array(["2024-03-05", "2024-03-05"], dtype="M8[D]"), kommune=np.array([None, "atlantis"], object))
-    except (Refused, SocialcalcError) as err:
-        assert getattr(err, "column", None) == "kommune" and getattr(err, "row", None) == 1
-    else:  # pragma: no cover
-        raise AssertionError("an unknown municipality was refused")
+    assert (caught.value.column, caught.value.row) == ("kommune", 1)
 
 
 def test_two_municipalities_with_other_policies_give_each_its_own() -> None:
