@@ -91,18 +91,43 @@ def day_column(values: Any, column: str, n: int) -> Column:
     array = np.asarray(values)
     _check_length(array, column, n)
     if array.dtype.kind == "M":
-        days = array.astype("datetime64[D]")
-        nat = np.isnat(days)
-        if nat.any():
+        unit, count = np.datetime_data(array.dtype)
+        per_day = _TICKS_PER_DAY.get(unit) if count == 1 else None
+        if per_day is None:  # weeks, months, years or a multiple unit: by numpy's own conversion
+            return _days_by_conversion(array, column)
+        # the ticks of the column's unit, read in place: NaT is the smallest int64, a time of day a remainder
+        ticks = array.view(np.int64)
+        if (nat := ticks == _NAT).any():
             row = int(np.flatnonzero(nat)[0])
             raise BatchInputError(column, row, "NaT", code="batch.date_missing", missing="NaT")
-        if array.dtype != days.dtype and (whole := days.astype(array.dtype) != array).any():
+        if per_day == 1:
+            return ticks.copy()
+        if (whole := ticks % per_day != 0).any():
             row = int(np.flatnonzero(whole)[0])
             raise BatchInputError(column, row, str(array[row]), code="batch.date_time")
-        return days.astype(np.int64)
+        return ticks // per_day
     if array.dtype.kind == "O":
         return np.fromiter((_day_of(v, column, i) for i, v in enumerate(array.tolist())), np.int64, n)
     raise BatchInputError(column, 0, str(array.dtype), code="batch.date_dtype")
+
+
+_TICKS_PER_DAY: dict[str, int] = {"D": 1, "h": 24, "m": 24 * 60, "s": 86_400, "ms": 86_400_000,
+                                  "us": 86_400_000_000, "ns": 86_400_000_000_000}
+"""The ticks of a ``datetime64`` unit in one day (the units a day is a whole number of)."""
+_NAT = np.iinfo(np.int64).min
+"""``NaT`` as the int64 of a ``datetime64``."""
+
+
+def _days_by_conversion(array: npt.NDArray[Any], column: str) -> npt.NDArray[np.int64]:
+    days = array.astype("datetime64[D]")
+    nat = np.isnat(days)
+    if nat.any():
+        row = int(np.flatnonzero(nat)[0])
+        raise BatchInputError(column, row, "NaT", code="batch.date_missing", missing="NaT")
+    if (whole := days.astype(array.dtype) != array).any():
+        row = int(np.flatnonzero(whole)[0])
+        raise BatchInputError(column, row, str(array[row]), code="batch.date_time")
+    return days.astype(np.int64)
 
 
 def to_date(days: int) -> date:

@@ -257,8 +257,8 @@ def _charged_in_one_period(book: RateBook, para: Any, kcode: Any, names: list[st
     cuts = np.array(sorted(bounds - {lo}), dtype=np.int64)
     # each døgn's period: the number of cuts at or before it (the same for the first and last døgn, or the
     # stay is left to the general path)
-    at_begin = np.searchsorted(cuts, begin, side="right")
-    if bool((charged & (at_begin != np.searchsorted(cuts, end, side="right"))).any()):
+    at_begin = _periods_before(cuts, begin)
+    if bool((charged & (at_begin != _periods_before(cuts, end))).any()):
         return None
     edges = [lo, *cuts.tolist()]
     numerators = np.zeros((len(names), 2, len(edges)), dtype=np.int64)
@@ -267,11 +267,31 @@ def _charged_in_one_period(book: RateBook, para: Any, kcode: Any, names: list[st
         for i, edge in enumerate(edges):
             rate = next(f for start, stop, f in periods if start <= edge <= stop)
             numerators[k, p - 109, i], denominators[k, p - 109, i] = rate
-    flat = (np.asarray(kcode) * 2 + (np.asarray(para) - 109)) * len(edges) + at_begin
-    gross: Ore = decide.charge((np.take(numerators.reshape(-1), flat), np.take(denominators.reshape(-1), flat)),
-                               days)
+    flat = np.asarray(para) - 109  # the rate of each stay: its (kommune, paragraph, period) in the tables
+    if not isinstance(kcode, int) or kcode:
+        flat = flat + np.asarray(kcode) * 2
+    if len(edges) > 1:
+        flat = flat * len(edges) + at_begin
+    if bool((100 % denominators == 0).all()):
+        # every rate in whole øre (at most two decimals): rate × døgn is exact, nothing to round
+        per_day = numerators * (100 // denominators)
+        gross: Ore = np.take(per_day.reshape(-1), flat) * np.asarray(days, dtype=np.int64)
+    else:
+        gross = decide.charge((np.take(numerators.reshape(-1), flat), np.take(denominators.reshape(-1), flat)),
+                              days)
     paid: Ore = gross * charged  # nothing for a stay not charged
     return paid
+
+
+def _periods_before(cuts: npt.NDArray[np.int64], days: Any) -> Any:
+    """The number of ``cuts`` at or before each day (``searchsorted(..., side="right")``; by comparisons for the
+    few cuts a caseload's rate periods have)."""
+    if cuts.size > 8:
+        return np.searchsorted(cuts, days, side="right")
+    count = np.zeros(np.shape(days), dtype=np.int8)
+    for cut in cuts.tolist():
+        count += days >= cut
+    return count
 
 
 def _charged_by_period(book: RateBook, para: Any, kcode: Any, names: list[str | None], begin: Any, end: Any,

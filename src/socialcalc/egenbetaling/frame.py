@@ -279,9 +279,10 @@ def _flags(values: Any, n: int) -> Any:
 
 
 def _days(day: Any, n: int) -> Any:
+    # in seconds, the unit pandas keeps a day in (a column in days would be converted again); one copy
     if isinstance(day, date):
-        return np.full(n, np.datetime64(day, "D"))
-    return np.array(np.broadcast_to(np.asarray(day).astype("datetime64[D]"), (n,)))
+        return np.full(n, np.datetime64(day, "D"), dtype="datetime64[s]")
+    return np.array(np.broadcast_to(np.asarray(day), (n,)), dtype="datetime64[s]")
 
 
 def _share_text(shares: Any, n: int) -> Any:
