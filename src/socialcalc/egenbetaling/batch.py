@@ -277,8 +277,8 @@ def _charged_in_one_period(book: RateBook, para: Any, kcode: Any, names: list[st
         per_day = numerators * (100 // denominators)
         gross: Ore = np.take(per_day.reshape(-1), flat) * np.asarray(days, dtype=np.int64)
     else:
-        rate: Any = (np.take(numerators.reshape(-1), flat), np.take(denominators.reshape(-1), flat))  # columns
-        gross = decide.charge(rate, days)
+        columns: Any = (np.take(numerators.reshape(-1), flat), np.take(denominators.reshape(-1), flat))
+        gross = decide.charge(columns, days)
     paid: Ore = gross * charged  # nothing for a stay not charged
     return paid
 
