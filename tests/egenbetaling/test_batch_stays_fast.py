@@ -177,3 +177,4 @@ def test_two_municipalities_with_other_policies_give_each_its_own() -> None:
                   kommune=np.array(["midtaar", None], dtype=object), rates=book)
     assert batch.days.tolist() == [4, 3] and batch.day_count.tolist() == [kernel.CALENDAR_DAYS,
                                                                            kernel.NIGHTS_MIN_ONE]
+
