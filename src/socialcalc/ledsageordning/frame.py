@@ -117,12 +117,11 @@ def _ascii_text(text: npt.NDArray[np.uint8]) -> npt.NDArray[np.int64] | None:
     month = digits[4] * np.uint8(10) + digits[5]
     if bool((month < 1).any()) or bool((month > 12).any()):
         return None
-    # the month number year * 12 + month - 1, in int64 (the year's digits weighted by 12 000, 1 200, 120, 12)
-    months: npt.NDArray[np.int64] = digits[0].astype(np.int64) * 12000
-    for digit, weight in zip(digits[1:4], (1200, 120, 12), strict=True):
-        months += digit * np.int64(weight)
-    months += month
-    months -= 1
+    # the month number year * 12 + month - 1, in int64
+    year: npt.NDArray[np.int64] = digits[0].astype(np.int64)
+    for digit in digits[1:4]:
+        year = year * 10 + digit
+    months: npt.NDArray[np.int64] = year * 12 + month - 1
     if bool((months < 12).any()):  # year 0000
         return None
     return months
@@ -259,8 +258,7 @@ class _Gather:
     def __init__(self, codes: npt.NDArray[np.intp], t: npt.NDArray[np.int64], shape: tuple[int, ...], *,
                  grid: bool = False) -> None:
         self.codes, self.t, self.shape = codes, t, shape
-        self.grid = grid
-        """Row ``i`` is person ``i // months``'s month ``i % months`` (the usual long format): a C-order copy."""
+        self.grid = grid  # row i is person i // months's month i % months (the long format): a C-order copy
         self._flat: dict[str, npt.NDArray[np.int64]] = {}
 
     def _positions(self, order: str) -> npt.NDArray[np.int64]:
