@@ -279,3 +279,17 @@ def test_a_changed_module_that_derives_the_cache_changes_the_stamp(tmp_path: Pat
     book = package / "ratebook" / "book.py"
     book.write_text(book.read_text(encoding="utf-8") + "\n", encoding="utf-8")
     assert cache.code_stamp.__wrapped__() != before
+
+
+def test_a_deleted_overlay_directory_is_refused_though_its_empty_version_was_cached(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("SOCIALCALC_CACHE", str(tmp_path / "c"))
+    overlay = tmp_path / "overlay"
+    overlay.mkdir()
+    try:
+        ratebook._book.__wrapped__((str(overlay),))  # an empty overlay: loads, or is refused; either is kept as is
+    except RateFileError:
+        pass
+    overlay.rmdir()
+    with pytest.raises(RateFileError):
+        ratebook._book.__wrapped__((str(overlay),))

@@ -199,8 +199,10 @@ def _book(overlays: tuple[str, ...]) -> RateBook:
     from socialcalc.cache import cached, tree_files
 
     roots = [packaged_rates_dir(), *(Path(o) for o in overlays)]
-    sources = [root for root in roots] + [f for root in roots for f in tree_files(root)]
-    return cached("ratebook", sources, lambda: _checked(overlays))
+    # each directory named, and whether it is one (a missing overlay must never be answered by an empty one)
+    layers = "|".join(f"{root}:{root.is_dir()}" for root in roots)
+    return cached("ratebook", [f for root in roots for f in tree_files(root)], lambda: _checked(overlays),
+                  extra=layers)
 
 
 def _checked(overlays: tuple[str, ...]) -> RateBook:
