@@ -56,8 +56,8 @@ def test_a_full_long_frame_gives_what_the_general_path_gives(persons: int, width
 def test_the_fast_path_is_taken_and_declined_where_it_should_be() -> None:
     codes = np.repeat(np.arange(3), 4)
     t = np.tile(np.arange(4), 3)
-    assert _block(codes, 3) == 4 and _full_grid(codes, t, 3, 4)
-    assert not _full_grid(codes, np.tile([0, 1, 3, 2], 3), 3, 4)  # months out of place
+    assert _block(codes, 3) == 4 and _full_grid(_block(codes, 3), t, 3, 4)
+    assert not _full_grid(4, np.tile([0, 1, 3, 2], 3), 3, 4)  # months out of place
     assert _block(np.array([0, 0, 1, 1, 1, 2]), 3) == 0  # blocks of unequal size
     assert _block(np.array([0, 1, 0, 1]), 2) == 0  # persons not in blocks
     months = pd.Series(["2024-01", "2024-02"] * 3, dtype="str")

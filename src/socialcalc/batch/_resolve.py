@@ -97,14 +97,10 @@ def day_column(values: Any, column: str, n: int) -> Column:
             return _days_by_conversion(array, column)
         # the ticks of the column's unit, read in place: NaT is the smallest int64, a time of day a remainder
         ticks = array.view(np.int64)
-        if (nat := ticks == _NAT).any():
-            row = int(np.flatnonzero(nat)[0])
-            raise BatchInputError(column, row, "NaT", code="batch.date_missing", missing="NaT")
+        _refuse_missing(ticks == _NAT, column)
         if per_day == 1:
             return ticks.copy()
-        if (whole := ticks % per_day != 0).any():
-            row = int(np.flatnonzero(whole)[0])
-            raise BatchInputError(column, row, str(array[row]), code="batch.date_time")
+        _refuse_time_of_day(ticks % per_day != 0, array, column)
         return ticks // per_day
     if array.dtype.kind == "O":
         return np.fromiter((_day_of(v, column, i) for i, v in enumerate(array.tolist())), np.int64, n)
@@ -120,14 +116,21 @@ _NAT = np.iinfo(np.int64).min
 
 def _days_by_conversion(array: npt.NDArray[Any], column: str) -> npt.NDArray[np.int64]:
     days = array.astype("datetime64[D]")
-    nat = np.isnat(days)
+    _refuse_missing(np.isnat(days), column)
+    _refuse_time_of_day(days.astype(array.dtype) != array, array, column)
+    return days.astype(np.int64)
+
+
+def _refuse_missing(nat: npt.NDArray[np.bool_], column: str) -> None:
     if nat.any():
         row = int(np.flatnonzero(nat)[0])
         raise BatchInputError(column, row, "NaT", code="batch.date_missing", missing="NaT")
-    if (whole := days.astype(array.dtype) != array).any():
+
+
+def _refuse_time_of_day(whole: npt.NDArray[np.bool_], array: npt.NDArray[Any], column: str) -> None:
+    if whole.any():
         row = int(np.flatnonzero(whole)[0])
         raise BatchInputError(column, row, str(array[row]), code="batch.date_time")
-    return days.astype(np.int64)
 
 
 def to_date(days: int) -> date:

@@ -56,6 +56,10 @@ _POLICIES = decide.DAY_COUNT_CODES
 
 _MAX_SHARE_DENOMINATOR = 10**9
 
+_PARAGRAPHS = tuple(sorted(DAY_RATE_KEYS))
+"""The paragraphs with a day rate (§§ 109, 110): consecutive, so a paragraph's index in them is ``p - 109``."""
+assert tuple(range(_PARAGRAPHS[0], _PARAGRAPHS[0] + len(_PARAGRAPHS))) == _PARAGRAPHS
+
 
 @dataclass(frozen=True)
 class StayBatch:
@@ -91,7 +95,7 @@ def _paragraphs(values: Any, n: int) -> int | npt.NDArray[np.int64]:
     if array.dtype.kind not in "iu" or array.shape != (n,):
         raise BatchInputError("paragraph", 0, f"{array.dtype} {array.shape}", f"en heltalskolonne med {n} rækker "
                                                                               "(109 eller 110)")
-    if (bad := (array != 109) & (array != 110)).any():  # DAY_RATE_KEYS: §§ 109 and 110
+    if (bad := (array < _PARAGRAPHS[0]) | (array > _PARAGRAPHS[-1])).any():
         row = int(np.flatnonzero(bad)[0])
         raise BatchInputError("paragraph", row, int(array[row]), "en takst pr. døgn findes kun for SEL § 109 "
                                                                  "(kvindekrisecenter) og § 110 (forsorgshjem/herberg)")
@@ -174,11 +178,7 @@ def stays(
     # the counting policy of each stay's (arrival, kommune): read once per period of the policy, never per row
     policy, unknown = _policies(book, first, kcode, names, n, failures)
     nights = np.broadcast_to(np.asarray(last) - first, (n,))
-    days: npt.NDArray[np.int64]
-    if isinstance(policy, int):  # one policy for every stay (the usual case): one pass
-        days = np.asarray(np.maximum(nights, 1) if policy == NIGHTS_MIN_ONE else nights + 1, dtype=np.int64)
-    else:
-        days = np.asarray(decide.stay_days(policy, nights, NP)).astype(np.int64)
+    days: npt.NDArray[np.int64] = np.asarray(decide.stay_days(policy, nights, NP), dtype=np.int64)
 
     # the døgn of each stay begin on first … first + days - 1; charged by the rate periods they touch
     begin = np.broadcast_to(first, (n,))
@@ -246,7 +246,7 @@ def _charged_in_one_period(book: RateBook, para: Any, kcode: Any, names: list[st
     tables: dict[tuple[int, int], list[tuple[int, int, tuple[int, int]]]] = {}
     bounds: set[int] = set()
     for k, name in enumerate(names):
-        for p in (109, 110):
+        for p in _PARAGRAPHS:
             periods = []
             for start, stop, value, error in _periods(book, DAY_RATE_KEYS[p], name, lo, hi):
                 if error is not None:
@@ -261,15 +261,16 @@ def _charged_in_one_period(book: RateBook, para: Any, kcode: Any, names: list[st
     if bool((charged & (at_begin != _periods_before(cuts, end))).any()):
         return None
     edges = [lo, *cuts.tolist()]
-    numerators = np.zeros((len(names), 2, len(edges)), dtype=np.int64)
-    denominators = np.ones((len(names), 2, len(edges)), dtype=np.int64)
+    first, width = _PARAGRAPHS[0], len(_PARAGRAPHS)
+    numerators = np.zeros((len(names), width, len(edges)), dtype=np.int64)
+    denominators = np.ones((len(names), width, len(edges)), dtype=np.int64)
     for (p, k), periods in tables.items():
         for i, edge in enumerate(edges):
             rate = next(f for start, stop, f in periods if start <= edge <= stop)
-            numerators[k, p - 109, i], denominators[k, p - 109, i] = rate
-    flat = np.asarray(para) - 109  # the rate of each stay: its (kommune, paragraph, period) in the tables
+            numerators[k, p - first, i], denominators[k, p - first, i] = rate
+    flat = np.asarray(para) - first  # the rate of each stay: its (kommune, paragraph, period) in the tables
     if not isinstance(kcode, int) or kcode:
-        flat = flat + np.asarray(kcode) * 2
+        flat = flat + np.asarray(kcode) * width
     if len(edges) > 1:
         flat = flat * len(edges) + at_begin
     if not bool((100 % denominators == 0).all()):

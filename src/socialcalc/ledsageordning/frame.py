@@ -198,7 +198,8 @@ def bank_frame(
         if (codes < 0).any():
             row = int(np.flatnonzero(codes < 0)[0])
             raise BatchInputError("person", row, "NA", code="batch.person_missing")
-        month = _months_of(frame["month"], "month", _block(codes, len(persons)))
+        block = _block(codes, len(persons))
+        month = _months_of(frame["month"], "month", block)
         _check_order(codes, month)
         used = _minutes(read, "used", required=True)
         assert used is not None
@@ -206,7 +207,7 @@ def bank_frame(
         width = int(month.max()) - first + 1 if len(month) else 0
         count = len(persons)
         t = month - first
-        grid = _full_grid(codes, t, count, width)
+        grid = _full_grid(block, t, count, width)
         if grid:
             # the usual long format (each person's block of every month, in order): the rows are the table (the
             # kernel never writes into its input, and a result column sharing the frame's memory is copied)
@@ -398,12 +399,12 @@ def _block(codes: npt.NDArray[np.intp], count: int) -> int:
     return width if bool((codes.reshape(count, width) == np.arange(count)[:, None]).all()) else 0
 
 
-def _full_grid(codes: npt.NDArray[np.intp], t: npt.NDArray[np.int64], count: int, width: int) -> bool:
-    """Whether row ``i`` is person ``i // width``'s month ``i % width``: every person a block of every month."""
-    if codes.size != count * width or not codes.size:
+def _full_grid(block: int, t: npt.NDArray[np.int64], count: int, width: int) -> bool:
+    """Whether row ``i`` is person ``i // width``'s month ``i % width``: the persons are blocks (:func:`_block`)
+    of ``width`` rows, and each block's months are the first to the last in order."""
+    if not block or block != width:
         return False
-    return bool((t.reshape(count, width) == np.arange(width)).all()) and bool(
-        (codes.reshape(count, width) == np.arange(count)[:, None]).all())
+    return bool((t.reshape(count, width) == np.arange(width)).all())
 
 
 def _first_rows(codes: npt.NDArray[np.intp], count: int) -> npt.NDArray[np.int64]:
