@@ -212,32 +212,35 @@ def test_plain_decimal_text_is_read_like_the_row_by_row_path() -> None:
     assert caught.value.row == 1
 
 
-def test_a_result_frame_shares_no_memory_with_its_input() -> None:
-    """The kernels' own arrays become the result's columns uncopied (issue 15), but never the caller's: a
-    column echoed from the input (``expenses_ore``, ``used_minutes``) is copied, so neither side's later
-    change reaches the other."""
+def test_a_result_frame_and_its_input_never_change_each_other() -> None:
+    """The kernels' own arrays become the result's columns uncopied, and an input column echoed in the result
+    (``expenses_ore``, ``days``, ``arrival`` …) is the input's own under pandas 3's Copy-on-Write, else a copy
+    (issue 15); either way a write into either frame, in place, never reaches the other."""
     import numpy as np
     import pandas as pd
 
-    from socialcalc.batch.frame import bank_frame, merudgift_frame, transport_frame
+    from socialcalc.batch.frame import bank_frame, merudgift_frame, stays_frame, transport_frame
 
     f100 = pd.DataFrame({"expenses_ore": np.array([60_800, 300_000], dtype=np.int64)})
     fbank = pd.DataFrame({"person": [1, 1], "month": ["2024-01", "2024-02"],
                           "used_minutes": np.array([0, 60], dtype=np.int64)})
     f103 = pd.DataFrame({"days": [20, 5], "distance_m": [25_000, 3_000], "net_earnings_ore": [150_000, 0],
                          "per_km_ore": [150, 200]})
+    fstay = pd.DataFrame({"paragraph": [109, 110],
+                          "arrival": np.array(["2024-03-03", "2024-05-01"], dtype="datetime64[s]"),
+                          "departure": np.array(["2024-03-13", "2024-05-02"], dtype="datetime64[s]")})
     from datetime import date
-    for frame, out in ((f100, merudgift_frame(f100, decided_on=date(2024, 6, 1))), (fbank, bank_frame(fbank)),
-                       (f103, transport_frame(f103, on=date(2025, 3, 1)))):
-        before = out.copy()
-        for name in out.columns:
-            column = out[name].to_numpy()
-            if isinstance(column, np.ndarray) and column.dtype.kind in "iub":
-                for source in frame.columns:
-                    data = frame[source].to_numpy()
-                    if isinstance(data, np.ndarray) and data.dtype.kind in "iub":
-                        assert not np.shares_memory(column, data), (name, source)
-        for source in frame.columns:
-            if frame[source].dtype.kind in "iu":
-                frame[source] = frame[source] + 1
-        pd.testing.assert_frame_equal(out, before)
+    for frame, adapter in ((f100, lambda f: merudgift_frame(f, decided_on=date(2024, 6, 1))), (fbank, bank_frame),
+                           (f103, lambda f: transport_frame(f, on=date(2025, 3, 1))), (fstay, stays_frame)):
+        out = adapter(frame)
+        given, made = frame.copy(), out.copy()
+        for name in out.columns:  # every number and date of the result, changed in place
+            if out[name].dtype.kind in "iuM":
+                out.loc[0, name] = out.loc[1, name]
+        pd.testing.assert_frame_equal(frame, given)
+        written = out.copy()
+        for name in frame.columns:  # and every number and date of the input
+            if frame[name].dtype.kind in "iuM":
+                frame.loc[1, name] = frame.loc[0, name]
+        pd.testing.assert_frame_equal(out, written)
+        assert not out.equals(made) or len(out) < 2

@@ -95,13 +95,17 @@ def day_column(values: Any, column: str, n: int) -> Column:
         per_day = _TICKS_PER_DAY.get(unit) if count == 1 else None
         if per_day is None:  # weeks, months, years or a multiple unit: by numpy's own conversion
             return _days_by_conversion(array, column)
-        # the ticks of the column's unit, read in place: NaT is the smallest int64, a time of day a remainder
+        # the ticks of the column's unit, read in place: NaT is the smallest int64 (so the column's minimum
+        # finds it without a mask), a time of day a day that does not multiply back to the ticks (a product is
+        # cheaper than a remainder; one that wraps around is off anyway)
         ticks = array.view(np.int64)
-        _refuse_missing(ticks == _NAT, column)
+        if ticks.size and ticks.min() == _NAT:
+            _refuse_missing(ticks == _NAT, column)
         if per_day == 1:
             return ticks.copy()
-        _refuse_time_of_day(ticks % per_day != 0, array, column)
-        return ticks // per_day
+        days: Ints = ticks // per_day
+        _refuse_time_of_day(days * per_day != ticks, array, column)
+        return days
     if array.dtype.kind == "O":
         return np.fromiter((_day_of(v, column, i) for i, v in enumerate(array.tolist())), np.int64, n)
     raise BatchInputError(column, 0, str(array.dtype), code="batch.date_dtype")

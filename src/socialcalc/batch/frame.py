@@ -76,6 +76,10 @@ FLOAT_RULE = ("float columns are read as their shortest decimal representation (
               "up to whole øre (metres for km); hours must be whole minutes")
 """The rule at the float edge, as it is written into ``result.attrs["socialcalc"]["float_rule"]``."""
 
+_COPY_ON_WRITE = int(pd.__version__.split(".")[0]) >= 3
+"""pandas 3 copies a column that two frames share when either is written (Copy-on-Write, always on): an input
+column handed back as a result column (:meth:`_Reader.echo`) is then the input's own, not a copy."""
+
 
 
 class _Reader:
@@ -95,6 +99,14 @@ class _Reader:
             row = int(np.flatnonzero(missing)[0])
             raise BatchInputError(name, row, "NA", code="batch.value_missing", missing="NA")
         return np.asarray(series.to_numpy())
+
+    def echo(self, name: str, dtype: str) -> pd.Series | None:
+        """The column ``name`` as it is, to hand back as a result column, if its dtype is ``dtype`` and pandas
+        keeps the two frames apart (Copy-on-Write); ``None`` otherwise (the adapter then builds the column)."""
+        if not _COPY_ON_WRITE or not self.has(name):
+            return None
+        series: pd.Series = self.frame[name]
+        return series if series.dtype == np.dtype(dtype) else None
 
     def optional_objects(self, name: str) -> npt.NDArray[Any]:
         """A column of labels (kommune, group) with missing values as ``None``."""
@@ -188,9 +200,12 @@ def _check_money(money: Any) -> Money:
     return result
 
 
-def _put_money(out: dict[str, Any], name: str, values: npt.NDArray[np.int64], money: Money) -> None:
+def _put_money(out: dict[str, Any], name: str, values: npt.NDArray[np.int64], money: Money, *,
+               copy: bool = True) -> None:
+    # copy=False: the kernel's own array becomes the column (copied by _frame if it is shared); only for an
+    # adapter that does not keep the kernel's result for explain_row (a write to the column would change it)
     if money in ("ore", "both"):
-        out[f"{name}_ore"] = np.array(values, dtype=np.int64)
+        out[f"{name}_ore"] = np.array(values, dtype=np.int64) if copy else np.asarray(values, dtype=np.int64)
     if money in ("decimal", "both"):
         out[name] = decimal_column(values)
 
@@ -201,11 +216,16 @@ def _labelled(codes: npt.NDArray[Any], labels: dict[int, str]) -> pd.Categorical
 
 def _frame(columns: dict[str, Any], read: _Reader, attrs: dict[str, Any]) -> Any:
     # the kernels' arrays become the frame's columns as they are (pandas would copy them into one block per
-    # dtype: half the adapter's time); an array that is not the kernel's own (a view, or one that may share
-    # memory with the caller's input) is copied, so no later change on either side reaches the other
-    inputs = [a for a in (read.frame[c].to_numpy() for c, t in read.frame.dtypes.items()
-                          if isinstance(t, np.dtype) and t.kind in "iufbmM") if isinstance(a, np.ndarray)]
-    owned = {name: _own(value, inputs) for name, value in columns.items()}
+    # dtype: half the adapter's time); an array that is not the kernel's own (a view, one that may share memory
+    # with the caller's input, or with a column before it: a kernel may give one array for two outputs) is
+    # copied, so no later change on either side reaches the other
+    seen = [a for a in (read.frame[c].to_numpy() for c, t in read.frame.dtypes.items()
+                        if isinstance(t, np.dtype) and t.kind in "iufbmM") if isinstance(a, np.ndarray)]
+    owned = {}
+    for name, value in columns.items():
+        owned[name] = _own(value, seen)
+        if isinstance(owned[name], np.ndarray):
+            seen.append(owned[name])
     out = pd.DataFrame(owned, index=read.frame.index, copy=False)
     out.attrs["socialcalc"] = attrs
     return to_kind(out, read.kind)

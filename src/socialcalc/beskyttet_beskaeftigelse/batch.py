@@ -178,11 +178,14 @@ def transport(
 
 
 def _ints(values: Any, n: int) -> Ore:
-    return np.asarray(np.broadcast_to(values, (n,)), dtype=np.int64)
+    # a column of every row is kept as it is (a view of it would be copied again by the frame adapters)
+    array = np.asarray(values, dtype=np.int64)
+    return array if array.shape == (n,) else np.broadcast_to(array, (n,))
 
 
 def _bools(values: Any, n: int) -> npt.NDArray[np.bool_]:
-    return np.asarray(np.broadcast_to(values, (n,)), dtype=np.bool_)
+    array = np.asarray(values, dtype=np.bool_)
+    return array if array.shape == (n,) else np.broadcast_to(array, (n,))
 
 
 def _check_product(a: Any, b_: Any, c: Any, days: npt.NDArray[np.int64]) -> None:

@@ -112,16 +112,16 @@ def transport_frame(
         result = batch.transport(days, distance, net, on=day, kommune=kommuner, rates=rates, **prices)
     out: dict[str, Any] = {}
     for name in _FIGURES:
-        _put_money(out, name, getattr(result, name), money)
+        _put_money(out, name, getattr(result, name), money, copy=False)
     out["capped"] = result.capped
     out["within_own_distance"] = result.within_own_distance
     # the inputs of each row, as the kernel read them (explain_row explains a row from these alone)
-    out["days"] = np.asarray(days, dtype=np.int64)
-    out["distance_m"] = np.asarray(distance, dtype=np.int64)
-    out["net_earnings_ore"] = np.asarray(net, dtype=np.int64)
-    for name, values in prices.items():
-        if values is not None:
-            out[f"{name}_ore"] = np.asarray(values, dtype=np.int64)
+    # (an input column already in int64 is handed back as it is: pandas keeps the two frames apart)
+    given = {"days": days, "distance_m": distance, "net_earnings_ore": net,
+             **{f"{name}_ore": values for name, values in prices.items() if values is not None}}
+    for name, values in given.items():
+        same = read.echo(name, "int64")
+        out[name] = np.asarray(values, dtype=np.int64) if same is None else same
     out["on"] = _days_column(day, n)
     out["kommune"] = _kommune_categorical(kommuner, n)
     attrs = {**read.attrs(money), "rule": RULE, "frame": "transport"}
@@ -174,7 +174,7 @@ def wage_frame(
         result = batch.hourly_wage(assessed, lowest, on=day, kommune=kommuner, rates=rates)
     out: dict[str, Any] = {}
     for name in _WAGE_FIGURES:
-        _put_money(out, name, getattr(result, name), money)
+        _put_money(out, name, getattr(result, name), money, copy=False)
     out["has_cap"] = np.asarray(result.has_cap, dtype=np.bool_)
     out["basis"] = _labelled(result.basis, _BASIS_LABELS)
     # the inputs of each row, as the kernel read them (explain_row explains a row from these alone)

@@ -115,10 +115,13 @@ def stays_frame(
     n = len(read.frame)
     out: dict[str, Any] = {"days": result.days, "day_count": _labelled(result.day_count, _DAY_COUNTS)}
     for name in ("gross", "reduction", "amount"):
-        _put_money(out, name, getattr(result, name), money)
-    out["paragraph"] = _ints(case["paragraph"], n)
-    out["arrival"] = _days(case["arrival"], n)
-    out["departure"] = _days(case["departure"], n)
+        _put_money(out, name, getattr(result, name), money, copy=False)
+    # an input column already in the result's dtype is handed back as it is (pandas keeps the frames apart)
+    same = read.echo("paragraph", "int64")
+    out["paragraph"] = _ints(case["paragraph"], n) if same is None else same
+    for name in ("arrival", "departure"):
+        same = read.echo(name, "datetime64[s]")
+        out[name] = _days(case[name], n) if same is None else same
     out["has_income"] = _flags(case["has_income"], n)
     out["reduction_given_ore"] = _ints(0 if case["reduction"] is None else case["reduction"], n)
     out["reduction_share"] = _share_text(shares, n)
@@ -176,7 +179,7 @@ def botilbud107_frame(
     n = len(read.frame)
     out: dict[str, Any] = {}
     for name in ("raadighedsbeloeb", "payable", "chargeable", "amount"):
-        _put_money(out, name, getattr(result, name), money)
+        _put_money(out, name, getattr(result, name), money, copy=False)
     for name in ("net_income", "fixed_expenses", "included_items_cost", "housing_part_cost"):
         if case[name] is not None:
             out[f"{name}_ore"] = _ints(case[name], n)
@@ -241,7 +244,7 @@ def botilbud108_frame(
     n = len(read.frame)
     out: dict[str, Any] = {}
     for name in ("reduced_basis", "income_based", "housing", "kompensation_deducted", "amount", "monthly"):
-        _put_money(out, name, getattr(result, name), money)
+        _put_money(out, name, getattr(result, name), money, copy=False)
     for name in ("income_basis", "dwelling_costs", "dependants_set_aside", "joint_income", "social_pension",
                  "kompensationsbeloeb"):
         if case[name] is not None:
@@ -271,7 +274,10 @@ def _attrs(read: _Reader, money: Money, adapter: str, rates: RateBook | None) ->
 
 
 def _ints(values: Any, n: int) -> Any:
-    return np.array(np.broadcast_to(np.asarray(values, dtype=np.int64), (n,)))
+    array = np.asarray(values, dtype=np.int64)
+    if array.ndim == 0:  # one value for every row (zeros straight from the allocator)
+        return np.full(n, array) if array else np.zeros(n, dtype=np.int64)
+    return np.array(np.broadcast_to(array, (n,)))
 
 
 def _flags(values: Any, n: int) -> Any:
@@ -289,7 +295,7 @@ def _share_text(shares: Any, n: int) -> Any:
     """The reduction shares as exact decimal text (``"0"`` where none): a categorical of the distinct texts
     (each distinct share converted once; Arrow-safe)."""
     if shares is None:
-        return pd.Categorical.from_codes(np.zeros(n, dtype=np.int8), categories=pd.Index(["0"]))
+        return pd.Categorical.from_codes(np.zeros(n, dtype=np.int8), categories=pd.Index(["0"]), validate=False)
     codes, distinct = pd.factorize(pd.Series(shares, dtype=object), sort=False)
     texts = [str(Decimal(v.strip()) if isinstance(v, str) else Decimal(v)) for v in distinct.tolist()]
     labels, index = np.unique(np.array(texts, dtype=object), return_inverse=True)
