@@ -80,3 +80,16 @@ def test_help_of_every_command_imports_no_rule_and_no_pydantic() -> None:
     commands = {module for _, module in REGISTRY} | {module.rsplit(".", 1)[0] for _, module in REGISTRY}
     assert not [m for m in loaded - commands if m.startswith(("socialcalc.merudgift", "socialcalc.explain",
                                                               "pydantic", *_OTHER_RULES))]
+
+
+def test_a_text_answer_from_the_warm_cache_reads_no_toml_and_writes_no_json_or_html() -> None:
+    """``tomllib`` (catalogs read from their files), ``json`` (``--json``) and ``html`` (``--format html``) are
+    imported only when used: a plain § 100 answer from the warm cache needs none of them."""
+    code = ("import sys\nfrom socialcalc.cli import main\n"
+            "assert main(['merudgift', '1800', '--decided-on', '2024-03-01']) == 0\n"
+            "print('\\n'.join(sorted(sys.modules)))")
+    subprocess.run([sys.executable, "-c", code], capture_output=True, check=True)  # warms the cache
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    loaded = set(out.stdout.splitlines())
+    assert "socialcalc.merudgift.beregning" in loaded
+    assert {"tomllib", "json", "html"} & loaded == set()

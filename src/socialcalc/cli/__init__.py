@@ -23,7 +23,6 @@ from __future__ import annotations
 
 import argparse
 import importlib
-import json
 import re
 import sys
 from collections.abc import Sequence
@@ -174,6 +173,8 @@ class _Parser(argparse.ArgumentParser):
 
 def _print_json(err: SocialcalcError, code: int) -> None:
     data: dict[str, Any] = {**err.to_dict(), "exit_code": code}
+    import json  # only for --json (a command starts without it)
+
     print(json.dumps({"error": data}, indent=2, ensure_ascii=False))
 
 

@@ -9,7 +9,6 @@ percentage for exactly one missing year; or one percentage per year.
 from __future__ import annotations
 
 import argparse
-import json
 import re
 import sys
 from datetime import date
@@ -159,6 +158,8 @@ def emit(result: Any, args: argparse.Namespace | bool) -> None:
         if _is_model(result):
             print(result.model_dump_json(indent=2))
         else:
+            import json  # only for --json (a command starts without it)
+
             print(json.dumps(result, indent=2, ensure_ascii=False, default=str))
     elif hasattr(result, "explain"):
         print(result.explain(**render))

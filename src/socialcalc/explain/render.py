@@ -27,9 +27,7 @@ case-file note, the rates used are added by the renderer.
 from __future__ import annotations
 
 import functools
-import html
 import string
-import tomllib
 from collections.abc import Callable, Iterable, Mapping
 from datetime import date
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation, localcontext
@@ -61,6 +59,13 @@ class CatalogError(SocialcalcError):
 
 # --- the catalogs ------------------------------------------------------------------------------------------
 
+
+
+def _toml(text: str) -> dict[str, Any]:
+    """``text`` parsed as TOML (tomllib imported only when a catalog is read from its file, not from the cache)."""
+    import tomllib
+
+    return tomllib.loads(text)
 
 def catalog_files(locale: str) -> list[tuple[str, Path]]:
     """The catalog files of ``locale``: the core's, then each rule's, as (owner, path)."""
@@ -103,7 +108,7 @@ def _read_catalog(files: list[tuple[str, Path]]) -> dict[str, dict[str, str]]:
     entries: dict[str, dict[str, str]] = {}
     for _, path in files:
         found: dict[str, dict[str, str]] = {}
-        _flatten(tomllib.loads(path.read_text(encoding="utf-8")), "", found, path)
+        _flatten(_toml(path.read_text(encoding="utf-8")), "", found, path)
         twice = entries.keys() & found.keys()
         if twice:
             raise CatalogError(rule=f"{path}: ids already defined elsewhere: {sorted(twice)}")
@@ -312,7 +317,7 @@ _ABBREVIATIONS = (" kr.", " md.", " stk.", " nr.", " pr.", " jf.", " mdr.")
 def _key_titles() -> Mapping[str, str]:
     from socialcalc.ratebook import packaged_rates_dir
 
-    data = tomllib.loads((packaged_rates_dir() / "keys.toml").read_text(encoding="utf-8"))
+    data = _toml((packaged_rates_dir() / "keys.toml").read_text(encoding="utf-8"))
     titles: dict[str, str] = {}
 
     def walk(table: Mapping[str, Any], prefix: str) -> None:
@@ -426,7 +431,7 @@ def render(explanation: Explanation, *, audience: str = "borger", locale: str = 
 def _layout(format: str, title: str, sentences: list[str], numbered: bool, heading: str, rates: list[str],
             tail: list[str]) -> str:
     if format == "html":
-        e = html.escape
+        from html import escape as e  # only for html (the command line starts without it)
         parts = [f"<p>{e(title)}</p>"]
         if numbered:
             parts.append("<ol>" + "".join(f"<li>{e(s)}</li>" for s in sentences) + "</ol>")
@@ -491,7 +496,7 @@ def catalog_page() -> str:
     english = catalog("en")
     for owner, path in catalog_files("da"):
         found: dict[str, dict[str, str]] = {}
-        _flatten(tomllib.loads(path.read_text(encoding="utf-8")), "", found, path)
+        _flatten(_toml(path.read_text(encoding="utf-8")), "", found, path)
         if not found:
             continue
         lines += [f"## {titles.get(owner, owner)}", "", "| Id | Borger | Sagsbehandler | English |",
