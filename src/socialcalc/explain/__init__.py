@@ -32,7 +32,7 @@ from typing import Annotated, Any, Literal, TypeAlias, TypeVar
 from pydantic import BaseModel, BeforeValidator, ConfigDict, field_validator
 
 from socialcalc.months import Month
-from socialcalc.ratebook.model import Rate, Status
+from socialcalc.ratebook.model import _RANK, Rate, Status
 
 __all__ = [
     "SCHEMA_VERSION", "Audience", "Explainer", "Explanation", "Fact", "Format", "Kroner", "Locale", "RateUsed",
@@ -45,6 +45,9 @@ SCHEMA_VERSION = 2
 Audience: TypeAlias = Literal["borger", "sagsbehandler"]
 Locale: TypeAlias = Literal["da", "en"]
 Format: TypeAlias = Literal["text", "markdown", "html"]
+
+_BY_RANK: tuple[Status, ...] = tuple(sorted(Status, key=lambda status: status.rank))
+_EXPECTED_RANK = Status.EXPECTED.rank
 
 
 
@@ -347,12 +350,19 @@ class Explanation(BaseModel):
     @property
     def grade(self) -> Status:
         """The weakest grade of the rates used (official < secondary < derived < projected); official if none."""
-        return max((r.grade for r in self.rates()), default=Status.OFFICIAL)
+        return self._graded[0]
 
     @property
     def projected(self) -> bool:
         """Whether any step used a projected rate."""
-        return any(r.status == "projected" for r in self.rates())
+        return self._graded[1]
+
+    @functools.cached_property
+    def _graded(self) -> tuple[Status, bool]:
+        # once per explanation, from the statuses used (as RateUsed.grade reads them: unknown is expected)
+        statuses = {r.status for r in self._rates}
+        weakest = max((_RANK.get(status, _EXPECTED_RANK) for status in statuses), default=0)
+        return _BY_RANK[weakest], "projected" in statuses
 
     def rates(self) -> list[RateUsed]:
         """Every rate used, once each, in the order first used (sub-facts' rates included)."""
