@@ -438,6 +438,14 @@ CATALOG: dict[str, dict[str, str]] = {
         "da": "tabellen er ikke et resultat af {functions}",
         "en": "the frame is not a result of {functions}",
     },
+    "batch.not_kept": {
+        "da": "tabellen er læst tilbage (fra Arrow eller Parquet) uden det, {functions} gemmer i hukommelsen til "
+              "explain_row",
+        "en": "the frame was read back (from Arrow or Parquet) without what {functions} keeps in memory for "
+              "explain_row",
+        "remedy_da": "forklar rækken i resultatet, som {functions} gav det",
+        "remedy_en": "explain the row in the result as {functions} returned it",
+    },
     "cli.usage_json": {
         "da": "er ikke gyldig JSON",
         "en": "not valid JSON",

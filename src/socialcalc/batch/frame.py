@@ -56,6 +56,7 @@ from socialcalc.batch.columns import (
 )
 from socialcalc.batch.tables import as_pandas, categorical, date_values, decimal_column, to_kind
 from socialcalc.errors import InvalidInput
+from socialcalc.ratebook import RateBook, default_book
 
 __all__ = [
     "FLOAT_RULE",
@@ -80,6 +81,76 @@ _COPY_ON_WRITE = int(pd.__version__.split(".")[0]) >= 3
 """pandas 3 copies a column that two frames share when either is written (Copy-on-Write, always on): an input
 column handed back as a result column (:meth:`_Reader.echo`) is then the input's own, not a copy."""
 
+
+
+class Kept(dict[str, str]):
+    """What an adapter keeps in its result's ``attrs`` for ``explain_row`` (the kernel's rows, the rate book given
+    as ``rates=``), by reference.
+
+    pandas deep-copies ``attrs`` (this is returned as it is) and keeps them through ``concat`` only where every
+    part has equal ones (this equals only itself: a concat of two results keeps none). Arrow and Parquet write
+    ``attrs`` as JSON: this is written as :data:`KEPT_NOTE`, so the rest of the attrs are kept, without a warning,
+    and ``explain_row`` of a result read back refuses it (``batch.not_kept``) instead of explaining it with
+    something else.
+
+    >>> import copy
+    >>> kept = Kept(); dict(kept), copy.deepcopy(kept) is kept, kept == Kept()
+    ({'kept': 'in memory only'}, True, False)
+    """
+
+    def __new__(cls, *args: Any, **kwargs: Any) -> Kept:
+        kept = super().__new__(cls)
+        dict.__setitem__(kept, "kept", KEPT_NOTE)  # the JSON of it (a subclass's __init__ never calls dict's)
+        return kept
+
+    def __deepcopy__(self, memo: dict[int, Any]) -> Kept:
+        return self
+
+    def __eq__(self, other: object) -> bool:
+        return self is other
+
+    def __ne__(self, other: object) -> bool:
+        return self is not other
+
+    __hash__ = object.__hash__  # type: ignore[assignment]
+
+
+KEPT_NOTE = "in memory only"
+"""What a :class:`Kept` value is written as in JSON (Arrow and Parquet metadata)."""
+
+
+class KeptBook(Kept):
+    """The rate book a frame was computed with (``rates=``), kept in its ``attrs`` (see :class:`Kept`)."""
+
+    def __init__(self, book: RateBook | None) -> None:
+        self.book = book
+
+
+def kept(meta: Any, name: str, functions: str) -> Any:
+    """``attrs["socialcalc"][name]`` of a result, or ``None`` if the adapter kept none there; refused
+    (``batch.not_kept``) if it was kept but is not here any more (the result was read back from Arrow or Parquet).
+
+    >>> kept({"rates": {"kept": KEPT_NOTE}}, "rates", "transport_frame")
+    Traceback (most recent call last):
+    ...
+    socialcalc.errors.InvalidInput: out = rates: tabellen er læst tilbage (fra Arrow eller Parquet) uden det, \
+transport_frame gemmer i hukommelsen til explain_row; forklar rækken i resultatet, som transport_frame gav det
+    """
+    value = meta.get(name) if isinstance(meta, dict) else None
+    if isinstance(value, dict) and not isinstance(value, Kept) and value.get("kept") == KEPT_NOTE:
+        raise InvalidInput("out", name, code="batch.not_kept", functions=functions)
+    return value
+
+
+def kept_book(meta: Any, functions: str) -> RateBook:
+    """The rate book a result was computed with: the one given as ``rates=``, else the packaged book; refused as
+    :func:`kept` refuses it.
+
+    >>> kept_book({}, "stays_frame") is default_book()
+    True
+    """
+    holder = kept(meta, "rates", functions)
+    return (holder.book if isinstance(holder, KeptBook) else None) or default_book()
 
 
 class _Reader:

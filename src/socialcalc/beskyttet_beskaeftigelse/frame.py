@@ -30,7 +30,17 @@ import numpy as np
 import pandas as pd
 
 from socialcalc.batch.columns import BatchInputError, int_column
-from socialcalc.batch.frame import Money, _check_money, _frame, _kommune_categorical, _labelled, _put_money, _Reader
+from socialcalc.batch.frame import (
+    KeptBook,
+    Money,
+    _check_money,
+    _frame,
+    _kommune_categorical,
+    _labelled,
+    _put_money,
+    _Reader,
+    kept_book,
+)
 from socialcalc.beskyttet_beskaeftigelse import batch
 from socialcalc.beskyttet_beskaeftigelse import beslutning as b
 from socialcalc.beskyttet_beskaeftigelse._common import ore
@@ -39,7 +49,7 @@ from socialcalc.beskyttet_beskaeftigelse.fakta import transport_facts, transport
 from socialcalc.beskyttet_beskaeftigelse.loen import HourlyWage, WageBasis
 from socialcalc.errors import InvalidInput
 from socialcalc.kernel import PY
-from socialcalc.ratebook import RateBook, default_book
+from socialcalc.ratebook import RateBook
 
 __all__ = ["transport_frame", "transport_of_row", "wage_frame", "wage_of_row"]
 """Re-exported by :mod:`socialcalc.batch.frame` (``explain_row`` is not: there it is the dispatcher that calls this
@@ -55,17 +65,6 @@ _BASES = {b.ASSESSED: WageBasis.ASSESSED, b.FLOOR: WageBasis.FLOOR, b.CAP: WageB
           b.FLOOR_OVER_CAP: WageBasis.FLOOR_OVER_CAP}
 _BASIS_LABELS = {code: basis.value for code, basis in _BASES.items()}
 _BASIS_CODES = {label: code for code, label in _BASIS_LABELS.items()}
-
-
-class _Book:
-    """The rate book a frame was computed with, kept in its ``attrs`` (pandas deep-copies attrs: this is kept
-    by reference, never copied)."""
-
-    def __init__(self, book: RateBook | None) -> None:
-        self.book = book
-
-    def __deepcopy__(self, memo: dict[int, Any]) -> _Book:
-        return self
 
 
 def transport_frame(
@@ -125,8 +124,8 @@ def transport_frame(
     out["on"] = _days_column(day, n)
     out["kommune"] = _kommune_categorical(kommuner, n)
     attrs = {**read.attrs(money), "rule": RULE, "frame": "transport"}
-    if rates is not None:  # by reference; without it the attrs are plain JSON (Arrow and Parquet keep them)
-        attrs["rates"] = _Book(rates)
+    if rates is not None:  # by reference (written to Arrow and Parquet as a note: see Kept)
+        attrs["rates"] = KeptBook(rates)
     return _frame(out, read, attrs)
 
 
@@ -183,8 +182,8 @@ def wage_frame(
     out["on"] = _days_column(day, n)
     out["kommune"] = _kommune_categorical(kommuner, n)
     attrs = {**read.attrs(money), "rule": RULE, "frame": "wage"}
-    if rates is not None:  # by reference; without it the attrs are plain JSON (Arrow and Parquet keep them)
-        attrs["rates"] = _Book(rates)
+    if rates is not None:  # by reference (written to Arrow and Parquet as a note: see Kept)
+        attrs["rates"] = KeptBook(rates)
     return _frame(out, read, attrs)
 
 
@@ -242,8 +241,7 @@ def transport_of_row(out: Any, row: int) -> Transport:
 def _opened(out: Any, kind: str | None) -> tuple[pd.DataFrame, RateBook]:
     """``out`` as a pandas frame and the rate book it was computed with (the default book if none is kept)."""
     attrs = out.attrs.get("socialcalc", {}) if hasattr(out, "attrs") else {}
-    holder = attrs.get("rates") if isinstance(attrs, dict) else None
-    book = (holder.book if isinstance(holder, _Book) else None) or default_book()
+    book = kept_book(attrs, "transport_frame eller wage_frame")
     if not isinstance(out, pd.DataFrame):
         out = pd.DataFrame(out.to_pandas()) if hasattr(out, "to_pandas") else pd.DataFrame(out)
     if kind is not None:

@@ -36,7 +36,17 @@ import numpy as np
 import pandas as pd
 
 from socialcalc.batch.columns import BatchInputError
-from socialcalc.batch.frame import Money, _check_money, _frame, _kommune_categorical, _labelled, _put_money, _Reader
+from socialcalc.batch.frame import (
+    KeptBook,
+    Money,
+    _check_money,
+    _frame,
+    _kommune_categorical,
+    _labelled,
+    _put_money,
+    _Reader,
+    kept_book,
+)
 from socialcalc.egenbetaling import batch, decide
 from socialcalc.egenbetaling._common import charge
 from socialcalc.egenbetaling.botilbud107 import decide107, rate107, sel107_result
@@ -44,7 +54,7 @@ from socialcalc.egenbetaling.botilbud108 import Couple, decide108, rates108, sel
 from socialcalc.egenbetaling.ophold import Reduction, _let_off, run_total, stay_result
 from socialcalc.errors import InvalidInput
 from socialcalc.money import ZERO, non_negative, round_ore
-from socialcalc.ratebook import RateBook, default_book
+from socialcalc.ratebook import RateBook
 from socialcalc.ratebook.book import normalise_kommune
 from socialcalc.result import Result
 
@@ -52,17 +62,6 @@ __all__ = ["botilbud107_frame", "botilbud108_frame", "explain_row", "stays_frame
 
 _DAY_COUNTS = {batch.NIGHTS_MIN_ONE: "nights_min_one", batch.CALENDAR_DAYS: "calendar_days"}
 _STAYS, _SEL107, _SEL108 = "egenbetaling.stays", "egenbetaling.botilbud107", "egenbetaling.botilbud108"
-
-
-class _Book:
-    """The rate book a frame was computed with, kept in its ``attrs`` (pandas deep-copies attrs: this is kept
-    by reference, never copied)."""
-
-    def __init__(self, book: RateBook | None) -> None:
-        self.book = book
-
-    def __deepcopy__(self, memo: dict[int, Any]) -> _Book:
-        return self
 
 
 def stays_frame(
@@ -269,7 +268,7 @@ def _attrs(read: _Reader, money: Money, adapter: str, rates: RateBook | None) ->
     Parquet keep them)."""
     attrs = {**read.attrs(money), "rule": "egenbetaling", "adapter": adapter}
     if rates is not None:
-        attrs["rates"] = _Book(rates)
+        attrs["rates"] = KeptBook(rates)
     return attrs
 
 
@@ -366,8 +365,7 @@ def _opened(out: Any) -> tuple[pd.DataFrame, str, RateBook]:
     attrs = getattr(out, "attrs", None) or {}
     meta = attrs.get("socialcalc", {}) if isinstance(attrs, dict) else {}
     meta = meta if isinstance(meta, dict) else {}
-    holder = meta.get("rates")
-    book = (holder.book if isinstance(holder, _Book) else None) or default_book()
+    book = kept_book(meta, "stays_frame, botilbud107_frame eller botilbud108_frame")
     if not isinstance(out, pd.DataFrame):
         out = pd.DataFrame(out.to_pandas()) if hasattr(out, "to_pandas") else pd.DataFrame(out)
     adapter = meta.get("adapter")

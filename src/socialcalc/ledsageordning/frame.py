@@ -23,7 +23,7 @@ import numpy.typing as npt
 import pandas as pd
 
 from socialcalc.batch.columns import BatchInputError, decimal_to_int, int_column
-from socialcalc.batch.frame import INPUT_ROW, _frame, _input_row, _input_rows, _labelled, _Reader
+from socialcalc.batch.frame import INPUT_ROW, Kept, _frame, _input_row, _input_rows, _labelled, _Reader, kept
 from socialcalc.batch.tables import decimal_column
 from socialcalc.errors import InvalidInput
 from socialcalc.explain import Audience, Format, Locale
@@ -283,7 +283,7 @@ class _Gather:
 
 
 @dataclass(frozen=True, eq=False)
-class _Rows:
+class _Rows(Kept):
     """What :func:`explain_row` needs of a :func:`bank_frame` result (kept with ``explain=True``)."""
 
     codes: npt.NDArray[np.intp]
@@ -314,7 +314,7 @@ def explain_row(out: Any, row: int, *, audience: Audience = "borger", locale: Lo
     >>> explain_row(out, 2) == bank.statement("2024-03").explain()
     True
     """
-    rows = (getattr(out, "attrs", None) or {}).get("socialcalc", {}).get("rows")
+    rows = kept((getattr(out, "attrs", None) or {}).get("socialcalc", {}), "rows", "bank_frame(..., explain=True)")
     if not isinstance(rows, _Rows):
         raise InvalidInput("out", type(out).__name__, code="batch.not_result",
                            functions="bank_frame(..., explain=True)")

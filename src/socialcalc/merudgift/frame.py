@@ -27,6 +27,7 @@ from socialcalc.batch._resolve import as_bool, choice_column, day_column, kommun
 from socialcalc.batch.columns import BatchInputError
 from socialcalc.batch.frame import (
     INPUT_ROW,
+    Kept,
     Money,
     _check_money,
     _frame,
@@ -35,6 +36,7 @@ from socialcalc.batch.frame import (
     _labelled,
     _put_money,
     _Reader,
+    kept,
 )
 from socialcalc.errors import InvalidInput
 from socialcalc.merudgift import batch as kernel
@@ -55,15 +57,8 @@ _CASES = {regel.RECIPIENT: "recipient", regel.NO_RUNNING: "no_running",
           regel.UNDER_MINIMUM: "running_under_minimum"}
 
 
-class _Shared:
-    """A value kept in ``attrs`` by reference: pandas deep-copies ``attrs``, this is returned as it is."""
-
-    def __deepcopy__(self, memo: dict[int, Any]) -> _Shared:
-        return self
-
-
 @dataclass(frozen=True, eq=False)
-class _Rows(_Shared):
+class _Rows(Kept):
     """The inputs of a frame's rows as the kernel read them, and its result: what ``explain_row`` needs."""
 
     kind: str
@@ -211,7 +206,9 @@ def one_off_frame(
 
 
 def _attrs(read: _Reader, money: Money, rows: _Rows) -> dict[str, Any]:
-    """The result's ``attrs``: a pandas result keeps its rows for :func:`explain_row` (Arrow keeps no attrs)."""
+    """The result's ``attrs``: a pandas result keeps its rows for :func:`explain_row` (an Arrow or polars result
+    has no attrs to keep them in; a pandas one written to Parquet keeps them as a note, see
+    :class:`~socialcalc.batch.frame.Kept`)."""
     attrs = {**read.attrs(money), "rule": RULE}
     if read.kind == "pandas":
         attrs["rows"] = rows
@@ -252,7 +249,7 @@ def explain_row(out: Any, row: int, *, audience: str = "borger", locale: str = "
 
 def _rows_of(out: Any) -> _Rows:
     attrs = getattr(out, "attrs", None) or {}
-    rows = attrs.get("socialcalc", {}).get("rows")
+    rows = kept(attrs.get("socialcalc", {}), "rows", "merudgift_frame eller one_off_frame")
     if not isinstance(rows, _Rows):
         raise InvalidInput("out", type(out).__name__, code="batch.not_result",
                            functions="merudgift_frame eller one_off_frame")
