@@ -30,6 +30,7 @@ from socialcalc.batch.frame import (
     transport_frame,
 )
 from socialcalc.errors import InvalidInput
+from socialcalc.hastig_sygdom.frame import hastig_sygdom_frame
 from socialcalc.ratebook import load_rates, packaged_rates_dir
 
 BOOK = load_rates(packaged_rates_dir())  # a book given as rates= (the packaged figures, another object)
@@ -38,6 +39,8 @@ F100 = pd.DataFrame({"expenses": ["1800.00", "3000.00"], "documented": [False, T
 FBANK = pd.DataFrame({"person": ["a", "a"], "month": ["2024-01", "2024-02"], "used_hours": [0, 20]})
 F103 = pd.DataFrame({"days": [20, 5], "distance_m": [25_000, 3_000], "net_earnings_ore": [150_000, 0],
                      "per_km_ore": [150, 200]})
+F117 = pd.DataFrame({"account": [1, 1], "paragraph": [112, 116], "date": [date(2024, 3, 20), date(2024, 4, 2)],
+                     "amount": ["18500.00", "9000.00"]})
 FSTAY = pd.DataFrame({"paragraph": [109, 110], "arrival": [date(2024, 3, 3), date(2024, 5, 1)],
                       "departure": [date(2024, 3, 13), date(2024, 5, 2)]})
 
@@ -46,6 +49,7 @@ KEEPING: dict[str, Callable[[], Any]] = {
     "bank_frame": lambda: bank_frame(FBANK, explain=True),
     "transport_frame with rates=": lambda: transport_frame(F103, on=date(2025, 3, 1), rates=BOOK),
     "stays_frame with rates=": lambda: stays_frame(FSTAY, rates=BOOK),
+    "hastig_sygdom_frame": lambda: hastig_sygdom_frame(F117, decided_on=date(2024, 3, 10)),
 }
 """Results that keep something in memory for explain_row."""
 
@@ -95,6 +99,13 @@ def test_a_concat_of_two_results_keeps_no_rows_so_explain_row_refuses_it() -> No
     same = merudgift_frame(F100, decided_on=date(2024, 6, 1))
     again = pd.concat([same, same.copy()], ignore_index=True)  # one result twice: its rows are the same
     assert explain_row(again, 3) == explain_row(same, 1)
+
+
+@pytest.mark.parametrize("name", sorted(KEEPING))
+def test_a_concat_of_two_results_of_any_adapter_is_refused_never_an_error_of_pandas(name: str) -> None:
+    both = pd.concat([KEEPING[name](), KEEPING[name]()], ignore_index=True)  # § 117 a: was numpy's ValueError
+    with pytest.raises(InvalidInput):
+        explain_row(both, 0)
 
 
 def test_a_kept_value_is_itself_under_copies_and_only_itself_equal() -> None:

@@ -21,6 +21,7 @@ Den 2. april 2024 fik du bevilget mindre boligindretning til en værdi af 9.000,
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 from typing import Any, cast
@@ -30,6 +31,7 @@ import pandas as pd
 
 from socialcalc import coerce
 from socialcalc.batch.columns import BatchInputError
+from socialcalc.batch.frame import Kept, kept
 from socialcalc.errors import InvalidInput
 from socialcalc.hastig_sygdom.batch import BudgetBatch, budgets
 from socialcalc.ratebook import Project, RateBook
@@ -38,6 +40,16 @@ __all__ = ["explain_row", "hastig_sygdom_frame"]
 
 RULE = "sel117a"
 _EPOCH = date(1970, 1, 1).toordinal()
+
+
+
+@dataclass(frozen=True, eq=False)
+class _Rows(Kept):
+    """The bookings as the kernel read them and its result: what :func:`explain_row` needs, kept in ``attrs`` by
+    reference (not copied with the frame, never compared by ``pd.concat``, which failed on a plain dict of arrays;
+    written to Arrow and Parquet as a note: :class:`~socialcalc.batch.frame.Kept`)."""
+
+    data: dict[str, Any]
 
 
 def hastig_sygdom_frame(
@@ -98,7 +110,7 @@ def hastig_sygdom_frame(
     out[INPUT_ROW] = _input_rows(len(result.fits))
     attrs = read.attrs(money)
     attrs["rule"] = RULE
-    attrs[RULE] = {
+    attrs[RULE] = _Rows({
         "batch": result,
         "account": np.unique(np.asarray(account), return_inverse=True)[1].reshape(-1),
         "decided_on": np.asarray(decided, dtype="datetime64[D]").astype(np.int64).reshape(-1)
@@ -107,7 +119,7 @@ def hastig_sygdom_frame(
         "date": np.asarray(day, dtype="datetime64[D]").astype(np.int64).reshape(-1),
         "amount_ore": np.asarray(amount, dtype=np.int64),
         "description": ["" if d is None else coerce.text(str(d), "description") for d in descriptions],
-    }
+    })
     return _frame(out, read, attrs)
 
 
@@ -134,9 +146,10 @@ def explain_row(out: Any, row: int, *, audience: str = "borger", locale: str = "
     from socialcalc.hastig_sygdom.facts import facts
 
     meta = (getattr(out, "attrs", None) or {}).get("socialcalc", {})
-    data = meta.get(RULE) if isinstance(meta, dict) else None
-    if not isinstance(data, dict) or not isinstance(data.get("batch"), BudgetBatch):
+    rows = kept(meta, RULE, "hastig_sygdom_frame")
+    if not isinstance(rows, _Rows) or not isinstance(rows.data.get("batch"), BudgetBatch):
         raise InvalidInput("out", type(out).__name__, code="batch.not_result", functions="hastig_sygdom_frame")
+    data = rows.data
     batch: BudgetBatch = data["batch"]
     if isinstance(row, bool) or not isinstance(row, int | np.integer) or not 0 <= int(row) < len(out):
         raise BatchInputError("row", int(row), int(row), f"tabellen har {len(out)} rækker")
