@@ -42,7 +42,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from contextlib import contextmanager
 from decimal import Decimal
-from typing import Any, Literal, TypeAlias
+from typing import Any, Literal, Self, TypeAlias
 
 import numpy as np
 import numpy.typing as npt
@@ -81,6 +81,8 @@ _COPY_ON_WRITE = int(pd.__version__.split(".")[0]) >= 3
 """pandas 3 copies a column that two frames share when either is written (Copy-on-Write, always on): an input
 column handed back as a result column (:meth:`_Reader.echo`) is then the input's own, not a copy."""
 
+KEPT_NOTE = "in memory only"
+"""What a :class:`Kept` value is written as in JSON (Arrow and Parquet metadata): ``{"kept": KEPT_NOTE}``."""
 
 
 class Kept(dict[str, str]):
@@ -98,7 +100,7 @@ class Kept(dict[str, str]):
     ({'kept': 'in memory only'}, True, False)
     """
 
-    def __new__(cls, *args: Any, **kwargs: Any) -> Kept:
+    def __new__(cls, *args: Any, **kwargs: Any) -> Self:
         kept = super().__new__(cls)
         dict.__setitem__(kept, "kept", KEPT_NOTE)  # the JSON of it (a subclass's __init__ never calls dict's)
         return kept
@@ -113,10 +115,6 @@ class Kept(dict[str, str]):
         return self is not other
 
     __hash__ = object.__hash__  # type: ignore[assignment]
-
-
-KEPT_NOTE = "in memory only"
-"""What a :class:`Kept` value is written as in JSON (Arrow and Parquet metadata)."""
 
 
 class KeptBook(Kept):

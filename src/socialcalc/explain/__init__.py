@@ -50,7 +50,6 @@ _BY_RANK: tuple[Status, ...] = tuple(sorted(Status, key=lambda status: status.ra
 _EXPECTED_RANK = Status.EXPECTED.rank
 
 
-
 def _no_float(value: Any) -> Any:
     if isinstance(value, float):
         raise ValueError("et kommatal (float) modtages ikke for et beløb; angiv en decimaltekst som \"1234.50\"")

@@ -59,13 +59,12 @@ class CatalogError(SocialcalcError):
 
 # --- the catalogs ------------------------------------------------------------------------------------------
 
-
-
 def _toml(text: str) -> dict[str, Any]:
     """``text`` parsed as TOML (tomllib imported only when a catalog is read from its file, not from the cache)."""
     import tomllib
 
     return tomllib.loads(text)
+
 
 def catalog_files(locale: str) -> list[tuple[str, Path]]:
     """The catalog files of ``locale``: the core's, then each rule's, as (owner, path)."""

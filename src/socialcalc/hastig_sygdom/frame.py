@@ -42,7 +42,6 @@ RULE = "sel117a"
 _EPOCH = date(1970, 1, 1).toordinal()
 
 
-
 @dataclass(frozen=True, eq=False)
 class _Rows(Kept):
     """The bookings as the kernel read them and its result: what :func:`explain_row` needs, kept in ``attrs`` by
