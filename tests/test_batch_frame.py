@@ -244,3 +244,56 @@ def test_a_result_frame_and_its_input_never_change_each_other() -> None:
                 frame.loc[1, name] = frame.loc[0, name]
         pd.testing.assert_frame_equal(out, written)
         assert not out.equals(made) or len(out) < 2
+
+
+_NAMED_TWICE = {  # an adapter, a frame it reads (one row), its keywords, and the column named twice
+    "merudgift_frame": ({"expenses": 1800.0}, {"decided_on": "2024-06-01"}, "expenses"),
+    "one_off_frame": ({"expense": 7000.0}, {"decided_on": "2024-05-01"}, "expense"),
+    "transport_frame": ({"days": 20, "distance_m": 25_000, "net_earnings_ore": 150_000, "per_km_ore": 150},
+                        {"on": "2025-03-01"}, "days"),
+    "wage_frame": ({"assessed": 35, "field_lowest_wage": 180}, {"on": "2025-01-06"}, "assessed"),
+    "stays_frame": ({"paragraph": 109, "arrival": "2024-03-03", "departure": "2024-03-13"}, {}, "arrival"),
+    "botilbud107_frame": ({"net_income": 12000, "fixed_expenses": 1500, "included_items_cost": 8000,
+                           "board_included": True},
+                          {"on": "2025-01-01", "kommune": "lejre"}, "net_income"),
+    "botilbud108_frame": ({"income_basis": 300000, "dwelling_costs": 60000}, {"on": "2024-06-01"}, "income_basis"),
+    "bank_frame": ({"person": "a", "month": "2024-01", "used_hours": 2}, {}, "used_hours"),
+    "hastig_sygdom_frame": ({"account": 1, "paragraph": 112, "date": "2024-03-20", "amount": "100.00"},
+                            {"decided_on": "2024-03-10"}, "amount"),
+}
+
+
+@pytest.mark.parametrize("adapter", sorted(_NAMED_TWICE))
+def test_a_column_named_twice_is_refused_by_its_name_in_both_languages(adapter: str) -> None:
+    """Two columns of one name (or a name that heads several columns) were read as a table and failed with
+    pandas' AttributeError; now every adapter refuses them with ``batch.column_not_one``."""
+    from datetime import date
+
+    import pandas as pd
+
+    import socialcalc.batch.frame as frames
+    from socialcalc.hastig_sygdom.frame import hastig_sygdom_frame
+
+    function = hastig_sygdom_frame if adapter == "hastig_sygdom_frame" else getattr(frames, adapter)
+    row, keywords, twice = _NAMED_TWICE[adapter]
+    given = {k: date.fromisoformat(v) if k in ("on", "decided_on") else v for k, v in keywords.items()}
+    if adapter == "stays_frame":
+        row = {**row, "arrival": date(2024, 3, 3), "departure": date(2024, 3, 13)}
+    if adapter == "hastig_sygdom_frame":
+        row = {**row, "date": date(2024, 3, 20)}
+    frame = pd.DataFrame([row])
+    assert len(function(frame, **given)) == 1  # the frame as it is is read
+    doubled = pd.concat([frame, frame[[twice]]], axis=1)
+    headed = frame.copy()
+    headed.columns = pd.MultiIndex.from_tuples([(c, "a") for c in frame.columns])
+    with pytest.raises(BatchInputError) as caught:
+        function(doubled, **given)
+    err = caught.value
+    assert (err.code, err.column) == ("batch.column_not_one", twice)
+    assert f"ikke én kolonne ved navn {twice!r}, men 2;" in str(err) and "not one column" in err.message("en")
+    assert "eget navn" in str(err)
+    with pytest.raises(BatchInputError) as caught:
+        function(headed, **given)
+    err = caught.value
+    assert err.code == "batch.column_not_one" and err.column in frame.columns  # the first the adapter reads
+    assert "kolonnenavne i flere niveauer" in str(err) and "multi-level header" in err.message("en")

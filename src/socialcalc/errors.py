@@ -380,6 +380,16 @@ CATALOG: dict[str, dict[str, str]] = {
         "alternative_da": " eller {alternative}",
         "alternative_en": " or {alternative}",
     },
+    "batch.column_not_one": {
+        "da": "tabellen har ikke én kolonne ved navn {name}{count}{levels}",
+        "en": "the frame has not one column named {name}{count}{levels}",
+        "count_da": ", men {count}",
+        "count_en": " but {count}",
+        "levels_da": ", men et navn øverst i kolonnenavne i flere niveauer",
+        "levels_en": " but a name at the top of a multi-level header",
+        "remedy_da": "giv hver kolonne sit eget navn i én række kolonnenavne",
+        "remedy_en": "give each column a name of its own, in one level of column names",
+    },
     "batch.column_or_keyword": {
         "da": "angiv en kolonne {name} eller argumentet {name}=",
         "en": "give a column {name} or the argument {name}=",

@@ -157,9 +157,19 @@ class _Reader:
     def __init__(self, frame: Any) -> None:
         self.frame, self.kind = as_pandas(frame)
         self.floats: list[str] = []
+        columns = self.frame.columns
+        self._ambiguous = isinstance(columns, pd.MultiIndex) or bool(columns.has_duplicates)
 
     def has(self, name: str) -> bool:
-        return name in self.frame.columns
+        """Whether the frame has the column ``name``: refused if it has more than one by that name (two columns
+        named alike, or a level of a multi-level header), which no adapter could read as one column."""
+        if name not in self.frame.columns:
+            return False
+        if self._ambiguous and isinstance(found := self.frame[name], pd.DataFrame):
+            levels = isinstance(self.frame.columns, pd.MultiIndex)
+            raise BatchInputError(name, 0, name, code="batch.column_not_one", name=repr(name), levels=levels,
+                                  count=None if levels else found.shape[1])
+        return True
 
     def values(self, name: str) -> npt.NDArray[Any]:
         series = self.frame[name]
