@@ -86,3 +86,40 @@ def test_import_socialcalc_does_not_import_numpy() -> None:
     code = "import sys, socialcalc, socialcalc.ratebook; print('numpy' in sys.modules, 'pydantic' in sys.modules)"
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, env=env)
     assert done.stdout.split() == ["False", "False"]
+
+
+@given(st.lists(st.integers(-(2**63), 2**63 - 1), min_size=1, max_size=5), st.sampled_from([2, 3]))
+def test_a_whole_kroner_column_is_never_wrapped_round(values: list[int], places: int) -> None:
+    """int64 kroner times 100 (or km times 1000) beyond int64 wrapped round silently: 2**62 kroner became 0 øre
+    (found by fuzzing the adapters). Now each value is its exact units or the column is refused."""
+    from socialcalc.batch.columns import BatchInputError, decimal_to_int
+
+    column = np.array(values, dtype=np.int64)
+    exact = [v * 10**places for v in values]
+    fits = all(abs(u) <= np.iinfo(np.int64).max for u in exact)
+    for typed in (column, column.astype(object)):  # numbers, and Python ints in an object column
+        if fits:
+            assert decimal_to_int(typed, "x", places=places, allow_negative=True).tolist() == exact
+        else:
+            with pytest.raises(BatchInputError) as caught:
+                decimal_to_int(typed, "x", places=places, allow_negative=True)
+            assert caught.value.code == "batch.too_large"
+            assert caught.value.row == next(i for i, u in enumerate(exact) if abs(u) > np.iinfo(np.int64).max)
+
+
+def test_a_huge_kroner_amount_is_refused_not_paid_as_nothing() -> None:
+    from datetime import date
+
+    import pandas as pd
+
+    from socialcalc.batch.columns import BatchInputError
+    from socialcalc.batch.frame import merudgift_frame, one_off_frame
+
+    for frame in (pd.DataFrame({"expenses": np.array([0, 2**62], dtype=np.int64)}),
+                  pd.DataFrame({"expenses": [0.0, 1e300]}), pd.DataFrame({"expenses": [0, 2**62]}, dtype=object)):
+        with pytest.raises(BatchInputError) as caught:
+            merudgift_frame(frame, decided_on=date(2024, 6, 1), documented=True)
+        assert (caught.value.code, caught.value.column, caught.value.row) == ("batch.too_large", "expenses", 1)
+    with pytest.raises(BatchInputError):  # was numpy's OverflowError
+        one_off_frame(pd.DataFrame({"expense": [4611686018427387904, "1800.00"]}, dtype=object),
+                      decided_on=date(2024, 5, 1))

@@ -189,3 +189,19 @@ def test_import_socialcalc_and_the_cli_stay_light() -> None:
             " if m in sys.modules))\n")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "[]"
+
+
+def test_a_list_in_an_object_column_is_refused_at_its_row_not_by_hashing() -> None:
+    from datetime import date
+
+    from socialcalc.batch.columns import BatchInputError
+    from socialcalc.batch.frame import bank_frame, stays_frame
+
+    with pytest.raises(BatchInputError) as caught:
+        stays_frame(pd.DataFrame({"paragraph": [109, 109], "arrival": [date(2024, 3, 3), date(2024, 3, 4)],
+                                  "departure": [date(2024, 3, 13), [1]]}))
+    assert (caught.value.code, caught.value.column, caught.value.row) == ("batch.not_one_value", "departure", 1)
+    assert "ikke én værdi" in str(caught.value) and "not one value" in caught.value.message("en")
+    with pytest.raises(BatchInputError) as caught:
+        bank_frame(pd.DataFrame({"person": ["a", {"b": 1}], "month": ["2024-01", "2024-01"], "used_hours": [1, 1]}))
+    assert (caught.value.code, caught.value.column, caught.value.row) == ("batch.not_one_value", "person", 1)

@@ -380,6 +380,10 @@ CATALOG: dict[str, dict[str, str]] = {
         "alternative_da": " eller {alternative}",
         "alternative_en": " or {alternative}",
     },
+    "batch.not_one_value": {
+        "da": "er ikke én værdi (men fx en liste eller en ordbog)",
+        "en": "is not one value (but e.g. a list or a dict)",
+    },
     "batch.column_not_one": {
         "da": "tabellen har ikke én kolonne ved navn {name}{count}{levels}",
         "en": "the frame has not one column named {name}{count}{levels}",

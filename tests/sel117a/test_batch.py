@@ -140,3 +140,18 @@ def test_a_decision_before_the_rule_and_two_decisions_for_one_account_are_refuse
     with pytest.raises(BatchInputError) as caught:
         hastig_sygdom_frame(two)
     assert code_of(caught.value) == "input.second_account"
+
+
+def test_account_ids_of_mixed_kinds_are_grouped_by_equality_and_a_list_is_refused() -> None:
+    """numpy cannot sort ``1`` and ``"a"`` together (its ``TypeError`` reached the caller): such ids are grouped
+    by equality, with the same bookings as ids of one kind; an id that is not one value is refused at its row."""
+    rows = {"paragraph": [112, 112, 116], "date": [date(2024, 3, 20), date(2024, 3, 21), date(2024, 4, 2)],
+            "amount": ["18500.00", "9000.00", "9000.00"]}
+    mixed = hastig_sygdom_frame(pd.DataFrame({"account": [1, "a", 1], **rows}), decided_on=date(2024, 3, 10))
+    plain = hastig_sygdom_frame(pd.DataFrame({"account": [0, 9, 0], **rows}), decided_on=date(2024, 3, 10))
+    for column in ("fits", "remaining_ore", "total_ore", "position"):
+        assert mixed[column].tolist() == plain[column].tolist()
+    assert [explain_row(mixed, i) for i in range(3)] == [explain_row(plain, i) for i in range(3)]
+    with pytest.raises(BatchInputError) as caught:
+        hastig_sygdom_frame(pd.DataFrame({"account": [1, "a", [2]], **rows}), decided_on=date(2024, 3, 10))
+    assert (caught.value.code, caught.value.column, caught.value.row) == ("batch.not_one_value", "account", 2)

@@ -204,7 +204,7 @@ def choice_column(values: Any, column: str, n: int, choices: Sequence[str | None
     _check_length(array, column, n)
     codes = np.full(n, -1, dtype=np.int64)
     for i, choice in enumerate(choices):
-        hit = np.array([v is None for v in array.tolist()]) if choice is None else array == choice
+        hit = np.array([v is None for v in array.tolist()], dtype=bool) if choice is None else array == choice
         codes[hit & (codes < 0)] = i
     if (bad := codes < 0).any():
         row = int(np.flatnonzero(bad)[0])

@@ -153,13 +153,21 @@ def decimal_to_int(values: Any, column: str, *, places: int, allow_negative: boo
     array = np.asarray(values)
     kind = array.dtype.kind
     result: npt.NDArray[np.int64]
+    # the most a value may be for its units to fit in int64 (a product beyond it would wrap round silently)
+    most = np.iinfo(np.int64).max // scale
     if kind in "iu":
+        if array.size and (array.max() > most or (kind == "i" and array.min() < -most)):
+            row = _first((array > most) | (array < -most) if kind == "i" else array > most)
+            raise BatchInputError(column, row, array[row].item(), code="batch.too_large")
         result = array.astype(np.int64) * scale
     elif kind == "f":
         finite = np.isfinite(array)
         if not finite.all():
             row = _first(~finite)
             raise BatchInputError(column, row, array[row].item(), code="batch.not_number")
+        if array.size and (big := np.abs(array) >= most).any():  # float64 rounds near the limit: refused there
+            row = _first(big)
+            raise BatchInputError(column, row, array[row].item(), code="batch.too_large")
         scaled = array.astype(np.float64) * scale
         result = np.floor(np.abs(scaled) + 0.5).astype(np.int64) * np.sign(scaled).astype(np.int64)
         # values within a hair of a half unit: decide exactly from the shortest decimal representation
@@ -169,7 +177,10 @@ def decimal_to_int(values: Any, column: str, *, places: int, allow_negative: boo
     elif kind in "OU":
         result = np.empty(array.shape, dtype=np.int64)
         for i, item in enumerate(array.tolist()):
-            result[i] = _exact(_decimal(item, column, i), scale)
+            number = _decimal(item, column, i)
+            if abs(number) > most:  # checked before the units are formed (the product may not be exact)
+                raise BatchInputError(column, i, repr(item), code="batch.too_large")
+            result[i] = _exact(number, scale)
     else:
         raise BatchInputError(column, 0, str(array.dtype), code="batch.kroner_dtype")
     if not allow_negative and result.size and (bad := result < 0).any():

@@ -54,7 +54,7 @@ from socialcalc.batch.columns import (
     decimal_to_int,
     ore_column,
 )
-from socialcalc.batch.tables import as_pandas, categorical, date_values, decimal_column, to_kind
+from socialcalc.batch.tables import as_pandas, categorical, date_values, decimal_column, factorize, to_kind
 from socialcalc.errors import InvalidInput
 from socialcalc.ratebook import RateBook, default_book
 
@@ -398,7 +398,7 @@ def _kommune_categorical(kommune: Any, n: int) -> Any:
         names, _ = kommune_column(kommune, n)
         (name,) = names
         return _from_codes(np.full(n, -1 if name is None else 0, dtype=np.int8), [] if name is None else [name])
-    codes, distinct = pd.factorize(pd.Series(np.asarray(kommune, dtype=object)), sort=False)
+    codes, distinct = factorize(pd.Series(np.asarray(kommune, dtype=object)), "kommune", sort=False)
     if not len(distinct):
         return _from_codes(np.full(n, -1, dtype=np.int8), [])
     names, index = kommune_column(np.asarray(distinct, dtype=object), len(distinct))

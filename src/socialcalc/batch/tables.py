@@ -37,7 +37,7 @@ from socialcalc.batch.columns import BatchInputError
 from socialcalc.errors import InvalidInput
 
 __all__ = ["MONEY_DECIMAL_PRECISION", "MONEY_DECIMAL_SCALE", "as_pandas", "categorical", "date_values",
-           "decimal_column", "table_kind", "to_kind"]
+           "decimal_column", "factorize", "table_kind", "to_kind"]
 
 MONEY_DECIMAL_PRECISION: Final = 38
 MONEY_DECIMAL_SCALE: Final = 2
@@ -155,6 +155,32 @@ def _bad_date(column: str, row: int, value: Any) -> BatchInputError:
     return BatchInputError(column, row, repr(value), code="batch.date_text")
 
 
+def factorize(values: Any, column: str, **options: Any) -> tuple[npt.NDArray[np.intp], Any]:
+    """``pd.factorize(values, **options)``, with a value that cannot be hashed (a list, a dict in an object
+    column) refused at its first row (``batch.not_one_value``), not pandas' ``TypeError``.
+
+    >>> factorize(pd.Series(["a", ["b"]], dtype=object), "person")
+    Traceback (most recent call last):
+    ...
+    socialcalc.batch.columns.BatchInputError: person[1] = ['b']: er ikke én værdi (men fx en liste eller en ordbog)
+    """
+    try:
+        codes, uniques = pd.factorize(values, **options)
+    except TypeError:
+        items = values.tolist() if hasattr(values, "tolist") else list(values)
+        row = next((i for i, item in enumerate(items) if not _hashable(item)), 0)
+        raise BatchInputError(column, row, repr(items[row]) if items else "", code="batch.not_one_value") from None
+    return codes, uniques
+
+
+def _hashable(item: Any) -> bool:
+    try:
+        hash(item)
+    except TypeError:
+        return False
+    return True
+
+
 def date_values(series: pd.Series, column: str) -> Any:
     """A date column as the kernels take it: ``datetime64[D]`` (or ``datetime.date`` values, checked there).
 
@@ -176,7 +202,7 @@ midnat eller tekst på formen ÅÅÅÅ-MM-DD
     if dtype.kind not in "OUT" and not pd.api.types.is_string_dtype(dtype):
         return series.to_numpy()
     values = series.to_numpy(dtype=object)
-    codes, uniques = pd.factorize(values, use_na_sentinel=True)
+    codes, uniques = factorize(values, column, use_na_sentinel=True)
     if (codes < 0).any():
         row = int(np.flatnonzero(codes < 0)[0])
         raise BatchInputError(column, row, "NA", code="batch.date_missing", missing="NA")

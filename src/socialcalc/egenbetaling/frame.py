@@ -47,6 +47,7 @@ from socialcalc.batch.frame import (
     _Reader,
     kept_book,
 )
+from socialcalc.batch.tables import factorize
 from socialcalc.egenbetaling import batch, decide
 from socialcalc.egenbetaling._common import charge
 from socialcalc.egenbetaling.botilbud107 import decide107, rate107, sel107_result
@@ -295,7 +296,7 @@ def _share_text(shares: Any, n: int) -> Any:
     (each distinct share converted once; Arrow-safe)."""
     if shares is None:
         return pd.Categorical.from_codes(np.zeros(n, dtype=np.int8), categories=pd.Index(["0"]), validate=False)
-    codes, distinct = pd.factorize(pd.Series(shares, dtype=object), sort=False)
+    codes, distinct = factorize(pd.Series(shares, dtype=object), "reduction_share", sort=False)
     texts = [str(Decimal(v.strip()) if isinstance(v, str) else Decimal(v)) for v in distinct.tolist()]
     labels, index = np.unique(np.array(texts, dtype=object), return_inverse=True)
     return pd.Categorical.from_codes(index.reshape(-1)[codes], categories=pd.Index(labels.tolist()))

@@ -36,7 +36,7 @@ from socialcalc.hastig_sygdom.budget import _BUDGET, _IN_FORCE, CITATIONS, to_or
 from socialcalc.money import round_ore
 from socialcalc.ratebook import Project, RateBook, default_book
 
-__all__ = ["AccountRates", "BudgetBatch", "budgets"]
+__all__ = ["AccountRates", "BudgetBatch", "account_codes", "budgets"]
 
 _EPOCH = date(1970, 1, 1).toordinal()
 
@@ -92,6 +92,30 @@ def _first(mask: npt.NDArray[np.bool_]) -> int:
     return int(np.flatnonzero(mask)[0])
 
 
+def account_codes(ids: npt.NDArray[Any]) -> npt.NDArray[np.int64]:
+    """Each row's account as a code: rows with equal ids share one. Ids of one kind are sorted (``np.unique``);
+    ids of mixed kinds (``1`` and ``"a"``) cannot be, and are grouped by equality instead; an id that is not one
+    value (a list) is refused at its row.
+
+    >>> account_codes(np.array([7, 3, 7])).tolist(), account_codes(np.array([1, "a", 1], dtype=object)).tolist()
+    ([1, 0, 1], [0, 1, 0])
+    """
+    from socialcalc.batch.columns import BatchInputError
+
+    try:
+        inverse = np.unique(ids, return_inverse=True)[1]
+        return np.asarray(inverse, dtype=np.int64).reshape(-1)
+    except TypeError:
+        seen: dict[Any, int] = {}
+        codes = np.empty(len(ids), dtype=np.int64)
+        for row, value in enumerate(ids.tolist()):
+            try:
+                codes[row] = seen.setdefault(value, len(seen))
+            except TypeError:
+                raise BatchInputError("account", row, repr(value), code="batch.not_one_value") from None
+        return codes
+
+
 def budgets(
     account: Any,
     decided_on: Any,
@@ -122,8 +146,8 @@ def budgets(
     ids = np.asarray(account)
     if ids.ndim != 1:  # one id per row: a table of ids is not read row by row in some order
         raise BatchInputError("account", 0, f"shape {ids.shape}", code="batch.shape", expected="(n,)")
-    codes, inverse = np.unique(ids, return_inverse=True)
-    accounts = inverse.astype(np.int64, copy=False)
+    accounts = account_codes(ids)
+    count = int(accounts.max()) + 1 if accounts.size else 0  # the number of accounts
     n = len(accounts)
     # a whole paragraph number: 83.7 or "83" is refused, never read as § 83
     # (no rows at all, as from an empty frame, may come as any dtype)
@@ -147,7 +171,7 @@ def budgets(
         raise BatchInputError("date", row, str(booked[row].astype("datetime64[D]")),
                               code="input.booking_before_decision",
                               decided=str(decided[row].astype("datetime64[D]")))
-    first_day = np.zeros(len(codes), dtype=np.int64)
+    first_day = np.zeros(count, dtype=np.int64)
     first_day[accounts[::-1]] = decided[::-1]
     if (bad := first_day[accounts] != decided).any():
         from socialcalc.explain import dato
@@ -186,12 +210,12 @@ def budgets(
         index[row] = found[key]
     totals = np.array([r.total_ore for r in table], dtype=np.int64)[index]
     projected = np.array([r.projected for r in table], dtype=np.bool_)[index]
-    account_total = np.zeros(len(codes), dtype=np.int64)
+    account_total = np.zeros(count, dtype=np.int64)
     account_total[accounts] = totals
 
     # the k-th booking of every account at once
     order = np.argsort(accounts, kind="stable")
-    counts = np.bincount(accounts, minlength=len(codes))
+    counts = np.bincount(accounts, minlength=count)
     starts = np.cumsum(counts) - counts
     position = np.empty(n, dtype=np.int64)
     position[order] = np.arange(n) - np.repeat(starts, counts)

@@ -33,7 +33,7 @@ from socialcalc import coerce
 from socialcalc.batch.columns import BatchInputError
 from socialcalc.batch.frame import Kept, kept
 from socialcalc.errors import InvalidInput
-from socialcalc.hastig_sygdom.batch import BudgetBatch, budgets
+from socialcalc.hastig_sygdom.batch import BudgetBatch, account_codes, budgets
 from socialcalc.ratebook import Project, RateBook
 
 __all__ = ["explain_row", "hastig_sygdom_frame"]
@@ -111,7 +111,7 @@ def hastig_sygdom_frame(
     attrs["rule"] = RULE
     attrs[RULE] = _Rows({
         "batch": result,
-        "account": np.unique(np.asarray(account), return_inverse=True)[1].reshape(-1),
+        "account": account_codes(np.asarray(account)),
         "decided_on": np.asarray(decided, dtype="datetime64[D]").astype(np.int64).reshape(-1)
         if np.ndim(decided) else np.full(len(result.fits), np.datetime64(decided, "D").astype(np.int64)),
         "paragraph": np.asarray(paragraph, dtype=np.int64).reshape(-1),

@@ -24,7 +24,7 @@ import pandas as pd
 
 from socialcalc.batch.columns import BatchInputError, decimal_to_int, int_column
 from socialcalc.batch.frame import INPUT_ROW, Kept, _frame, _input_row, _input_rows, _labelled, _Reader, kept
-from socialcalc.batch.tables import decimal_column
+from socialcalc.batch.tables import decimal_column, factorize
 from socialcalc.errors import InvalidInput
 from socialcalc.explain import Audience, Format, Locale
 from socialcalc.ledsageordning import batch as sel097
@@ -133,7 +133,7 @@ def _months_of(values: Any, name: str, block: int = 0) -> npt.NDArray[np.int64]:
         return fast
     if len(series) and (series.dtype == object or isinstance(series.dtype, pd.StringDtype)):
         # text (or Month) objects: each distinct value parsed once (a caseload has few months and many rows)
-        codes, distinct = pd.factorize(series, sort=False)
+        codes, distinct = factorize(series, name, sort=False)
         if not (codes < 0).any():
             try:
                 parsed = sel097.month_column(np.asarray(distinct, dtype=object), name, len(distinct))
@@ -366,7 +366,7 @@ def _persons(column: pd.Series[Any]) -> tuple[npt.NDArray[np.intp], Any]:
         change[0] = True
         np.not_equal(values[1:], values[:-1], out=change[1:])
         return np.cumsum(change, dtype=np.intp) - 1, values[change]
-    codes, persons = pd.factorize(column, sort=False)
+    codes, persons = factorize(column, "person", sort=False)
     return codes, persons
 
 
