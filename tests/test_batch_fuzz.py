@@ -9,6 +9,7 @@ an empty frame with a ``group`` column (TypeError), two columns of one name (Att
 from __future__ import annotations
 
 import contextlib
+import functools
 import warnings
 from datetime import date, datetime
 from decimal import Decimal
@@ -86,3 +87,100 @@ def test_a_damaged_frame_is_answered_or_refused_with_a_socialcalc_error(case: tu
     if refused is not None:
         assert refused.code and refused.message("en")
         assert "0101901234" not in str(refused) and "0101901234" not in refused.message("en")  # never echoed
+
+
+KERNELS = ["bank", "merudgift", "one_off", "transport", "hourly_wage", "stays", "botilbud107", "botilbud108", "budgets"]
+"""The array kernels of :mod:`socialcalc.batch`."""
+
+
+@st.composite
+def kernel_calls(draw: st.DrawFn) -> tuple[str, list[Any], dict[str, Any]]:
+    import inspect
+
+    import socialcalc.batch as batch
+
+    name = draw(st.sampled_from(KERNELS))
+    rows = draw(st.integers(0, 3))
+    args: list[Any] = []
+    keywords: dict[str, Any] = {}
+    for parameter in inspect.signature(getattr(batch, name)).parameters.values():
+        required = parameter.default is inspect.Parameter.empty
+        if not required and draw(st.booleans()):
+            continue  # left at its default
+        form = draw(st.sampled_from(["column", "column", "column", "table", "longer", "one"]))
+        if form == "one":
+            value: Any = draw(st.sampled_from(VALUES))
+        else:
+            length = rows + 1 if form == "longer" else rows
+            items = draw(st.lists(st.sampled_from(VALUES), min_size=length, max_size=length))
+            dtype = draw(st.sampled_from([object, np.int64, np.uint64, np.float64, np.bool_, "M8[D]", "M8[s]", "U10"]))
+            try:
+                value = np.array(items, dtype=dtype)
+            except (TypeError, ValueError, OverflowError):
+                value = np.array(items, dtype=object)
+            if form == "table":
+                value = np.zeros((rows, 2), dtype=np.int64)
+        if parameter.kind is parameter.POSITIONAL_OR_KEYWORD and required:
+            args.append(value)
+        else:
+            keywords[parameter.name] = value
+    return name, args, keywords
+
+
+@settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(kernel_calls())
+def test_a_damaged_call_of_a_kernel_is_answered_or_refused_with_a_socialcalc_error(
+        call: tuple[str, list[Any], dict[str, Any]]) -> None:
+    import socialcalc.batch as batch
+
+    name, args, keywords = call
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        with contextlib.suppress(SocialcalcError):  # refused as the library refuses: fine; anything else fails
+            getattr(batch, name)(*args, **keywords)
+
+
+def test_a_rate_book_that_is_not_one_is_refused_by_every_path() -> None:
+    """``rates=`` of another kind (a path, an array) failed later with an AttributeError or numpy's ValueError."""
+    import pytest
+
+    from socialcalc.batch import merudgift
+    from socialcalc.errors import InvalidInput
+    from socialcalc.merudgift import calculate
+
+    for rates in ("rates/", np.zeros(2), 5):
+        for call in (functools.partial(calculate, "1800", decided_on=date(2024, 6, 1), rates=rates),
+                     functools.partial(merudgift, np.array([180_000]), decided_on=date(2024, 6, 1), rates=rates)):
+            with pytest.raises(InvalidInput) as caught:
+                call()
+            assert (caught.value.code, caught.value.field) == ("input.type", "rates")
+            assert "RateBook" in str(caught.value) and "RateBook" in caught.value.message("en")
+
+
+def test_the_kernel_calls_the_fuzzer_found_are_refused_by_the_library() -> None:
+    """Each was numpy's or Python's own error (ValueError, OverflowError, TypeError, decimal.InvalidOperation)."""
+    import pytest
+
+    from socialcalc.batch import BatchInputError, botilbud107, budgets, stays
+
+    one = {"account": np.array([1]), "decided_on": date(2024, 3, 10), "paragraph": np.array([112]),
+           "day": np.array(["2024-03-20"], dtype="M8[D]"), "amount_ore": np.array([10_000])}
+    refused = {
+        "decided_on of another length": ({**one, "decided_on": np.array(["2024-03-10"] * 2, dtype="M8[D]")},
+                                         "batch.rows"),
+        "a day too far for datetime64": ({**one, "decided_on": np.array([2**70], dtype=object)}, "input.date"),
+        "kommune as a number": ({**one, "kommune": 5}, "batch.kommune_type"),
+        "an account that is missing": ({**one, "account": np.array([Decimal("NaN")], dtype=object)},
+                                       "batch.value_missing"),
+    }
+    for what, (call, code) in refused.items():
+        with pytest.raises(BatchInputError) as caught:
+            budgets(**call)
+        assert caught.value.code == code, what
+    with pytest.raises(BatchInputError):
+        stays(np.array([109]), np.array(["2024-03-03"], dtype="M8[D]"), np.array(["2024-03-13"], dtype="M8[D]"),
+              reduction_share=object())
+    with pytest.raises(BatchInputError) as caught:
+        botilbud107(np.array([1_200_000, 1_200_000]), fixed_expenses=np.array([150_000]), on=date(2025, 1, 1),
+                    kommune="lejre", included_items_cost=800_000, board_included=True)
+    assert caught.value.code == "batch.rows"

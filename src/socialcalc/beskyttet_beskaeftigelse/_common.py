@@ -10,7 +10,7 @@ from pydantic import BeforeValidator
 
 from socialcalc import coerce
 from socialcalc.projection import check_project
-from socialcalc.ratebook import Project, RateBook, Rates, default_book
+from socialcalc.ratebook import Project, RateBook, Rates, book_or_default
 
 __all__ = ["Exact", "check_day", "kroner", "ore", "plain", "rates_on"]
 
@@ -32,7 +32,7 @@ def check_day(on: Any) -> date:
 
 def rates_on(on: date, kommune: Any, rates: RateBook | None, project: Project = False) -> Rates:
     """The rates of ``on`` in ``kommune`` (one look-up per calculation), ``project`` checked and passed on."""
-    return (rates or default_book()).at(on, coerce.kommune(kommune), project=check_project(project))
+    return (book_or_default(rates)).at(on, coerce.kommune(kommune), project=check_project(project))
 
 
 def ore(value: int) -> Decimal:

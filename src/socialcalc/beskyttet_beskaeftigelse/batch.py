@@ -29,7 +29,7 @@ import numpy.typing as npt
 
 from socialcalc.beskyttet_beskaeftigelse import beslutning as b
 from socialcalc.errors import SocialcalcError, UnknownRate
-from socialcalc.ratebook import RateBook, default_book
+from socialcalc.ratebook import RateBook, book_or_default
 
 if TYPE_CHECKING:
     from socialcalc.batch.columns import Ore
@@ -140,7 +140,7 @@ def transport(
                               total=Decimal(int(np.broadcast_to(whole, (n,))[row])).scaleb(-2))
     day = day_column(on, "on", n)
     names, kcode = kommune_column(kommune, n)
-    book = rates or default_book()
+    book = book_or_default(rates)
 
     groups = group_rows([day, kcode], n)
     failures = Failures()
@@ -254,7 +254,7 @@ def hourly_wage(
         raise BatchInputError("field_lowest_wage", 0, f"{lowest.shape} rækker", _rows(n))
     day = day_column(on, "on", n)
     names, kcode = kommune_column(kommune, n)
-    book = rates or default_book()
+    book = book_or_default(rates)
     groups = group_rows([day, kcode], n)
     failures = Failures()
     size = len(groups.keys)

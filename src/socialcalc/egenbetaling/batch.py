@@ -43,7 +43,7 @@ from socialcalc.batch.ops import NP
 from socialcalc.egenbetaling import decide
 from socialcalc.egenbetaling._common import DAY_RATE_KEYS
 from socialcalc.errors import InvalidInput, SocialcalcError, UnknownRate
-from socialcalc.ratebook import RateBook, default_book
+from socialcalc.ratebook import RateBook, book_or_default
 
 __all__ = ["CALENDAR_DAYS", "NIGHTS_MIN_ONE", "Sel107Batch", "Sel108Batch", "StayBatch", "botilbud107",
            "botilbud108", "stays"]
@@ -106,7 +106,9 @@ def _shares(values: Any, n: int) -> tuple[Any, Any] | None:
     """A share column (``Decimal``/decimal text, 0–1) as exact numerator and denominator columns."""
     if values is None:
         return None
-    items = [values] * n if isinstance(values, Decimal | str | int) else np.asarray(values, dtype=object).tolist()
+    array = None if isinstance(values, Decimal | str | int) else np.asarray(values, dtype=object)
+    # one value for every row (also any other single object: refused below as no share), or one per row
+    items = [values] * n if array is None or array.ndim == 0 else array.tolist()
     if len(items) != n:
         raise BatchInputError("reduction_share", 0, f"{len(items)} rækker", f"hver kolonne skal have {n} rækker")
     numerators = np.empty(n, dtype=np.int64)
@@ -172,7 +174,7 @@ def stays(
         raise BatchInputError("reduction", row, int(off[row]), code="batch.given_twice",
                               first="reduction (kroner)", second="reduction_share (andel) for en række")
     names, kcode = kommune_column(kommune, n)
-    book = rates or default_book()
+    book = book_or_default(rates)
     failures = Failures()
 
     # the counting policy of each stay's (arrival, kommune): read once per period of the policy, never per row
@@ -366,7 +368,9 @@ def _ore_of(values: Any, column: str, n: int) -> Ore:
     array = np.asarray(values)
     if array.ndim == 0:
         array = np.broadcast_to(array, (n,))
-    return np.broadcast_to(ore_column(array, column), (n,))
+    elif array.shape != (n,):
+        raise BatchInputError(column, 0, f"form {array.shape}", code="batch.rows", rows=n)
+    return ore_column(array, column)
 
 
 def _group_rates(book: RateBook, on: Any, kcode: Any, names: list[str | None], n: int,
@@ -469,7 +473,7 @@ def botilbud107(
     day = day_column(on, "on", n)
     names, kcode = kommune_column(kommune, n)
     failures = Failures()
-    book = rates or default_book()
+    book = book_or_default(rates)
     found, _, _ = _group_rates(book, day, kcode, names, n, {
         "sel107.raadighedsbeloeb_with_board": (True, board),
         "sel107.raadighedsbeloeb_without_board": (True, ~board)}, failures)
@@ -546,7 +550,7 @@ def botilbud108(
     day = day_column(on, "on", n)
     names, kcode = kommune_column(kommune, n)
     failures = Failures()
-    book = rates or default_book()
+    book = book_or_default(rates)
     every = np.ones(n, dtype=bool)
     found, shares, _ = _group_rates(book, day, kcode, names, n, {
         "sel108.threshold": (True, every), "sel108.share_low": (False, every), "sel108.share_high": (False, every),

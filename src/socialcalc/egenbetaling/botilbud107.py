@@ -34,7 +34,7 @@ from socialcalc.errors import InvalidInput
 from socialcalc.explain import Explainer, Kroner
 from socialcalc.money import ZERO, non_negative, round_ore
 from socialcalc.projection import check_project
-from socialcalc.ratebook import Project, RateBook, Rates, default_book
+from socialcalc.ratebook import Project, RateBook, Rates, book_or_default
 from socialcalc.ratebook.book import normalise_kommune
 from socialcalc.ratebook.model import Rate
 from socialcalc.result import Result
@@ -110,7 +110,7 @@ kommunen, og kommunen 'lemvig' har ingen i sin satstabel); ingen tidligere værd
         raise InvalidInput("housing_part_cost", housing, code="input.housing_part_too_high", items=items)
     project = check_project(project)
     name = normalise_kommune(kommune)
-    at = (rates or default_book()).at(on, name, project=project)
+    at = (book_or_default(rates)).at(on, name, project=project)
     rate = rate107(at, board_included)
     out = decide107(net, fixed, Decimal(rate.value), items, housing, keeps_own_dwelling)
     return sel107_result(at, rate, out, on=on, kommune=name, net=net, fixed=fixed, items=items,

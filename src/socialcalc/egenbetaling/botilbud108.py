@@ -48,7 +48,7 @@ from socialcalc.errors import InvalidInput
 from socialcalc.explain import Explainer, Kroner
 from socialcalc.money import ZERO, non_negative, round_ore
 from socialcalc.projection import check_project
-from socialcalc.ratebook import Project, RateBook, Rates, default_book
+from socialcalc.ratebook import Project, RateBook, Rates, book_or_default
 from socialcalc.ratebook.model import Rate
 from socialcalc.result import Result
 
@@ -174,7 +174,7 @@ def sel108(
     kompensation = None if kompensationsbeloeb is None else non_negative(kompensationsbeloeb, "kompensationsbeloeb")
     project = check_project(project)
 
-    at = (rates or default_book()).at(on, kommune, project=project)
+    at = (book_or_default(rates)).at(on, kommune, project=project)
     used = rates108(at, single_pensioner=single_pensioner, couple=pair is not None)
     out = decide108(used, basis=basis, set_aside=set_aside, costs=costs, couple=pair, kompensation=kompensation)
     return sel108_result(at, used, out, on=on, basis=basis, costs=costs, set_aside=set_aside, couple=pair,

@@ -48,7 +48,7 @@ from socialcalc.errors import InvalidInput
 from socialcalc.explain import Explainer, Kroner, kr, procent
 from socialcalc.money import ZERO, non_negative, round_ore, to_decimal
 from socialcalc.projection import check_project
-from socialcalc.ratebook import Project, RateBook, Rates, default_book
+from socialcalc.ratebook import Project, RateBook, Rates, book_or_default
 from socialcalc.ratebook.model import Rate
 from socialcalc.result import Result
 
@@ -229,7 +229,7 @@ def stay(
         raise InvalidInput("has_income", repr(has_income), code="input.flag")
     decision = _reduction_of(reduction)
     project = check_project(project)
-    book = rates or default_book()
+    book = book_or_default(rates)
     policy_rate = book.at(arrival, kommune, project=project).get("egenbetaling.day_count")
     policy = str(policy_rate.value)
     days = _count(policy, arrival, departure)
@@ -367,7 +367,7 @@ def prepayment(
     para = paragraph_of(paragraph)
     start = check_date(start, "start")
     project = check_project(project)
-    book = rates or default_book()
+    book = book_or_default(rates)
     at = book.at(start, kommune, project=project)
     n = _prepaid_days(at, days, "days")
     limit = at.get("egenbetaling.prepayment_max_days")
@@ -412,7 +412,7 @@ def settlement(
     para = paragraph_of(paragraph)
     start = check_date(start, "start")
     project = check_project(project)
-    book = rates or default_book()
+    book = book_or_default(rates)
     at = book.at(start, kommune, project=project)
     prepaid_n = _prepaid_days(at, prepaid_days, "prepaid_days")
     actual_n = whole_days(actual_days, "actual_days")

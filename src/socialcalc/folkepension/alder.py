@@ -30,7 +30,7 @@ from socialcalc import coerce
 from socialcalc.errors import InvalidInput
 from socialcalc.months import Month, MonthEndRule, months_after
 from socialcalc.projection import check_project
-from socialcalc.ratebook import Project, Rate, RateBook, default_book
+from socialcalc.ratebook import Project, Rate, RateBook, book_or_default
 from socialcalc.ratebook.model import AgeRow
 
 __all__ = [
@@ -73,7 +73,7 @@ def table_rate(rates: RateBook | None, on: date | None, project: Project = False
     >>> table_rate(None, date(2024, 6, 1)).valid_from
     datetime.date(2022, 1, 1)
     """
-    book = rates or default_book()
+    book = book_or_default(rates)
     project = check_project(project)
     if on is not None:
         on = coerce.day(on, "on")

@@ -24,7 +24,7 @@ from pydantic import BaseModel, ConfigDict
 from socialcalc.explain import Audience, Explainer, Explanation, Format, Locale
 from socialcalc.folkepension.alder import TABLE, row_for, table_rate
 from socialcalc.months import Month, MonthEndRule, months_after
-from socialcalc.ratebook import Project, RateBook, default_book
+from socialcalc.ratebook import Project, RateBook, book_or_default
 
 __all__ = ["Folkepensionsalder", "folkepensionsalder"]
 
@@ -80,7 +80,7 @@ def folkepensionsalder(
     from socialcalc import coerce
 
     birth = coerce.day(birth, "birth")
-    book = rates or default_book()
+    book = book_or_default(rates)
     rate = table_rate(book, on, project)
     row = row_for(rate.value, birth)
     reached = months_after(birth, row.years * 12 + row.months, MonthEndRule.CLAMP)

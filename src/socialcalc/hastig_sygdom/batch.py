@@ -34,9 +34,9 @@ from socialcalc.explain import RateUsed
 from socialcalc.hastig_sygdom import decisions
 from socialcalc.hastig_sygdom.budget import _BUDGET, _IN_FORCE, CITATIONS, to_ore
 from socialcalc.money import round_ore
-from socialcalc.ratebook import Project, RateBook, default_book
+from socialcalc.ratebook import Project, RateBook, book_or_default
 
-__all__ = ["AccountRates", "BudgetBatch", "account_codes", "budgets"]
+__all__ = ["AccountRates", "BudgetBatch", "budgets"]
 
 _EPOCH = date(1970, 1, 1).toordinal()
 
@@ -79,10 +79,12 @@ def _days(values: Any, column: str, n: int) -> npt.NDArray[np.int64]:
 
     try:
         days = np.asarray(values, dtype="datetime64[D]")
-    except (TypeError, ValueError):
+    except (TypeError, ValueError, OverflowError):
         raise BatchInputError(column, 0, "?", code="input.date") from None
-    if days.shape != (n,):
+    if days.ndim == 0:
         days = np.broadcast_to(days, (n,))
+    elif days.shape != (n,):
+        raise BatchInputError(column, 0, f"form {days.shape}", code="batch.rows", rows=n)
     if np.isnat(days).any():
         raise BatchInputError(column, int(np.flatnonzero(np.isnat(days))[0]), "NaT", code="input.date")
     return days.astype(np.int64)
@@ -102,10 +104,14 @@ def account_codes(ids: npt.NDArray[Any]) -> npt.NDArray[np.int64]:
     """
     from socialcalc.batch.columns import BatchInputError
 
+    if ids.dtype.kind in "fO":  # a missing id (None, NaN) is no account: refused, never grouped
+        missing = [v is None or (isinstance(v, float | Decimal) and v != v) for v in ids.tolist()]
+        if any(missing):
+            raise BatchInputError("account", missing.index(True), "NA", code="batch.value_missing", missing="NA")
     try:
         inverse = np.unique(ids, return_inverse=True)[1]
         return np.asarray(inverse, dtype=np.int64).reshape(-1)
-    except TypeError:
+    except (TypeError, ArithmeticError):  # kinds that do not sort together (1 and "a"; a Decimal and a str)
         seen: dict[Any, int] = {}
         codes = np.empty(len(ids), dtype=np.int64)
         for row, value in enumerate(ids.tolist()):
@@ -140,6 +146,7 @@ def budgets(
     [True]
     """
     # imported here: socialcalc.batch imports this module to re-export its kernel
+    from socialcalc.batch._resolve import kommune_column
     from socialcalc.batch.columns import BatchInputError, BatchRateNotPublished, int_column, ore_column
     from socialcalc.batch.ops import NP
 
@@ -180,12 +187,16 @@ def budgets(
         raise BatchInputError("decided_on", row, str(decided[row].astype("datetime64[D]")),
                               code="input.second_account",
                               when=dato(date.fromordinal(_EPOCH + int(first_day[accounts[row]]))))
-    names: list[str | None] = ([kommune] * n if kommune is None or isinstance(kommune, str)
-                               else [None if k is None else str(k) for k in kommune])
-    if len(names) != n:
-        raise BatchInputError("kommune", 0, len(names), code="batch.rows", rows=n)
+    # one name for every row or one per row, each checked as the rate book would (the shared column reader)
+    if not (kommune is None or isinstance(kommune, str)):
+        if not hasattr(kommune, "__len__"):
+            raise BatchInputError("kommune", 0, repr(kommune), code="batch.kommune_type")
+        if len(kommune) != n:
+            raise BatchInputError("kommune", 0, len(kommune), code="batch.rows", rows=n)
+    distinct, kcodes = kommune_column(kommune, n)
+    names: list[str | None] = [distinct[int(c)] for c in np.broadcast_to(kcodes, (n,)).tolist()]
 
-    book = rates or default_book()
+    book = book_or_default(rates)
     in_force = book.latest(_IN_FORCE)
     if (bad := ~decisions.dated_ok(decided, np.int64(in_force.value.toordinal() - _EPOCH))).any():
         row = _first(bad)

@@ -35,7 +35,7 @@ from socialcalc.hastig_sygdom import decisions
 from socialcalc.kernel import PY
 from socialcalc.money import round_ore, to_decimal
 from socialcalc.projection import check_project
-from socialcalc.ratebook import Project, RateBook, Status, default_book
+from socialcalc.ratebook import Project, RateBook, Status, book_or_default
 
 __all__ = [
     "CITATIONS",
@@ -299,7 +299,7 @@ sygdomsforløb, og forløbet har allerede et budget (afgørelse 10. marts 2024);
         for account in accounts:
             if not isinstance(account, Budget):
                 raise InvalidInput("existing", type(account).__name__, code="input.existing_accounts")
-        book = rates or default_book()
+        book = book_or_default(rates)
         in_force = book.latest(_IN_FORCE)
         if not decisions.dated_ok(decided_on.toordinal(), in_force.value.toordinal()):
             raise InvalidInput("decided_on", decided_on, code="input.before_117a", in_force=in_force.value,

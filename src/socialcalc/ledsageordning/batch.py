@@ -41,7 +41,7 @@ from socialcalc.ledsageordning.bank import OrderOfUse, _rules
 from socialcalc.ledsageordning.regel import CURRENT_MONTH_THEN_NEWEST_SAVED, OLDEST_FIRST
 from socialcalc.ledsageordning.tid import month_params, varighed
 from socialcalc.months import Month
-from socialcalc.ratebook import RateBook, default_book
+from socialcalc.ratebook import RateBook, book_or_default
 
 __all__ = ["CURRENT_MONTH_THEN_NEWEST_SAVED", "OLDEST_FIRST", "BankBatch", "InsufficientBatchHours", "bank"]
 
@@ -250,7 +250,7 @@ uden huller (forventede 2024-02)
                                   code="batch.before_first_month", first_month=str(_to_month(first)))
     deduction = _minutes(deduction_minutes, "deduction_minutes", (n, m))
     names, kcode = kommune_column(kommune, n)
-    book = rates or default_book()
+    book = book_or_default(rates)
 
     # the rules of every (month, kommune): minutes per month, saving months, cap, order of use
     per = np.zeros((m, len(names)), dtype=np.int64)

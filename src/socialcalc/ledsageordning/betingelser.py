@@ -35,7 +35,7 @@ from socialcalc.explain import Audience, Explainer, Explanation, Format, Locale
 from socialcalc.folkepension import PensionAge, pension_age
 from socialcalc.months import MonthEndRule, months_after
 from socialcalc.projection import check_project
-from socialcalc.ratebook import Project, Rate, RateBook, default_book
+from socialcalc.ratebook import Project, Rate, RateBook, book_or_default
 
 __all__ = ["Eligibility", "Reason", "eligibility"]
 
@@ -156,7 +156,7 @@ def eligibility(
     if on < grant_date:
         raise InvalidInput("on", on.isoformat(), code="input.before_grant", grant_date=grant_date)
     project = check_project(project)
-    book = rates or default_book()
+    book = book_or_default(rates)
     at = book.at(grant_date, kommune, project=project)
     min_age, floor = at.get("sel097.min_age"), at.get("sel097.age_limit_floor")
     table, oldest_table = _age_table(book, grant_date)

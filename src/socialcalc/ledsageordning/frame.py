@@ -31,7 +31,7 @@ from socialcalc.ledsageordning import batch as sel097
 from socialcalc.ledsageordning import fakta
 from socialcalc.ledsageordning.bank import _in_use_order, _rules
 from socialcalc.months import Month
-from socialcalc.ratebook import RateBook, default_book
+from socialcalc.ratebook import RateBook, book_or_default
 from socialcalc.ratebook.book import normalise_kommune
 
 __all__ = ["bank_frame", "explain_row"]
@@ -339,7 +339,7 @@ def _statement(rows: _Rows, row: int) -> Any:
     m = _month(rows.first + t)
     start = _month(rows.first + int(rows.starts[person]))
     kommune = normalise_kommune(rows.kommune[person])
-    book = rows.rates or default_book()
+    book = book_or_default(rows.rates)
     rules = _rules(book, m, kommune)
     width = r.month_lots.shape[2]
     lapsed = [(m - a, int(r.lapsed_lots[person, t, a])) for a in range(width - 1, 0, -1)

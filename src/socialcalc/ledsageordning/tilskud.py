@@ -21,7 +21,7 @@ from socialcalc.explain import Kroner
 from socialcalc.ledsageordning import fakta, regel
 from socialcalc.money import non_negative, round_ore
 from socialcalc.projection import check_project
-from socialcalc.ratebook import Project, RateBook, default_book
+from socialcalc.ratebook import Project, RateBook, book_or_default
 from socialcalc.result import Result
 
 __all__ = ["ExpenseGrant", "expense_grant"]
@@ -57,7 +57,7 @@ def expense_grant(year: int, expenses: Decimal | int | str, *, kommune: str | No
     year = coerce.year(year, "year")
     spent = non_negative(expenses, "expenses")
     project = check_project(project)
-    book = rates or default_book()
+    book = book_or_default(rates)
     rate = book.at(date(year, 1, 1), kommune, project=project).get("sel097.expense_grant_max")
     maximum = Decimal(rate.value)
     # the decision of regel.grant_decision, on integer units exact for the input (øre or finer)

@@ -62,7 +62,7 @@ from socialcalc.errors import InvalidInput, SocialcalcError, UnknownRate
 from socialcalc.merudgift import regel
 from socialcalc.merudgift.ordning import check_transition, old_award_table, regime_at
 from socialcalc.money import round_ore
-from socialcalc.ratebook import Rate, RateBook, default_book
+from socialcalc.ratebook import Rate, RateBook, book_or_default
 
 __all__ = [
     "BAND_FULL",
@@ -227,7 +227,7 @@ afgørelsen hører under merudgiftsydelsen
     if isinstance(project, float) or not isinstance(project, bool | Decimal):
         raise InvalidInput("project", repr(project), code="input.type", expected="True, False eller en Decimal",
                            expected_en="True, False or a Decimal", kind=type(project).__name__)
-    book = rates or default_book()
+    book = book_or_default(rates)
     names, kcode = kommune_column(kommune, n)
     months, factor = _months(per_code)
     x = amount if factor is None else amount * factor
@@ -473,7 +473,7 @@ def one_off(
     if isinstance(project, float) or not isinstance(project, bool | Decimal):
         raise InvalidInput("project", repr(project), code="input.type", expected="True, False eller en Decimal",
                            expected_en="True, False or a Decimal", kind=type(project).__name__)
-    book = rates or default_book()
+    book = book_or_default(rates)
     names, kcode = kommune_column(kommune, n)
     months, factor = _months(per_code)
     r = run if factor is None else run * factor

@@ -34,7 +34,7 @@ from socialcalc.merudgift.ordning import months_of, to_day
 from socialcalc.money import non_negative
 from socialcalc.months import Month
 from socialcalc.projection import check_project
-from socialcalc.ratebook import Project, RateBook, default_book
+from socialcalc.ratebook import Project, RateBook, book_or_default
 
 __all__ = ["calculate", "decide"]
 
@@ -65,6 +65,7 @@ def decide(ctx: Context, expenses: Decimal, months: int, documented: bool, liste
 
     >>> from datetime import date
     >>> from socialcalc.merudgift.fakta import resolve
+    >>> from socialcalc.ratebook import default_book
     >>> ctx = resolve(default_book(), date(2024, 6, 1), date(2024, 6, 1), None, False)
     >>> decide(ctx, Decimal(1707), 1, False, None, 0)["band"]
     2
@@ -146,7 +147,7 @@ def calculate(
         raise InvalidInput("listed_documented", listed, code="input.listed_over_total", total=amount)
     chosen = _group(group)
     project = check_project(project)
-    book = rates or default_book()
+    book = book_or_default(rates)
     ctx = _context(book, decided, paid_on, kommune, project, chosen)
     codes = decide(ctx, amount, months, documented, listed, _GROUP_CODES[chosen])
     explanation = merudgift_explanation(book, ctx, expenses=amount, months=months, documented=documented,
@@ -193,6 +194,7 @@ def result_of(ctx: Context, codes: dict[str, int], expenses: Decimal, months: in
 def bands_paragraph(book: RateBook) -> str:
     """The legal basis of the band tables, as the rate book declares it (SEL § 100 stk. 3).
 
+    >>> from socialcalc.ratebook import default_book
     >>> bands_paragraph(default_book()).startswith("SEL § 100 stk. 3")
     True
     """

@@ -27,7 +27,7 @@ from socialcalc.errors import InvalidInput
 from socialcalc.folkepension import first_pension_month
 from socialcalc.months import Month, MonthEndRule, months_after
 from socialcalc.projection import check_project
-from socialcalc.ratebook import Project, RateBook, default_book
+from socialcalc.ratebook import Project, RateBook, book_or_default
 
 __all__ = ["change_effective_month", "first_payment_month", "last_payment_month", "may_demand_refixing"]
 
@@ -106,5 +106,5 @@ def may_demand_refixing(
     day = _day(on, "on")
     if day < last:
         raise InvalidInput("on", day.isoformat(), code="input.before_last_fixing", last=last)
-    lock = (rates or default_book()).at(day, project=check_project(project)).get("sel100.refixing_lock_months")
+    lock = (book_or_default(rates)).at(day, project=check_project(project)).get("sel100.refixing_lock_months")
     return day >= months_after(last, int(lock.value), MonthEndRule.CLAMP)

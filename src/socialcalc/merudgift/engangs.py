@@ -37,7 +37,7 @@ from socialcalc.merudgift.model import OneOffResult
 from socialcalc.merudgift.ordning import check_transition, months_of, regime_at, to_day
 from socialcalc.money import non_negative
 from socialcalc.projection import check_project
-from socialcalc.ratebook import Project, Rate, RateBook, default_book
+from socialcalc.ratebook import Project, Rate, RateBook, book_or_default
 
 __all__ = ["decide_one_off", "one_off", "one_off_result"]
 
@@ -98,7 +98,7 @@ def one_off(
             raise InvalidInput(name, repr(flag), code="input.flag")
     run = Decimal(0) if running is None else non_negative(running, "running")
     project = check_project(project)
-    book = rates or default_book()
+    book = book_or_default(rates)
     rated = one_off_rates(book, decided, kommune, project, recipient=recipient, running=run, months=months,
                           per=per, expense=value)
     codes = decide_one_off(value, run, months, recipient, documented, rated["minimum"], None)
@@ -116,6 +116,7 @@ def one_off_rates(book: RateBook, decided: date, kommune: str | None, project: P
     A recipient: the transition deadline (refused on or after it). Otherwise the regime must be the
     merudgiftsydelse, and the monthly minimum of the decision date; running expenses that reach it are refused.
 
+    >>> from socialcalc.ratebook import default_book
     >>> one_off_rates(default_book(), date(2024, 5, 1), None, False, recipient=False, running=Decimal(0),
     ...               months=1, per="month", expense=Decimal(1))["minimum"].value
     608

@@ -44,7 +44,7 @@ from socialcalc.merudgift import regel
 from socialcalc.merudgift.engangs import one_off_rates, one_off_result
 from socialcalc.merudgift.fakta import merudgift_explanation, resolve
 from socialcalc.merudgift.model import OneOffResult
-from socialcalc.ratebook import RateBook, default_book
+from socialcalc.ratebook import RateBook, book_or_default, default_book
 
 __all__ = ["RULE", "band_labels", "explain_row", "merudgift_frame", "one_off_frame"]
 
@@ -258,7 +258,7 @@ def _rows_of(out: Any) -> _Rows:
 
 def _row_result(rows: _Rows, row: int) -> Any:
     """The one-case result model of ``row``, built from the kernel's codes by the one-case builders."""
-    book = rows.rates or default_book()
+    book = book_or_default(rows.rates)
     s, n = rows.settings, rows.n
     names, kcode = kommune_column(s["kommune"], n)
     kommune = names[_at(kcode, row)]

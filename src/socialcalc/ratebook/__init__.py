@@ -40,6 +40,7 @@ __all__ = [
     "Rates",
     "Regulation",
     "Status",
+    "book_or_default",
     "check_rates",
     "coverage",
     "default_book",
@@ -181,6 +182,28 @@ def default_book() -> RateBook:
     True
     """
     return _book(env_overlays())
+
+
+def book_or_default(rates: object) -> RateBook:
+    """The rate book a calculation was given as ``rates=``, or the packaged one (:func:`default_book`) for
+    ``None``; anything else is refused (``input.type``), not failed on later.
+
+    >>> book_or_default(None) is default_book()
+    True
+    >>> book_or_default("rates/")
+    Traceback (most recent call last):
+    ...
+    socialcalc.errors.InvalidInput: rates = str: forventede en RateBook (fx fra load_rates) eller None, ikke str
+    """
+    if rates is None:
+        return default_book()
+    if isinstance(rates, RateBook):
+        return rates
+    from socialcalc.errors import InvalidInput
+
+    kind = type(rates).__name__
+    raise InvalidInput("rates", kind, code="input.type", expected="en RateBook (fx fra load_rates) eller None",
+                       expected_en="a RateBook (e.g. from load_rates) or None", kind=kind)
 
 
 def trusted_overlay_book(overlay: str | Path) -> RateBook:
