@@ -184,3 +184,15 @@ def test_the_kernel_calls_the_fuzzer_found_are_refused_by_the_library() -> None:
         botilbud107(np.array([1_200_000, 1_200_000]), fixed_expenses=np.array([150_000]), on=date(2025, 1, 1),
                     kommune="lejre", included_items_cost=800_000, board_included=True)
     assert caught.value.code == "batch.rows"
+
+
+def test_a_kommune_that_is_no_column_of_names_is_refused_by_the_117a_kernel() -> None:
+    import pytest
+
+    from socialcalc.batch import BatchInputError, budgets
+
+    for kommune in (5, np.array("lejre")):  # a number; a 0-d array (has __len__, but no length)
+        with pytest.raises(BatchInputError) as caught:
+            budgets(np.array([1]), date(2024, 3, 10), np.array([112]), np.array(["2024-03-20"], dtype="M8[D]"),
+                    np.array([100]), kommune=kommune)
+        assert caught.value.code == "batch.kommune_type"

@@ -189,10 +189,12 @@ def budgets(
                               when=dato(date.fromordinal(_EPOCH + int(first_day[accounts[row]]))))
     # one name for every row or one per row, each checked as the rate book would (the shared column reader)
     if not (kommune is None or isinstance(kommune, str)):
-        if not hasattr(kommune, "__len__"):
-            raise BatchInputError("kommune", 0, repr(kommune), code="batch.kommune_type")
-        if len(kommune) != n:
-            raise BatchInputError("kommune", 0, len(kommune), code="batch.rows", rows=n)
+        try:
+            count = len(kommune)
+        except TypeError:  # a number, or a 0-d array: no column of names
+            raise BatchInputError("kommune", 0, repr(kommune), code="batch.kommune_type") from None
+        if count != n:
+            raise BatchInputError("kommune", 0, count, code="batch.rows", rows=n)
     distinct, kcodes = kommune_column(kommune, n)
     names: list[str | None] = [distinct[int(c)] for c in np.broadcast_to(kcodes, (n,)).tolist()]
 
