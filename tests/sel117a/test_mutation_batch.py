@@ -261,3 +261,56 @@ def test_no_rows_keep_every_dtype() -> None:
     result = budgets(np.array([], dtype=np.int64), np.array([], dtype="datetime64[D]"), np.array([], np.int64),
                      np.array([], dtype="datetime64[D]"), np.array([], np.int64))
     _check(result, [])
+
+
+def test_account_codes_pinned() -> None:
+    """Rows of equal ids share a code: sorted for ids of one kind, in order of first appearance for mixed kinds;
+    a missing id (None, NaN, a Decimal NaN of either kind) and an id that is not one value are refused at their
+    row (found by fuzzing the kernels: numpy's sort raised TypeError or decimal.InvalidOperation)."""
+    from socialcalc.hastig_sygdom.batch import account_codes
+
+    def codes(ids: list[Any], dtype: Any = object) -> list[int]:
+        result = account_codes(np.array(ids, dtype=dtype))
+        assert result.dtype == np.int64 and result.shape == (len(ids),)
+        return [int(c) for c in result.tolist()]
+
+    assert codes([7, 3, 7, 5], np.int64) == [2, 0, 2, 1]
+    assert codes(["b", "a", "b"]) == [1, 0, 1]
+    assert codes([1, "a", 1, "b", "a"]) == [0, 1, 0, 2, 1]
+    assert codes([Decimal("2"), "a", Decimal("2")]) == [0, 1, 0]
+    assert codes([2.0, 1.0, 2.0], np.float64) == [1, 0, 1]
+    assert codes([], np.int64) == []
+    for ids, row in (([1, None], 1), ([1.0, float("nan")], 1), ([Decimal("NaN"), 1], 0), ([2, Decimal("sNaN")], 1)):
+        with pytest.raises(BatchInputError) as caught:
+            account_codes(np.array(ids, dtype=np.float64 if all(isinstance(v, float) for v in ids) else object))
+        assert (caught.value.code, caught.value.column, caught.value.row, caught.value.value) == \
+            ("batch.value_missing", "account", row, "NA")
+        assert caught.value.params == {"missing": "NA"}
+    ids = np.empty(3, dtype=object)
+    ids[:] = [1, "a", [2]]
+    with pytest.raises(BatchInputError) as caught:
+        account_codes(ids)
+    assert (caught.value.code, caught.value.column, caught.value.row, caught.value.value) == \
+        ("batch.not_one_value", "account", 2, "[2]")
+
+
+def test_booking_days_pinned() -> None:
+    """A day for every row (a date or a ``datetime64``), one day broadcast to all rows, or refused: another
+    length (``batch.rows``), NaT at its row, and what is no day at all (``input.date``)."""
+    from socialcalc.hastig_sygdom.batch import _days
+
+    assert _days(np.array(["2024-03-20", "2024-03-21"], dtype="M8[D]"), "date", 2).tolist() == [19802, 19803]
+    assert _days(date(2024, 3, 20), "date", 3).tolist() == [19802] * 3
+    assert _days(np.array(["2024-03-20"], dtype="M8[s]"), "date", 1).dtype == np.int64
+    with pytest.raises(BatchInputError) as caught:
+        _days(np.array(["2024-03-20"] * 2, dtype="M8[D]"), "date", 3)
+    assert (caught.value.code, caught.value.column, caught.value.row, caught.value.value, caught.value.params) == \
+        ("batch.rows", "date", 0, "form (2,)", {"rows": 3})
+    with pytest.raises(BatchInputError) as caught:
+        _days(np.array(["2024-03-20", "NaT"], dtype="M8[D]"), "date", 2)
+    assert (caught.value.code, caught.value.row, caught.value.value) == ("input.date", 1, "NaT")
+    for nonsense in (np.array([2**70], dtype=object), "nej", object()):
+        with pytest.raises(BatchInputError) as caught:
+            _days(nonsense, "date", 1)
+        assert (caught.value.code, caught.value.column, caught.value.row, caught.value.value) == \
+            ("input.date", "date", 0, "?")

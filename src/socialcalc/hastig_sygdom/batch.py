@@ -105,7 +105,8 @@ def account_codes(ids: npt.NDArray[Any]) -> npt.NDArray[np.int64]:
     from socialcalc.batch.columns import BatchInputError
 
     if ids.dtype.kind in "fO":  # a missing id (None, NaN) is no account: refused, never grouped
-        missing = [v is None or (isinstance(v, float | Decimal) and v != v) for v in ids.tolist()]
+        missing = [v is None or (isinstance(v, float) and v != v) or (isinstance(v, Decimal) and v.is_nan())
+                   for v in ids.tolist()]
         if any(missing):
             raise BatchInputError("account", missing.index(True), "NA", code="batch.value_missing", missing="NA")
     try:
