@@ -190,9 +190,15 @@ def test_a_kommune_that_is_no_column_of_names_is_refused_by_the_117a_kernel() ->
     import pytest
 
     from socialcalc.batch import BatchInputError, budgets
+    from socialcalc.errors import InvalidInput
 
     for kommune in (5, np.array("lejre")):  # a number; a 0-d array (has __len__, but no length)
         with pytest.raises(BatchInputError) as caught:
             budgets(np.array([1]), date(2024, 3, 10), np.array([112]), np.array(["2024-03-20"], dtype="M8[D]"),
                     np.array([100]), kommune=kommune)
-        assert caught.value.code == "batch.kommune_type"
+        assert (caught.value.code, caught.value.column, caught.value.row, caught.value.value) == \
+            ("batch.kommune_type", "kommune", 0, repr(kommune))
+    with pytest.raises(InvalidInput) as refused:  # and a rate book that is not one
+        budgets(np.array([1]), date(2024, 3, 10), np.array([112]), np.array(["2024-03-20"], dtype="M8[D]"),
+                np.array([100]), rates="rates/")
+    assert (refused.value.code, refused.value.field) == ("input.type", "rates")

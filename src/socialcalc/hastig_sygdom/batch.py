@@ -110,8 +110,7 @@ def account_codes(ids: npt.NDArray[Any]) -> npt.NDArray[np.int64]:
         if any(missing):
             raise BatchInputError("account", missing.index(True), "NA", code="batch.value_missing", missing="NA")
     try:
-        inverse = np.unique(ids, return_inverse=True)[1]
-        return np.asarray(inverse, dtype=np.int64).reshape(-1)
+        return np.asarray(np.unique(ids, return_inverse=True)[1], dtype=np.int64)
     except (TypeError, ArithmeticError):  # kinds that do not sort together (1 and "a"; a Decimal and a str)
         seen: dict[Any, int] = {}
         codes = np.empty(len(ids), dtype=np.int64)
