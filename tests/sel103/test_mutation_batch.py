@@ -227,3 +227,22 @@ def test_a_product_just_below_the_limit_is_computed() -> None:
     assert int(t.total[0]) > 0
     with pytest.raises(SocialcalcError):
         transport(np.array([2]), dist, np.array([0]), per_km=price, on=ON)  # 4 trips × 2**60 = 2**62
+
+
+def test_full_columns_are_kept_and_one_value_is_spread_pinned() -> None:
+    """The kernel's figure columns: a full-length column is the array itself (not a view the adapter would copy
+    again), one value is spread read-only over the rows, and the dtypes are int64 øre and bool (issue 15)."""
+    from socialcalc.beskyttet_beskaeftigelse.batch import _bools, _ints
+
+    column = np.array([1, 2, 3], dtype=np.int64)
+    kept = _ints(column, 3)
+    assert kept is column and kept.flags.owndata
+    spread = _ints(5, 3)
+    assert spread.tolist() == [5, 5, 5] and spread.dtype == np.int64 and not spread.flags.writeable
+    assert _ints(np.array([True, False]), 2).dtype == np.int64
+    assert _ints(np.array([7]), 3).tolist() == [7, 7, 7]
+    flags = np.array([True, False])
+    assert _bools(flags, 2) is flags
+    assert _bools(np.array([1, 0]), 2).dtype == np.bool_ and _bools(np.array([1, 0]), 2).tolist() == [True, False]
+    one = _bools(1, 2)
+    assert one.tolist() == [True, True] and one.dtype == np.bool_ and not one.flags.writeable
