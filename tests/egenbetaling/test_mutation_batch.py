@@ -242,3 +242,46 @@ def test_a_reduction_in_kroner_on_one_row_and_a_share_on_another_are_not_given_t
         stays(109, arrival, departure, reduction=np.array([0, 0, 1]),
               reduction_share=np.array(["0", "0.5", "0.1"], dtype=object))
     assert (caught.value.code, getattr(caught.value, "row", None)) == ("batch.given_twice", 2)
+
+
+def test_share_and_ore_columns_pinned() -> None:
+    """``_shares`` and ``_ore_of`` after the fuzzing fixes (one odd object; a column of another length): every
+    refusal with its column, row, value and rule; one value spread over the rows."""
+    from decimal import Decimal
+
+    from socialcalc.batch.columns import BatchInputError
+    from socialcalc.egenbetaling.batch import _ore_of, _shares
+
+    assert _shares(None, 2) is None
+    numerators, denominators = _shares(Decimal("0.25"), 3)
+    assert numerators.tolist() == [1] * 3 and denominators.tolist() == [4] * 3
+    assert numerators.dtype == np.int64 and denominators.dtype == np.int64
+    numerators, denominators = _shares(np.array(["0.5", Decimal("1"), 0], dtype=object), 3)
+    assert (numerators.tolist(), denominators.tolist()) == ([1, 1, 0], [2, 1, 1])
+    numerators, _ = _shares(np.array(Decimal("0.5"), dtype=object), 2)  # a 0-d array: one value for all rows
+    assert numerators.tolist() == [1, 1]
+    kind = "en andel er en Decimal eller decimaltekst (0 til 1), aldrig en float"
+    refusals = {
+        "object": (lambda: _shares(object(), 2), 0, kind),
+        "length": (lambda: _shares(np.array(["0.5", "0.5"], dtype=object), 3), 0, "hver kolonne skal have 3 rækker"),
+        "float": (lambda: _shares(np.array([Decimal("0.5"), 0.5], dtype=object), 2), 1, kind),
+    }
+    for what, (call, row, rule) in refusals.items():
+        with pytest.raises(BatchInputError) as caught:
+            call()
+        assert (caught.value.column, caught.value.row, caught.value.rule) == ("reduction_share", row, rule), what
+    with pytest.raises(BatchInputError) as caught:
+        _shares(np.array(["0.5", "0.5"], dtype=object), 3)
+    assert caught.value.value == "2 rækker"
+
+    spread = _ore_of(150_000, "net_income", 3)
+    assert spread.tolist() == [150_000] * 3 and spread.dtype == np.int64
+    full = np.array([1, 2], dtype=np.int64)
+    assert _ore_of(full, "net_income", 2).tolist() == [1, 2] and _ore_of(full, "net_income", 2).dtype == np.int64
+    with pytest.raises(BatchInputError) as caught:
+        _ore_of(full, "net_income", 3)
+    assert (caught.value.code, caught.value.column, caught.value.row, caught.value.value, caught.value.params) == \
+        ("batch.rows", "net_income", 0, "form (2,)", {"rows": 3})
+    with pytest.raises(BatchInputError) as caught:
+        _ore_of(np.array([1, -1]), "net_income", 2)
+    assert (caught.value.code, caught.value.row) == ("input.negative", 1)

@@ -106,9 +106,9 @@ def _shares(values: Any, n: int) -> tuple[Any, Any] | None:
     """A share column (``Decimal``/decimal text, 0–1) as exact numerator and denominator columns."""
     if values is None:
         return None
-    array = None if isinstance(values, Decimal | str | int) else np.asarray(values, dtype=object)
-    # one value for every row (also any other single object: refused below as no share), or one per row
-    items = [values] * n if array is None or array.ndim == 0 else array.tolist()
+    array = np.asarray(values, dtype=object)
+    # one value for every row (a 0-d array's own; any other single object is refused below), or one per row
+    items = [array.item()] * n if array.ndim == 0 else array.tolist()
     if len(items) != n:
         raise BatchInputError("reduction_share", 0, f"{len(items)} rækker", f"hver kolonne skal have {n} rækker")
     numerators = np.empty(n, dtype=np.int64)
