@@ -20,12 +20,14 @@ half up (a documented full-cover amount is the monthly expenses to the øre; sta
 
 from __future__ import annotations
 
+import functools
 from datetime import date
 from decimal import Decimal
 from typing import Any
 
 from socialcalc.coerce import exact
 from socialcalc.errors import InvalidInput
+from socialcalc.explain import Explanation
 from socialcalc.kernel import PY
 from socialcalc.merudgift import regel
 from socialcalc.merudgift.fakta import Context, merudgift_explanation, resolve
@@ -35,6 +37,7 @@ from socialcalc.money import non_negative
 from socialcalc.months import Month
 from socialcalc.projection import check_project
 from socialcalc.ratebook import Project, RateBook, book_or_default
+from socialcalc.result import Later
 
 __all__ = ["calculate", "decide"]
 
@@ -150,9 +153,16 @@ def calculate(
     book = book_or_default(rates)
     ctx = _context(book, decided, paid_on, kommune, project, chosen)
     codes = decide(ctx, amount, months, documented, listed, _GROUP_CODES[chosen])
-    explanation = merudgift_explanation(book, ctx, expenses=amount, months=months, documented=documented,
-                                        listed=listed, chosen=_GROUP_CODES[chosen], codes=codes)
+    # the facts are built when first read (Later): every rate and citation they read is looked up by now
+    _check_citations(book, ctx, project)
+    explanation = Later(_explanation, book, ctx, amount, months, documented, listed, _GROUP_CODES[chosen], codes)
     return result_of(ctx, codes, amount, months, documented, explanation)
+
+
+def _explanation(book: RateBook, ctx: Context, expenses: Decimal, months: int, documented: bool,
+                 listed: Decimal | None, chosen: int, codes: dict[str, int]) -> Explanation:
+    return merudgift_explanation(book, ctx, expenses=expenses, months=months, documented=documented,
+                                 listed=listed, chosen=chosen, codes=codes)
 
 
 def _context(book: RateBook, decided: date, paid_on: date, kommune: str | None, project: Project,
@@ -161,12 +171,36 @@ def _context(book: RateBook, decided: date, paid_on: date, kommune: str | None, 
 
     if chosen is not None and regime_at(book, decided, kommune).value == "merudgiftsydelse":
         raise InvalidInput("group", chosen, code="input.group_regime", decided=decided)
+    if isinstance(project, (bool, Decimal)):
+        return _resolved(book, decided, paid_on, kommune, type(project).__name__, project)
+    return resolve(book, decided, paid_on, kommune, project)  # a mapping of years: not kept
+
+
+@functools.lru_cache(maxsize=256)
+def _resolved(book: RateBook, decided: date, paid_on: date, kommune: str | None, kind: str,
+              project: Project) -> Context:
+    # the rates of a (book, decision date, payment day, kommune, project) are the same for every case: read once
+    # (a book is immutable and compared by identity; ``kind`` keeps True apart from Decimal(1), which hash alike)
     return resolve(book, decided, paid_on, kommune, project)
 
 
+@functools.lru_cache(maxsize=256)
+def _cited(book: RateBook, decided: date, paid_on: date, kommune: str | None, kind: str, project: Project) -> bool:
+    _resolved(book, decided, paid_on, kommune, kind, project).check_citations(book)
+    return True
+
+
+def _check_citations(book: RateBook, ctx: Context, project: Project) -> None:
+    """Every citation the explanation of ``ctx`` reads exists (checked once per context, like its rates)."""
+    if isinstance(project, (bool, Decimal)):
+        _cited(book, ctx.decided, ctx.paid_on, ctx.kommune, type(project).__name__, project)
+    else:
+        ctx.check_citations(book)
+
+
 def result_of(ctx: Context, codes: dict[str, int], expenses: Decimal, months: int, documented: bool,
-              explanation: Any) -> MerudgiftResult:
-    """The result model of one case from its context, codes and explanation (SEL § 100).
+              explanation: Explanation | Later) -> MerudgiftResult:
+    """The result model of one case from its context, codes and explanation (built, or :class:`Later`) (SEL § 100).
 
     >>> calculate("608", decided_on=date(2024, 3, 1)).band
     1
@@ -174,8 +208,7 @@ def result_of(ctx: Context, codes: dict[str, int], expenses: Decimal, months: in
     monthly = expenses if months == 1 else expenses / months
     common: dict[str, Any] = {"decided_on": ctx.decided, "month": Month.from_date(ctx.paid_on),
                               "monthly_expenses": monthly, "documented": documented, "rates_on": ctx.rates_on,
-                              "amount": Decimal(codes["amount"]).scaleb(-2), "explanation": explanation,
-                              "projected": explanation.projected}
+                              "amount": Decimal(codes["amount"]).scaleb(-2), "explanation": explanation}
     if ctx.old:
         assert ctx.table is not None
         band: Any = "full" if codes["band"] == regel.BAND_FULL else codes["band"]

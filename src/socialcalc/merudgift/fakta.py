@@ -60,6 +60,19 @@ class Context:
         """The citation ``hjemmel.sel100.<what>`` on the decision date."""
         return book.at(self.decided, self.kommune).get(f"hjemmel.sel100.{what}")
 
+    def check_citations(self, book: RateBook) -> None:
+        """Look up every citation :func:`merudgift_explanation` reads (a missing one raises here), so the
+        explanation can be built later without failing.
+
+        >>> from socialcalc.ratebook import default_book
+        >>> resolve(default_book(), date(2024, 6, 1), date(2024, 6, 1), None, False).check_citations(default_book())
+        """
+        self.cite(book, "ordning")
+        self.cite(book, "ydelse" if self.old else "kompensation")
+        table = self.table
+        if table is not None and table.reading is not None and table.ended is not None and self.deadline is not None:
+            book.at(self.paid_on, self.kommune).get("hjemmel.sel100.overgang")  # as _transition_facts reads it
+
     def komp_rate(self, role: str) -> Rate:
         """A kompensationsydelse rate of the payment day, or the error strict mode raised for it."""
         if role in self.komp:
