@@ -283,6 +283,24 @@ def _fields(cls: type[BaseModel]) -> tuple[tuple[str, ...], dict[str, Callable[[
     return tuple(cls.__pydantic_fields__), makers
 
 
+@functools.lru_cache(maxsize=1024)
+def _plan(cls: type[BaseModel], names: tuple[str, ...]) -> tuple[tuple[str, Callable[[], Any] | None], ...] | None:
+    """How to order the fields ``names`` of ``cls`` (read once per class and set of names): ``None`` if they are
+    every field in the model's order (JSON is written in this order), else each field with the maker of its
+    default where it was left out."""
+    order, defaults = _fields(cls)
+    if names == order:
+        return None
+    given = set(names)
+    unknown = given.difference(order)
+    if unknown:
+        raise TypeError(f"{cls.__name__} has no field {sorted(unknown)[0]!r}")
+    missing = set(order).difference(given, defaults)
+    if missing:
+        raise TypeError(f"{cls.__name__} needs the field {sorted(missing)[0]!r}")
+    return tuple((name, None if name in given else defaults[name]) for name in order)
+
+
 def _same(value: Any) -> Any:
     # a mutable default is copied, as pydantic copies it for each validated instance
     return copy.deepcopy(value) if isinstance(value, (dict, list, set)) else value
@@ -302,20 +320,14 @@ def built(cls: type[_Model], **values: Any) -> _Model:
     ...     == Fact(step="core.example")
     True
     """
-    given = set(values)
-    order, defaults = _fields(cls)
-    if tuple(values) != order:  # every field, in the model's order (JSON is written in this order)
-        unknown = given.difference(order)
-        if unknown:
-            raise TypeError(f"{cls.__name__} has no field {sorted(unknown)[0]!r}")
-        missing = set(order).difference(given, defaults)
-        if missing:
-            raise TypeError(f"{cls.__name__} needs the field {sorted(missing)[0]!r}")
+    names = tuple(values)
+    plan = _plan(cls, names)
+    if plan is not None:
         # a field left out gets the default a validated instance would have (a default is never validated)
-        values = {name: values[name] if name in values else defaults[name]() for name in order}
+        values = {name: values[name] if make is None else make() for name, make in plan}
     obj = cls.__new__(cls)
     object.__setattr__(obj, "__dict__", values)
-    object.__setattr__(obj, "__pydantic_fields_set__", given)
+    object.__setattr__(obj, "__pydantic_fields_set__", set(names))
     object.__setattr__(obj, "__pydantic_extra__", None)
     object.__setattr__(obj, "__pydantic_private__", None)
     return obj
