@@ -5,6 +5,8 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from socialcalc import InvalidInput, Month, MonthEndRule, months_after
 
@@ -54,3 +56,31 @@ def test_months_after_at_month_ends_and_leap_days(day: date, n: int, clamp: date
     assert months_after(day, n) == clamp
     assert months_after(day, n, MonthEndRule.CLAMP) == clamp
     assert months_after(day, n, MonthEndRule.ROLL_FORWARD) == roll
+
+
+@given(st.integers(min_value=1, max_value=9999), st.integers(min_value=1, max_value=12),
+       st.integers(min_value=-130_000, max_value=130_000))
+def test_month_arithmetic_equals_the_checked_constructor_or_refuses_as_it_does(year: int, month: int,
+                                                                               n: int) -> None:
+    index = year * 12 + month - 1 + n
+    if not 1 <= index // 12 <= 9999:
+        with pytest.raises(InvalidInput) as checked:
+            Month(index // 12, index % 12 + 1)
+        for move in (lambda: Month(year, month) + n, lambda: Month(year, month) - (-n)):
+            with pytest.raises(InvalidInput) as caught:
+                move()
+            assert (caught.value.code, caught.value.field) == (checked.value.code, checked.value.field)
+        assert checked.value.code == "input.year"
+        return
+    expected = Month(index // 12, index % 12 + 1)
+    moved = Month(year, month) + n if n >= 0 else Month(year, month) - (-n)
+    assert moved == expected and (moved.year, moved.month) == (expected.year, expected.month)
+    assert hash(moved) == hash(expected) and str(moved) == str(expected)
+
+
+def test_the_edges_of_the_calendar_are_refused() -> None:
+    assert Month(9999, 11) + 1 == Month(9999, 12) and Month(1, 2) - 1 == Month(1, 1)
+    for edge in (lambda: Month(9999, 12) + 1, lambda: Month(1, 1) - 1):
+        with pytest.raises(InvalidInput) as caught:
+            edge()
+        assert caught.value.code == "input.year"

@@ -35,6 +35,10 @@ __all__ = ["Month", "MonthEndRule", "months_after"]
 _MONTH = re.compile(r"^(\d{4})-(\d{2})$")
 
 
+_FIRST_INDEX = 1 * 12  # January of year 1
+_LAST_INDEX = 9999 * 12 + 11  # December 9999
+
+
 @total_ordering
 class Month:
     """A calendar month, such as March 2024.
@@ -60,7 +64,11 @@ class Month:
 
     @classmethod
     def _from_index(cls, index: int) -> Month:
-        return cls(index // 12, index % 12 + 1)
+        if _FIRST_INDEX <= index <= _LAST_INDEX:  # year 1 to 9999: nothing to check (month arithmetic is hot)
+            month = object.__new__(cls)
+            object.__setattr__(month, "_index", index)
+            return month
+        return cls(index // 12, index % 12 + 1)  # refused, as the constructor refuses the year
 
     @classmethod
     def parse(cls, text: str) -> Month:
@@ -84,7 +92,7 @@ class Month:
         Month(2024, 2)
         """
         day = coerce.day(day, "day")
-        return cls(day.year, day.month)
+        return cls._from_index(day.year * 12 + day.month - 1)
 
     @classmethod
     def coerce(cls, value: Month | date | str, field: str = "month") -> Month:
