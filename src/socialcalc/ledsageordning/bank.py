@@ -48,7 +48,7 @@ from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, model_validator
 
 from socialcalc.coerce import exact
 from socialcalc.errors import InvalidInput, RateError
-from socialcalc.explain import Audience, Explanation, Format, Locale
+from socialcalc.explain import Audience, Explanation, Format, Locale, built
 from socialcalc.ledsageordning import fakta, regel
 from socialcalc.ledsageordning.tid import hours_of, minutes_of, month_params, read_duration, varighed
 from socialcalc.months import Month
@@ -821,7 +821,8 @@ og timer kan ikke bruges forud; intet er registreret
             saving=rules.saving, per_month=rules.per_month, cap=rules.cap, order=rules.order.value,
             opening=step.opening, lapsed=step.lapsed, deduction=step.deduction, granted=step.granted,
             lost=step.lost, used=step.used, closing=step.closing)
-        return MonthStatement.model_construct(
+        return built(
+            MonthStatement,
             month=m, kommune=self.kommune, order_of_use=rules.order, opening_minutes=step.opening,
             lapsed_minutes=_total(lapsed), lapsed_from=lapsed, deduction_minutes=step.deduction,
             granted_minutes=step.granted, lost_to_cap_minutes=step.lost, used_minutes=_total(used),
@@ -829,4 +830,4 @@ og timer kan ikke bruges forud; intet er registreret
 
 
 def _lots(pairs: tuple[tuple[Month, int], ...]) -> tuple[Lot, ...]:
-    return tuple(Lot.model_construct(granted_in=g, minutes=n) for g, n in pairs)
+    return tuple(built(Lot, granted_in=g, minutes=n) for g, n in pairs)
