@@ -76,7 +76,9 @@ OVERLAY_ENV = "SOCIALCALC_RATES"
 
 def env_overlays() -> tuple[str, ...]:
     """The overlay directories named by ``SOCIALCALC_RATES`` (empty parts are ignored)."""
-    raw = os.environ.get(OVERLAY_ENV, "")
+    raw = os.environ.get(OVERLAY_ENV)
+    if not raw:
+        return ()  # the usual case, read on every calculation: no list to split
     return tuple(part for part in raw.split(os.pathsep) if part.strip())
 
 
