@@ -28,7 +28,7 @@ from pydantic import BaseModel, ConfigDict, Field, field_serializer, model_valid
 from pydantic_core import PydanticUndefined
 
 from socialcalc.coerce import exact
-from socialcalc.explain import Audience, Explanation, Format, Kroner, Locale, built
+from socialcalc.explain import Audience, Explanation, Format, Kroner, Locale, built_from
 from socialcalc.ratebook.model import Status
 
 __all__ = ["Later", "Result"]
@@ -232,14 +232,16 @@ class Result(BaseModel):
         >>> Result.built(amount=Decimal("1041.00"), explanation=e) == Result(amount=Decimal("1041.00"), explanation=e)
         True
         """
-        explanation: Explanation | Later = values["explanation"]
+        head = {"amount": values.pop("amount")} if "amount" in values else {}  # else refused below, by name
+        explanation: Explanation | Later = values.pop("explanation")
+        projected: Any
+        grade: Any
         if isinstance(explanation, Later):
-            values["projected"] = _Graded(explanation, "projected")
-            values["grade"] = _Graded(explanation, "grade")
+            projected, grade = _Graded(explanation, "projected"), _Graded(explanation, "grade")
         else:
-            values["projected"] = explanation.projected
-            values["grade"] = explanation.grade
-        return built(cls, **values)
+            projected, grade = explanation.projected, explanation.grade
+        # Result's fields first, in its order: a rule that gives the rest in its model's order is not reordered
+        return built_from(cls, {**head, "explanation": explanation, "projected": projected, "grade": grade, **values})
 
     def explain(self, audience: Audience = "borger", locale: Locale = "da", format: Format = "text") -> str:
         """The explanation, ending with the result: the letter text (``borger``, addressed as *du*) or the

@@ -320,8 +320,13 @@ def built(cls: type[_Model], **values: Any) -> _Model:
     ...     == Fact(step="core.example")
     True
     """
+    return built_from(cls, values)
+
+
+def built_from(cls: type[_Model], values: dict[str, Any]) -> _Model:
+    """:func:`built` from a dict of the field values (the dict is kept as the instance's own: not reused after)."""
     names = tuple(values)
-    plan = _plan(cls, names)
+    plan = None if names == _fields(cls)[0] else _plan(cls, names)
     if plan is not None:
         # a field left out gets the default a validated instance would have (a default is never validated)
         values = {name: values[name] if make is None else make() for name, make in plan}

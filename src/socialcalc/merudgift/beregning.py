@@ -34,7 +34,6 @@ from socialcalc.merudgift.fakta import Context, merudgift_explanation, resolve
 from socialcalc.merudgift.model import GroupName, MerudgiftResult
 from socialcalc.merudgift.ordning import months_of, to_day
 from socialcalc.money import non_negative
-from socialcalc.months import Month
 from socialcalc.projection import check_project
 from socialcalc.ratebook import Project, RateBook, book_or_default
 from socialcalc.result import Later
@@ -206,22 +205,26 @@ def result_of(ctx: Context, codes: dict[str, int], expenses: Decimal, months: in
     1
     """
     monthly = expenses if months == 1 else expenses / months
-    common: dict[str, Any] = {"decided_on": ctx.decided, "month": Month.from_date(ctx.paid_on),
-                              "monthly_expenses": monthly, "documented": documented, "rates_on": ctx.rates_on,
-                              "amount": Decimal(codes["amount"]).scaleb(-2), "explanation": explanation}
+    amount = Decimal(codes["amount"]).scaleb(-2)
+    month = ctx.month
+    # every field, in the model's order (nothing to reorder or fill in)
     if ctx.old:
         assert ctx.table is not None
         band: Any = "full" if codes["band"] == regel.BAND_FULL else codes["band"]
-        return MerudgiftResult.built(regime="merudgiftsydelse", band=band,
-                               table_year=ctx.table.bands.valid_from.year, **common)
+        return MerudgiftResult.built(
+            amount=amount, explanation=explanation, regime="merudgiftsydelse", decided_on=ctx.decided, month=month,
+            rates_on=ctx.rates_on, monthly_expenses=monthly, documented=documented, band=band,
+            table_year=ctx.table.bands.valid_from.year, groups={}, recommended_group=None, group=None)
     groups: dict[GroupName, Decimal] = {}
     if codes["qualifies_i"]:
         groups["I"] = Decimal(codes["group_i"]).scaleb(-2)
     if codes["qualifies_ii"]:
         groups["II"] = Decimal(codes["group_ii"]).scaleb(-2)
-    return MerudgiftResult.built(regime="kompensationsydelse", groups=groups,
-                           recommended_group=_GROUP_NAMES.get(codes["recommended"]),
-                           group=_GROUP_NAMES.get(codes["group"]), **common)
+    return MerudgiftResult.built(
+        amount=amount, explanation=explanation, regime="kompensationsydelse", decided_on=ctx.decided, month=month,
+        rates_on=ctx.rates_on, monthly_expenses=monthly, documented=documented, band=None, table_year=None,
+        groups=groups, recommended_group=_GROUP_NAMES.get(codes["recommended"]),
+        group=_GROUP_NAMES.get(codes["group"]))
 
 
 def bands_paragraph(book: RateBook) -> str:

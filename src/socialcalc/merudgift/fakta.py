@@ -60,6 +60,11 @@ class Context:
         """The citation ``hjemmel.sel100.<what>`` on the decision date."""
         return book.at(self.decided, self.kommune).get(f"hjemmel.sel100.{what}")
 
+    @functools.cached_property
+    def month(self) -> Month:
+        """The payment month (read once per context)."""
+        return Month.from_date(self.paid_on)
+
     def check_citations(self, book: RateBook) -> None:
         """Look up every citation :func:`merudgift_explanation` reads (a missing one raises here), so the
         explanation can be built later without failing.

@@ -44,7 +44,7 @@ from __future__ import annotations
 import functools
 from dataclasses import dataclass
 from decimal import ROUND_CEILING, ROUND_FLOOR, Decimal
-from typing import Any, Final
+from typing import Any, Final, NamedTuple
 
 from socialcalc.money import round_ore
 from socialcalc.ratebook.model import Band
@@ -230,8 +230,7 @@ def _to_ore(ops: Any, x: Any, scale: int, months: int) -> Any:
     return ops.div_half_up(x * 100, scale * months)
 
 
-@dataclass(frozen=True)
-class BandDecision:
+class BandDecision(NamedTuple):
     """What :func:`band_decision` decided (scalars, or arrays of the batch path): codes and øre."""
 
     met: Any
@@ -272,8 +271,7 @@ def band_decision(x: Any, documented: Any, table: BandTable, ops: Any) -> BandDe
     return BandDecision(met, ops.codes([covered], [BAND_FULL], label), ops.where(covered, whole, amount), case)
 
 
-@dataclass(frozen=True)
-class KompRates:
+class KompRates(NamedTuple):
     """The kompensationsydelse's amounts of one payment month, in øre a month."""
 
     minimum: int
@@ -282,8 +280,7 @@ class KompRates:
     supplement: int
 
 
-@dataclass(frozen=True)
-class KompDecision:
+class KompDecision(NamedTuple):
     """What :func:`komp_decision` decided: amounts in øre, codes, and the masks of the refused choices."""
 
     met: Any
