@@ -101,3 +101,18 @@ def test_an_unknown_municipality_is_refused_before_the_group(decided: date, grou
 
 def test_the_band_tables_legal_basis() -> None:
     assert bands_paragraph(default_book()) == "SEL § 100 stk. 3; BEK 931/2020"
+
+
+@pytest.mark.parametrize(("decided", "kwargs"), [
+    (IN_2024, {"expenses": "3000"}), (OCT_2025, {"expenses": "2500", "listed_documented": "2500"})])
+def test_the_documented_flag_is_recorded_in_both_regimes(decided: date, kwargs: dict[str, str]) -> None:
+    assert calculate(**kwargs, decided_on=decided, documented=True).documented is True  # type: ignore[arg-type]
+    assert calculate(**kwargs, decided_on=decided).documented is False  # type: ignore[arg-type]
+
+
+def test_a_projection_given_by_year_is_read_like_the_same_percentage() -> None:
+    # a mapping of years is not kept between cases (only True, False or one Decimal are)
+    day, on = date(2027, 10, 1), date(2027, 11, 1)
+    by_year = calculate("2500", listed_documented="2500", decided_on=day, on=on, project={2027: D("3.0")})
+    assert by_year == calculate("2500", listed_documented="2500", decided_on=day, on=on, project=D("3.0"))
+    assert by_year.projected and by_year.decided_on == day and by_year.rates_on == on
