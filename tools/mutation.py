@@ -49,6 +49,7 @@ def prepare(module: str, tests: list[str]) -> Path:
     ignore = shutil.ignore_patterns("__pycache__", "*.pyc", ".hypothesis")
     for name in ("src", "tests", "rates"):
         shutil.copytree(ROOT / name, work / name, ignore=ignore)
+    shutil.copy2(ROOT / "conftest.py", work / "conftest.py")  # it forgets what the library keeps between tests
     text = (ROOT / "pyproject.toml").read_text("utf-8")
     base = tomllib.loads(text).get("tool", {}).get("mutmut", {})
     table = {**base, "only_mutate": [module], "pytest_add_cli_args_test_selection": tests}

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import copy
 import pickle
+import shutil
 from datetime import date
 from decimal import Decimal, localcontext
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -24,7 +26,8 @@ from socialcalc.merudgift.strategies import (
     regime1_decision_dates,
     regime2_decision_dates,
 )
-from socialcalc.ratebook import default_book
+from socialcalc.ratebook import RateBook, default_book, load_rates, packaged_rates_dir
+from socialcalc.ratebook.manifest import write_manifest
 from socialcalc.ratebook.model import Status
 from socialcalc.result import Later, Result
 from socialcalc.testing import book_with
@@ -189,3 +192,30 @@ def test_the_rates_of_a_day_are_kept_apart_by_how_they_were_projected() -> None:
     with pytest.raises(RateNotPublished):
         calculate("1800", decided_on=date(2027, 10, 1), project=True)
     assert calculate("1800", decided_on=date(2027, 10, 1), project=Decimal(1)) == one_percent
+
+
+def _directory_without(tmp_path: Path, key: str) -> RateBook:
+    """A whole rate directory (not an overlay, which can only add) with one citation taken out."""
+    root = tmp_path / "rates"
+    shutil.copytree(packaged_rates_dir(), root)
+    cites = root / "national" / "hjemmel-sel100.toml"
+    records = cites.read_text("utf-8").split("[[rate]]")
+    kept = [r for r in records if f'key = "{key}"' not in r]
+    assert len(kept) == len(records) - 1
+    cites.write_text("[[rate]]".join(kept), "utf-8")
+    write_manifest(root)  # the edited copy's own manifest, as `socialcalc rates check --update-manifest` writes it
+    return load_rates(root)
+
+
+@pytest.mark.parametrize(("key", "case"), [
+    ("hjemmel.sel100.kompensation", {"expenses": "2500", "listed_documented": "2500", "decided_on": OCT_2025}),
+    ("hjemmel.sel100.overgang", {"expenses": "1800", "decided_on": date(2025, 6, 1), "on": date(2026, 3, 1),
+                                 "project": True}),
+])
+def test_a_citation_missing_from_a_whole_directory_is_refused_by_calculate(tmp_path: Path, key: str,
+                                                                           case: dict[str, Any]) -> None:
+    book = _directory_without(tmp_path, key)
+    with pytest.raises(SocialcalcError) as caught:
+        calculate(**case, rates=book)
+    assert key in str(caught.value)
+    assert calculate(**case).explanation.steps  # the packaged tables have it

@@ -38,7 +38,7 @@ from socialcalc.projection import check_project
 from socialcalc.ratebook import Project, RateBook, book_or_default
 from socialcalc.result import Later
 
-__all__ = ["calculate", "decide"]
+__all__ = ["calculate", "decide", "forget_contexts"]
 
 _GROUP_CODES: dict[GroupName | None, int] = {None: regel.NO_GROUP, "I": regel.GROUP_I, "II": regel.GROUP_II}
 _GROUP_NAMES: dict[int, GroupName] = {regel.GROUP_I: "I", regel.GROUP_II: "II"}
@@ -187,6 +187,18 @@ def _resolved(book: RateBook, decided: date, paid_on: date, kommune: str | None,
 def _cited(book: RateBook, decided: date, paid_on: date, kommune: str | None, kind: str, project: Project) -> bool:
     _resolved(book, decided, paid_on, kommune, kind, project).check_citations(book)
     return True
+
+
+def forget_contexts() -> None:
+    """Forget the rates and citations kept per (book, decision date, payment day, kommune, project) (SEL § 100).
+
+    Results are the same either way; a test that counts which calls compute (coverage per test, mutation testing)
+    calls it first (:func:`socialcalc.testing.clear_caches`).
+
+    >>> forget_contexts()
+    """
+    _resolved.cache_clear()
+    _cited.cache_clear()
 
 
 def _check_citations(book: RateBook, ctx: Context, project: Project) -> None:

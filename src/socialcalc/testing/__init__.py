@@ -33,7 +33,8 @@ from socialcalc.errors import InvalidInput, UnknownRate
 from socialcalc.months import Month
 from socialcalc.ratebook import RateBook, default_book, trusted_overlay_book
 
-__all__ = ["amounts", "amounts_ore", "book_with", "covered_dates", "kommuner", "latest_year", "months"]
+__all__ = ["amounts", "amounts_ore", "book_with", "clear_caches", "covered_dates", "kommuner", "latest_year",
+           "months"]
 # and, one name per paragraph (see _NAMES at the end): sel097_dates, sel100_dates, sel103_transport_args, …
 
 
@@ -158,6 +159,21 @@ _NAMES: dict[str, tuple[str, str]] = {
     "sel117a_dates": ("hastig_sygdom", "decision_dates"),
 }
 """The consistent names (``socialcalc.testing.<name>``) and the rule module's function each stands for."""
+
+
+def clear_caches() -> None:
+    """Forget what the library keeps between calls in this process: the rates and citations of a day per rate
+    book, compiled band tables and the band tables' shared facts (SEL § 100). Results are the same either way;
+    only the time differs. For a test that must see every call compute afresh, such as coverage counted per test
+    (mutation testing): this project's ``conftest.py`` calls it before every test.
+
+    >>> clear_caches()
+    """
+    from socialcalc.merudgift import beregning, fakta, regel
+
+    beregning.forget_contexts()
+    regel.compiled_bands.cache_clear()
+    fakta.table_fact.cache_clear()
 
 
 def _sel097_dates(book: RateBook | None = None) -> st.SearchStrategy[date]:
