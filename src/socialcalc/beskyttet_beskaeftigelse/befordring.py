@@ -30,6 +30,7 @@ municipality's share is the total minus the person's share, so the two add up to
 
 from __future__ import annotations
 
+import functools
 from datetime import date
 from decimal import Decimal
 from enum import StrEnum
@@ -46,7 +47,7 @@ from socialcalc.errors import InvalidInput
 from socialcalc.explain import Kroner
 from socialcalc.kernel import PY
 from socialcalc.ratebook import Project, RateBook
-from socialcalc.result import Result
+from socialcalc.result import Later, Result
 
 __all__ = ["PriceForm", "Transport", "transport"]
 
@@ -189,12 +190,13 @@ daily_total og daily_within_10km (zonebilletter), ikke begge
     total, before, cap = ore(split.total), ore(split.before), ore(split.cap)
     citizen, municipality = ore(split.citizen), ore(split.municipality)
     capped, within = bool(split.capped), bool(split.within)
-    explanation = transport_facts(
-        days=n_days, distance_km=distance, net_earnings=net, per_km=price_km, daily_total=whole,
+    # the facts are built when first read (Later): every rate and citation they read is in ``used`` already
+    explanation = Later(functools.partial(
+        transport_facts, days=n_days, distance_km=distance, net_earnings=net, per_km=price_km, daily_total=whole,
         daily_within_10km=near, rates=used, total=total, before=before, cap=cap, citizen=citizen,
-        municipality=municipality, capped=capped, within=within)
-    return Transport.built(amount=municipality, explanation=explanation, projected=explanation.projected,
-                     total=total, citizen=citizen, municipality=municipality, capped=capped,
-                     citizen_before_cap=before, citizen_cap=cap, within_own_distance=within,
-                     price_form=PriceForm(form), days=n_days, distance_km=distance, net_earnings=net,
-                     per_km=price_km, daily_total=whole, daily_within_10km=near, on=day, kommune=table.kommune)
+        municipality=municipality, capped=capped, within=within))
+    return Transport.built(amount=municipality, explanation=explanation, total=total, citizen=citizen,
+                           municipality=municipality, capped=capped, citizen_before_cap=before, citizen_cap=cap,
+                           within_own_distance=within, price_form=PriceForm(form), days=n_days,
+                           distance_km=distance, net_earnings=net, per_km=price_km, daily_total=whole,
+                           daily_within_10km=near, on=day, kommune=table.kommune)

@@ -29,6 +29,7 @@ Decimal('3000.00')
 
 from __future__ import annotations
 
+import functools
 from datetime import date
 from decimal import Decimal
 from enum import StrEnum
@@ -42,7 +43,7 @@ from socialcalc.coerce import exact
 from socialcalc.explain import Kroner
 from socialcalc.kernel import PY
 from socialcalc.ratebook import Project, RateBook
-from socialcalc.result import Result
+from socialcalc.result import Later, Result
 
 __all__ = ["HourlyWage", "PeriodWage", "WageBasis", "hourly_wage", "period_wage"]
 
@@ -146,11 +147,12 @@ def hourly_wage(
                             has_cap=cap_ore is not None, unit=10**u)
     floor, amount = ore(decided.floor), ore(decided.amount)
     cap = None if cap_ore is None else ore(cap_ore)
-    explanation = wage_facts(assessed=assessed_d, field_lowest_wage=lowest, on=day, kommune=table.kommune,
-                             rates=used, floor=floor, cap=cap, amount=amount, basis=decided.basis)
-    return HourlyWage.built(amount=amount, explanation=explanation, projected=explanation.projected,
-                      assessed=assessed_d, field_lowest_wage=lowest, floor=floor, cap=cap,
-                      basis=_BASES[decided.basis], on=day, kommune=table.kommune)
+    # the facts are built when first read (Later): every rate and citation they read is in ``used`` already
+    explanation = Later(functools.partial(
+        wage_facts, assessed=assessed_d, field_lowest_wage=lowest, on=day, kommune=table.kommune, rates=used,
+        floor=floor, cap=cap, amount=amount, basis=decided.basis))
+    return HourlyWage.built(amount=amount, explanation=explanation, assessed=assessed_d, field_lowest_wage=lowest,
+                            floor=floor, cap=cap, basis=_BASES[decided.basis], on=day, kommune=table.kommune)
 
 
 @exact
@@ -173,10 +175,11 @@ def period_wage(hours: Any, hourly_rate: HourlyWage | Any) -> PeriodWage:
     h, r = b.scale_of(hours_d), max(b.scale_of(rate) - 2, 0)
     amount = ore(b.period_wage(PY, hours=b.units(hours_d, h), rate=b.units(rate, r + 2), hours_unit=10**h,
                                rate_unit=10**r))
-    explanation = period_facts(hours=hours_d, hourly_rate=rate, amount=amount,
-                               earlier=None if source is None else source.explanation)
-    return PeriodWage.built(amount=amount, explanation=explanation, projected=explanation.projected,
-                      hours=hours_d, hourly_rate=rate, hourly_wage=source)
+    # built when first read, the hourly wage's facts too (they open this explanation)
+    explanation = Later(lambda: period_facts(hours=hours_d, hourly_rate=rate, amount=amount,
+                                             earlier=None if source is None else source.explanation))
+    return PeriodWage.built(amount=amount, explanation=explanation, hours=hours_d, hourly_rate=rate,
+                            hourly_wage=source)
 
 
 _BASES = {b.ASSESSED: WageBasis.ASSESSED, b.FLOOR: WageBasis.FLOOR, b.CAP: WageBasis.CAP,
