@@ -23,7 +23,7 @@ from pydantic import ValidationError
 
 from socialcalc.egenbetaling import Reduction, prepayment, settlement, stay
 from socialcalc.egenbetaling.ophold import run_total
-from socialcalc.errors import InvalidInput, RateNotPublished
+from socialcalc.errors import InvalidInput, RateNotPublished, UnknownRate
 from socialcalc.testing import book_with
 from tests.codes import raises_code
 from tests.egenbetaling.books import CALENDAR_KOMMUNE, calendar_book
@@ -157,3 +157,35 @@ def test_a_refund_under_one_krone_is_a_refund() -> None:
     s = settlement(110, date(2030, 3, 1), 2, 1, rates=book_with({"national/test.toml": _TINY}))
     assert s.refund == D("0.50")
     assert s.explanation.steps[-2].step == "sel110.efterregulering.tilbagebetaling"
+
+
+@pytest.mark.parametrize("call", [
+    lambda: prepayment(109, date(2024, 3, 1), 40, kommune="nowhere"),
+    lambda: settlement(109, date(2024, 3, 1), prepaid_days=40, actual_days=1, kommune="nowhere"),
+])
+def test_an_unknown_municipality_is_refused_before_the_prepayment_limit(call: Callable[[], object]) -> None:
+    # 40 døgn is over the 31 a prepayment may cover: the municipality is the first thing refused
+    with raises_code(UnknownRate, "rate.unknown_kommune", kommune="'nowhere'"):
+        call()
+
+
+def test_a_prepayment_and_a_settlement_read_the_rate_book_they_are_given() -> None:
+    book = book_with({"national/dearer.toml": """
+[[rate]]
+key = "sel109.per_day"
+unit = "DKK/day"
+value = 100.00
+valid_from = 2024-01-01
+status = "derived"
+source = "a test: another day rate for 2024"
+"""})
+    assert prepayment(109, date(2024, 3, 1), 10, rates=book).amount == Decimal("1000.00")
+    assert prepayment(109, date(2024, 3, 1), 10).amount == Decimal("973.00")
+    assert settlement(109, date(2024, 3, 1), prepaid_days=10, actual_days=5, rates=book).amount == Decimal("500.00")
+
+
+def test_a_share_that_is_not_a_decimal_is_refused_by_its_field() -> None:
+    # only a Reduction made without validation can hold one; stay checks it again
+    odd = Reduction.model_construct(amount=None, share="halvdelen")
+    with raises_code(InvalidInput, "input.not_decimal", field="reduction.share"):
+        stay(110, date(2024, 3, 3), date(2024, 3, 13), reduction=odd)

@@ -45,12 +45,12 @@ from socialcalc.egenbetaling._common import (
     whole_days,
 )
 from socialcalc.errors import InvalidInput
-from socialcalc.explain import Explainer, Kroner, kr, procent
+from socialcalc.explain import Explainer, Explanation, Kroner, kr, procent
 from socialcalc.money import ZERO, non_negative, round_ore, to_decimal
 from socialcalc.projection import check_project
 from socialcalc.ratebook import Project, RateBook, Rates, book_or_default
 from socialcalc.ratebook.model import Rate
-from socialcalc.result import Result
+from socialcalc.result import Later, Result
 
 __all__ = [
     "PrepaymentResult",
@@ -282,23 +282,40 @@ def stay_result(
     True
     """
     policy = str(policy_rate.value)
-    cite = functools.partial(citation, book, arrival, kommune, para)
+    # every citation the facts read, looked up now (a missing one is refused here); the facts are built when read
+    # (in the order the facts cite them, so the first missing one is the one refused, as before)
+    names = ("doegn", "ingen_indtaegt", "omfang") if not has_income else (
+        "doegn", "doegnsats", *(("nedsaettelse",) if decision is not None else ()), "omfang")
+    cites = {name: citation(book, arrival, kommune, para, name) for name in names}
+    explanation = Later(functools.partial(
+        _stay_facts, para, arrival, departure, has_income=has_income, decision=decision, policy_rate=policy_rate,
+        days=days, runs=runs, gross=gross, let_off=let_off, cites=cites))
+    if not has_income:
+        return StayResult.built(amount=round_ore(ZERO), explanation=explanation, paragraph=para, arrival=arrival,
+                                departure=departure, day_count=policy, days=days, has_income=False, periods=(),
+                                gross=round_ore(ZERO), reduction=decision, reduction_amount=round_ore(ZERO))
+    return StayResult.built(amount=gross - let_off, explanation=explanation, paragraph=para, arrival=arrival,
+                            departure=departure, day_count=policy, days=days, has_income=True,
+                            periods=tuple(p for p, _ in runs), gross=gross, reduction=decision,
+                            reduction_amount=let_off)
+
+
+def _stay_facts(para: int, arrival: date, departure: date, *, has_income: bool, decision: Reduction | None,
+                policy_rate: Rate, days: int, runs: list[tuple[StayPeriod, Rate]], gross: Decimal,
+                let_off: Decimal, cites: dict[str, Rate]) -> Explanation:
+    """The facts of a decided stay (SEL §§ 109, 110), from its figures and the citations looked up before."""
+    policy = str(policy_rate.value)
     ex = Explainer(f"sel{para}.title.stay")
-    ex.fact(f"sel{para}.doegn", basis=cite("doegn"), inputs={"arrival": arrival, "departure": departure},
+    ex.fact(f"sel{para}.doegn", basis=cites["doegn"], inputs={"arrival": arrival, "departure": departure},
             outputs={"days": days}, rates=[policy_rate], reading=f"sel{para}.reading.day_count.{policy}")
     if not has_income:
-        ex.fact(f"sel{para}.ingen_indtaegt", basis=cite("ingen_indtaegt"), inputs={"has_income": False},
+        ex.fact(f"sel{para}.ingen_indtaegt", basis=cites["ingen_indtaegt"], inputs={"has_income": False},
                 outputs={"amount": ZERO})
-        _covers_step(ex, para, cite("omfang"))
-        explanation = ex.build()
-        return StayResult.built(amount=round_ore(ZERO), explanation=explanation, projected=explanation.projected,
-                          paragraph=para, arrival=arrival, departure=departure, day_count=policy, days=days,
-                          has_income=False, periods=(), gross=round_ore(ZERO), reduction=decision,
-                          reduction_amount=round_ore(ZERO))
-
-    period_steps(ex, para, runs, cite("doegnsats"))
+        _covers_step(ex, para, cites["omfang"])
+        return ex.build()
+    period_steps(ex, para, runs, cites["doegnsats"])
     if len(runs) > 1:
-        ex.fact(f"sel{para}.i_alt", basis=cite("doegnsats"), inputs={"runs": len(runs)}, outputs={"gross": gross})
+        ex.fact(f"sel{para}.i_alt", basis=cites["doegnsats"], inputs={"runs": len(runs)}, outputs={"gross": gross})
     if decision is not None:
         if decision.share is not None and decision.share == 1:
             form = "bortfald"
@@ -306,16 +323,12 @@ def stay_result(
             form = "andel"
         else:
             form = "kroner_loft" if (decision.amount or ZERO) > gross else "kroner"
-        ex.fact(f"sel{para}.nedsaettelse.{form}", basis=cite("nedsaettelse"),
+        ex.fact(f"sel{para}.nedsaettelse.{form}", basis=cites["nedsaettelse"],
                 inputs={"gross": gross, "share": decision.share if decision.share is not None else ZERO,
                         "given": decision.amount if decision.amount is not None else ZERO},
                 outputs={"let_off": let_off, "amount": gross - let_off})
-    _covers_step(ex, para, cite("omfang"))
-    explanation = ex.build()
-    return StayResult.built(amount=gross - let_off, explanation=explanation, projected=explanation.projected,
-                      paragraph=para, arrival=arrival, departure=departure, day_count=policy, days=days,
-                      has_income=True, periods=tuple(p for p, _ in runs), gross=gross, reduction=decision,
-                      reduction_amount=let_off)
+    _covers_step(ex, para, cites["omfang"])
+    return ex.build()
 
 
 def _let_off(decision: Reduction, gross: Decimal) -> Decimal:
