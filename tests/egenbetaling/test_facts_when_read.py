@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import pickle
-import shutil
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
@@ -15,8 +14,7 @@ from socialcalc.egenbetaling import Reduction, stay
 from socialcalc.egenbetaling.ophold import StayResult
 from socialcalc.errors import SocialcalcError
 from socialcalc.explain import Explanation
-from socialcalc.ratebook import RateBook, load_rates, packaged_rates_dir
-from socialcalc.ratebook.manifest import write_manifest
+from tests.rate_dirs import directory_without
 
 CASES: list[dict[str, Any]] = [
     {"paragraph": 109, "arrival": date(2023, 12, 28), "departure": date(2024, 1, 3)},
@@ -41,25 +39,13 @@ def test_the_figures_are_there_before_the_facts_and_they_round_trip(case: dict[s
     assert stay(**case).explain(audience="sagsbehandler") == r.explain(audience="sagsbehandler")
 
 
-def _directory_without(tmp_path: Path, key: str) -> RateBook:
-    root = tmp_path / "rates"
-    shutil.copytree(packaged_rates_dir(), root)
-    cites = root / "national" / "hjemmel-egenbetaling.toml"
-    records = cites.read_text("utf-8").split("[[rate]]")
-    kept = [r for r in records if f'key = "{key}"' not in r]
-    assert len(kept) == len(records) - 1
-    cites.write_text("[[rate]]".join(kept), "utf-8")
-    write_manifest(root)
-    return load_rates(root)
-
-
 @pytest.mark.parametrize(("key", "case", "unread"), [
     ("hjemmel.sel110.nedsaettelse", CASES[1], {**CASES[1], "reduction": None}),
     ("hjemmel.sel109.ingen_indtaegt", CASES[3], CASES[0]),
 ])
 def test_a_missing_citation_is_refused_by_stay_not_when_the_facts_are_read(
         tmp_path: Path, key: str, case: dict[str, Any], unread: dict[str, Any]) -> None:
-    book = _directory_without(tmp_path, key)
+    book = directory_without(tmp_path, "national/hjemmel-egenbetaling.toml", key)
     with pytest.raises(SocialcalcError) as caught:
         stay(**case, rates=book)
     assert key in str(caught.value)

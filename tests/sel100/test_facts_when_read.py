@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import copy
 import pickle
-import shutil
 from datetime import date
 from decimal import Decimal, localcontext
 from pathlib import Path
@@ -26,11 +25,11 @@ from socialcalc.merudgift.strategies import (
     regime1_decision_dates,
     regime2_decision_dates,
 )
-from socialcalc.ratebook import RateBook, default_book, load_rates, packaged_rates_dir
-from socialcalc.ratebook.manifest import write_manifest
+from socialcalc.ratebook import default_book
 from socialcalc.ratebook.model import Status
 from socialcalc.result import Later, Result
 from socialcalc.testing import book_with
+from tests.rate_dirs import directory_without
 
 MARCH_2024 = date(2024, 3, 1)
 OCT_2025 = date(2025, 10, 1)
@@ -194,19 +193,6 @@ def test_the_rates_of_a_day_are_kept_apart_by_how_they_were_projected() -> None:
     assert calculate("1800", decided_on=date(2027, 10, 1), project=Decimal(1)) == one_percent
 
 
-def _directory_without(tmp_path: Path, key: str) -> RateBook:
-    """A whole rate directory (not an overlay, which can only add) with one citation taken out."""
-    root = tmp_path / "rates"
-    shutil.copytree(packaged_rates_dir(), root)
-    cites = root / "national" / "hjemmel-sel100.toml"
-    records = cites.read_text("utf-8").split("[[rate]]")
-    kept = [r for r in records if f'key = "{key}"' not in r]
-    assert len(kept) == len(records) - 1
-    cites.write_text("[[rate]]".join(kept), "utf-8")
-    write_manifest(root)  # the edited copy's own manifest, as `socialcalc rates check --update-manifest` writes it
-    return load_rates(root)
-
-
 @pytest.mark.parametrize(("key", "case"), [
     ("hjemmel.sel100.kompensation", {"expenses": "2500", "listed_documented": "2500", "decided_on": OCT_2025}),
     ("hjemmel.sel100.overgang", {"expenses": "1800", "decided_on": date(2025, 6, 1), "on": date(2026, 3, 1),
@@ -214,7 +200,7 @@ def _directory_without(tmp_path: Path, key: str) -> RateBook:
 ])
 def test_a_citation_missing_from_a_whole_directory_is_refused_by_calculate(tmp_path: Path, key: str,
                                                                            case: dict[str, Any]) -> None:
-    book = _directory_without(tmp_path, key)
+    book = directory_without(tmp_path, "national/hjemmel-sel100.toml", key)
     with pytest.raises(SocialcalcError) as caught:
         calculate(**case, rates=book)
     assert key in str(caught.value)
