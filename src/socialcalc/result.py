@@ -81,25 +81,26 @@ class Later(_Pending):
     ({'amount': '5'}, True)
     """
 
-    __slots__ = ("_args", "_build", "_value")
+    __slots__ = ("_todo", "_value")
 
     def __init__(self, build: Callable[..., Explanation], /, *args: Any) -> None:
-        self._build: Callable[..., Explanation] | None = build
-        self._args: tuple[Any, ...] = args
+        # the builder and its arguments in one slot, read at once (a thread reading while another finishes sees
+        # either both or the built value)
+        self._todo: tuple[Callable[..., Explanation], tuple[Any, ...]] | None = (build, args)
         self._value: Explanation | None = None
 
     def value(self) -> Explanation:
         """The explanation, built now if it was not yet (once: later reads return the same object)."""
         value = self._value
         if value is None:
-            build = self._build
-            if build is None:  # pragma: no cover - another thread built it between the two reads
+            todo = self._todo
+            if todo is None:  # pragma: no cover - another thread built it between the two reads
                 value = self._value
                 assert value is not None
                 return value
-            value = _in_context(build, self._args)
+            value = _in_context(*todo)
             self._value = value
-            self._build, self._args = None, ()  # what it was built from is no longer held
+            self._todo = None  # what it was built from is no longer held
         return value
 
 
