@@ -154,14 +154,10 @@ def calculate(
     codes = decide(ctx, amount, months, documented, listed, _GROUP_CODES[chosen])
     # the facts are built when first read (Later): every rate and citation they read is looked up by now
     _check_citations(book, ctx, project)
-    explanation = Later(_explanation, book, ctx, amount, months, documented, listed, _GROUP_CODES[chosen], codes)
+    explanation = Later(functools.partial(merudgift_explanation, book, ctx, expenses=amount, months=months,
+                                          documented=documented, listed=listed, chosen=_GROUP_CODES[chosen],
+                                          codes=codes))
     return result_of(ctx, codes, amount, months, documented, explanation)
-
-
-def _explanation(book: RateBook, ctx: Context, expenses: Decimal, months: int, documented: bool,
-                 listed: Decimal | None, chosen: int, codes: dict[str, int]) -> Explanation:
-    return merudgift_explanation(book, ctx, expenses=expenses, months=months, documented=documented,
-                                 listed=listed, chosen=chosen, codes=codes)
 
 
 def _context(book: RateBook, decided: date, paid_on: date, kommune: str | None, project: Project,
